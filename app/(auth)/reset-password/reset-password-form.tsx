@@ -1,0 +1,46 @@
+"use client";
+
+import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { useActionState } from "react";
+import { buttonClass } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { initialActionState } from "@/lib/action-state";
+import { PASSWORD_MIN } from "@/lib/validations/auth";
+import { resetPasswordAction } from "../actions";
+
+export function ResetPasswordForm({ token }: { token: string }) {
+  const t = useTranslations("auth.resetPassword");
+  const [state, action] = useActionState(resetPasswordAction, initialActionState);
+  if (state.ok) {
+    return (
+      <div className="mt-6 space-y-4">
+        <FormMessage state={state} />
+        <Link href="/sign-in" className={buttonClass("primary", "w-full")}>
+          {t("signIn")}
+        </Link>
+      </div>
+    );
+  }
+  return (
+    <form action={action} className="mt-6 space-y-4" noValidate>
+      <FormMessage state={state} />
+      <input type="hidden" name="token" value={token} />
+      <Field
+        label={t("password")}
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        required
+        hint={t("passwordHint", { min: PASSWORD_MIN })}
+        error={state.fieldErrors?.password ?? state.fieldErrors?.token}
+      />
+      <Field label={t("confirmPassword")} name="confirmPassword" type="password" autoComplete="new-password" required error={state.fieldErrors?.confirmPassword} />
+      <SubmitButton pendingLabel={t("pending")} className="w-full">
+        {t("submit")}
+      </SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,13 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { AreaEmptyState } from "@/components/area-placeholder";
+import { requireUser } from "@/lib/session";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("nav"))("messages") };
+}
+
+export default async function MessagesPage() {
+  await requireUser();
+  return <AreaEmptyState area="messages" />;
+}

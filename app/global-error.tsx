@@ -1,0 +1,23 @@
+"use client";
+
+import de from "@/lib/i18n/messages/de.json";
+import en from "@/lib/i18n/messages/en.json";
+import "./globals.css";
+
+// Replaces the root layout when it fails (e.g. the database is down), so it cannot rely on the
+// i18n provider: it picks the message file from the browser's language itself.
+export default function GlobalError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  const t = (typeof navigator !== "undefined" && navigator.language.startsWith("de") ? de : en).errors;
+  return (
+    <html lang="en" data-theme="auto">
+      <body className="flex min-h-dvh flex-col items-center justify-center bg-bg px-4 text-center font-sans text-fg">
+        <h1 className="text-2xl font-semibold">{t.errorTitle}</h1>
+        <p className="mt-2 max-w-md text-fg-muted">{t.errorText}</p>
+        {error.digest ? <p className="mt-2 text-xs text-fg-muted">{t.reference.replace("{digest}", error.digest)}</p> : null}
+        <button type="button" onClick={reset} className="mt-6 rounded-md bg-primary px-4 py-2 text-sm font-medium text-primary-fg">
+          {t.retry}
+        </button>
+      </body>
+    </html>
+  );
+}

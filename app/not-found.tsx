@@ -1,0 +1,16 @@
+import { getTranslations } from "next-intl/server";
+import { ButtonLink } from "@/components/ui/button";
+
+export default async function NotFound() {
+  const t = await getTranslations("errors");
+  return (
+    <main className="flex min-h-dvh flex-col items-center justify-center px-4 text-center">
+      <p className="text-sm font-semibold text-primary">404</p>
+      <h1 className="mt-2 text-2xl font-semibold">{t("notFoundTitle")}</h1>
+      <p className="mt-2 max-w-md text-fg-muted">{t("notFoundText")}</p>
+      <ButtonLink href="/" className="mt-6">
+        {t("home")}
+      </ButtonLink>
+    </main>
+  );
+}

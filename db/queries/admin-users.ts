@@ -1,0 +1,114 @@
+import "server-only";
+import { and, asc, count, desc, eq, ilike, max, or, sql } from "drizzle-orm";
+import { getDb, type Database } from "@/db";
+import { authSessions, users, type UserRole, type UserStatus } from "@/db/schema";
+import type { AdminUserSort } from "@/lib/validations/admin";
+import { createAuditEntry } from "./audit";
+import { revokeUserSessions } from "./sessions";
+
+const sortColumns = {
+  name: users.name,
+  email: users.email,
+  role: users.role,
+  status: users.status,
+  createdAt: users.createdAt,
+} as const satisfies Record<AdminUserSort, unknown>;
+
+function escapeLike(term: string): string {
+  return term.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+export async function adminListUsers(
+  params: { page: number; pageSize: number; sort: AdminUserSort; direction: "asc" | "desc"; query?: string },
+  db: Database = getDb(),
+) {
+  const term = params.query?.trim();
+  const where = term
+    ? or(ilike(users.name, `%${escapeLike(term)}%`), ilike(users.email, `%${escapeLike(term)}%`))
+    : undefined;
+  const order = params.direction === "asc" ? asc(sortColumns[params.sort]) : desc(sortColumns[params.sort]);
+  const [rows, [total]] = await Promise.all([
+    db
+      .select({
+        id: users.id,
+        name: users.name,
+        email: users.email,
+        role: users.role,
+        status: users.status,
+        createdAt: users.createdAt,
+      })
+      .from(users)
+      .where(where)
+      .orderBy(order, asc(users.id))
+      .limit(params.pageSize)
+      .offset((params.page - 1) * params.pageSize),
+    db.select({ value: count() }).from(users).where(where),
+  ]);
+  return { rows, total: total?.value ?? 0 };
+}
+
+export async function adminGetUser(userId: string, db: Database = getDb()) {
+  const [user] = await db
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      role: users.role,
+      status: users.status,
+      emailVerifiedAt: users.emailVerifiedAt,
+      createdAt: users.createdAt,
+      activeSessions: sql<number>`(select count(*)::int from ${authSessions} where ${authSessions.userId} = ${users.id} and ${authSessions.revokedAt} is null)`,
+      lastSeenAt: sql<Date | null>`(select ${max(authSessions.lastSeenAt)} from ${authSessions} where ${authSessions.userId} = ${users.id})`.mapWith(authSessions.lastSeenAt),
+    })
+    .from(users)
+    .where(eq(users.id, userId));
+  return user ?? null;
+}
+
+/** Disabling ends every session of the user at their next request. */
+export async function adminSetUserStatus(
+  input: { adminId: string; userId: string; status: UserStatus; ip: string | null },
+  db: Database = getDb(),
+): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const changed = await tx
+      .update(users)
+      .set({ status: input.status, updatedAt: new Date() })
+      .where(and(eq(users.id, input.userId), sql`${users.status} <> ${input.status}`))
+      .returning({ id: users.id });
+    if (changed.length === 0) return false;
+    if (input.status === "disabled") await revokeUserSessions(input.userId, {}, tx);
+    await createAuditEntry(
+      {
+        action: input.status === "disabled" ? "admin.user_disabled" : "admin.user_enabled",
+        actorId: input.adminId,
+        targetUserId: input.userId,
+        ip: input.ip,
+      },
+      tx,
+    );
+    return true;
+  });
+}
+
+export async function adminSetUserRole(
+  input: { adminId: string; userId: string; role: UserRole; ip: string | null },
+  db: Database = getDb(),
+): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const [before] = await tx.select({ role: users.role }).from(users).where(eq(users.id, input.userId)).for("update");
+    if (!before || before.role === input.role) return false;
+    await tx.update(users).set({ role: input.role, updatedAt: new Date() }).where(eq(users.id, input.userId));
+    await createAuditEntry(
+      {
+        action: "admin.role_changed",
+        actorId: input.adminId,
+        targetUserId: input.userId,
+        ip: input.ip,
+        metadata: { from: before.role, to: input.role },
+      },
+      tx,
+    );
+    return true;
+  });
+}

@@ -1,0 +1,43 @@
+import "server-only";
+import { desc, eq } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { getDb, type Database } from "@/db";
+import { auditLog, users, type AuditAction } from "@/db/schema";
+
+export async function createAuditEntry(
+  entry: {
+    action: AuditAction;
+    actorId?: string | null;
+    targetUserId?: string | null;
+    ip?: string | null;
+    metadata?: Record<string, string | number | boolean | null>;
+  },
+  db: Database = getDb(),
+): Promise<void> {
+  await db.insert(auditLog).values({
+    action: entry.action,
+    actorId: entry.actorId ?? null,
+    targetUserId: entry.targetUserId ?? null,
+    ip: entry.ip ?? null,
+    metadata: entry.metadata ?? {},
+  });
+}
+
+const actors = alias(users, "actors");
+
+export async function adminListAuditEntriesForUser(userId: string, limit = 20, db: Database = getDb()) {
+  return db
+    .select({
+      id: auditLog.id,
+      action: auditLog.action,
+      actorName: actors.name,
+      ip: auditLog.ip,
+      metadata: auditLog.metadata,
+      createdAt: auditLog.createdAt,
+    })
+    .from(auditLog)
+    .leftJoin(actors, eq(actors.id, auditLog.actorId))
+    .where(eq(auditLog.targetUserId, userId))
+    .orderBy(desc(auditLog.createdAt))
+    .limit(limit);
+}

@@ -1,0 +1,110 @@
+import "server-only";
+import { and, desc, eq, isNull, ne, sql } from "drizzle-orm";
+import { getDb, type Database } from "@/db";
+import { authSessions, users, userSettings } from "@/db/schema";
+
+/** How stale `last_seen_at` may get before a request writes it again. */
+const LAST_SEEN_RESOLUTION_MS = 60_000;
+
+export async function createAuthSession(
+  input: { userId: string; ip: string | null; userAgent: string | null },
+  db: Database = getDb(),
+): Promise<string> {
+  const [session] = await db
+    .insert(authSessions)
+    .values({ userId: input.userId, ip: input.ip, userAgent: input.userAgent?.slice(0, 512) ?? null })
+    .returning({ id: authSessions.id });
+  return session!.id;
+}
+
+export type SessionUser = {
+  sessionId: string;
+  id: string;
+  email: string;
+  name: string;
+  role: "customer" | "admin";
+  theme: "light" | "dark" | "auto";
+  locale: "en" | "de";
+  timeZone: string;
+};
+
+/**
+ * The per-request check behind every signed-in page: the session must exist, not be revoked,
+ * and belong to an active user. Returns null otherwise.
+ */
+export async function getActiveSessionUser(sessionId: string, db: Database = getDb()): Promise<SessionUser | null> {
+  const [row] = await db
+    .select({
+      sessionId: authSessions.id,
+      lastSeenAt: authSessions.lastSeenAt,
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      role: users.role,
+      theme: sql<SessionUser["theme"]>`coalesce(${userSettings.theme}, 'auto')`,
+      locale: sql<SessionUser["locale"]>`coalesce(${userSettings.locale}, 'en')`,
+      timeZone: sql<string>`coalesce(${userSettings.timeZone}, 'UTC')`,
+    })
+    .from(authSessions)
+    .innerJoin(users, eq(users.id, authSessions.userId))
+    .leftJoin(userSettings, eq(userSettings.userId, users.id))
+    .where(and(eq(authSessions.id, sessionId), isNull(authSessions.revokedAt), eq(users.status, "active")));
+  if (!row) return null;
+  if (Date.now() - row.lastSeenAt.getTime() > LAST_SEEN_RESOLUTION_MS) {
+    await db.update(authSessions).set({ lastSeenAt: new Date() }).where(eq(authSessions.id, sessionId));
+  }
+  return {
+    sessionId: row.sessionId,
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    role: row.role,
+    theme: row.theme,
+    locale: row.locale,
+    timeZone: row.timeZone,
+  };
+}
+
+export async function listActiveSessions(userId: string, db: Database = getDb()) {
+  return db
+    .select({
+      id: authSessions.id,
+      createdAt: authSessions.createdAt,
+      lastSeenAt: authSessions.lastSeenAt,
+      ip: authSessions.ip,
+      userAgent: authSessions.userAgent,
+    })
+    .from(authSessions)
+    .where(and(eq(authSessions.userId, userId), isNull(authSessions.revokedAt)))
+    .orderBy(desc(authSessions.lastSeenAt));
+}
+
+/** Revokes one of the user's own sessions; a session id of someone else's changes nothing. */
+export async function revokeSession(userId: string, sessionId: string, db: Database = getDb()): Promise<boolean> {
+  const revoked = await db
+    .update(authSessions)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(authSessions.id, sessionId), eq(authSessions.userId, userId), isNull(authSessions.revokedAt)))
+    .returning({ id: authSessions.id });
+  return revoked.length > 0;
+}
+
+/** Revokes every session of the user, or every one but `keepSessionId`. */
+export async function revokeUserSessions(
+  userId: string,
+  options: { keepSessionId?: string } = {},
+  db: Database = getDb(),
+): Promise<number> {
+  const revoked = await db
+    .update(authSessions)
+    .set({ revokedAt: new Date() })
+    .where(
+      and(
+        eq(authSessions.userId, userId),
+        isNull(authSessions.revokedAt),
+        options.keepSessionId ? ne(authSessions.id, options.keepSessionId) : undefined,
+      ),
+    )
+    .returning({ id: authSessions.id });
+  return revoked.length;
+}

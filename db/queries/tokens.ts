@@ -1,0 +1,57 @@
+import "server-only";
+import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import { getDb, type Database } from "@/db";
+import { authTokens, type AuthTokenKind } from "@/db/schema";
+
+/** Stores a new token's hash and voids every earlier unused token of the same kind for the user. */
+export async function replaceAuthToken(
+  input: { userId: string; kind: AuthTokenKind; tokenHash: string; expiresAt: Date },
+  db: Database = getDb(),
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx
+      .update(authTokens)
+      .set({ usedAt: new Date() })
+      .where(and(eq(authTokens.userId, input.userId), eq(authTokens.kind, input.kind), isNull(authTokens.usedAt)));
+    await tx.insert(authTokens).values(input);
+  });
+}
+
+/**
+ * Marks the token used and returns its user, in one statement, so two concurrent uses
+ * cannot both succeed. Unknown, used and expired tokens return null.
+ */
+export async function consumeAuthToken(
+  kind: AuthTokenKind,
+  tokenHash: string,
+  db: Database = getDb(),
+): Promise<string | null> {
+  const [token] = await db
+    .update(authTokens)
+    .set({ usedAt: sql`now()` })
+    .where(
+      and(
+        eq(authTokens.tokenHash, tokenHash),
+        eq(authTokens.kind, kind),
+        isNull(authTokens.usedAt),
+        gt(authTokens.expiresAt, sql`now()`),
+      ),
+    )
+    .returning({ userId: authTokens.userId });
+  return token?.userId ?? null;
+}
+
+export async function isAuthTokenUsable(kind: AuthTokenKind, tokenHash: string, db: Database = getDb()) {
+  const [token] = await db
+    .select({ id: authTokens.id })
+    .from(authTokens)
+    .where(
+      and(
+        eq(authTokens.tokenHash, tokenHash),
+        eq(authTokens.kind, kind),
+        isNull(authTokens.usedAt),
+        gt(authTokens.expiresAt, sql`now()`),
+      ),
+    );
+  return Boolean(token);
+}

@@ -1,0 +1,10 @@
+/** What every server action returns to its form (shared by server and client code). */
+export type ActionState = {
+  ok: boolean;
+  message?: string;
+  fieldErrors?: Record<string, string>;
+  /** What was submitted, so React's form reset does not wipe the user's input. */
+  values?: Record<string, string>;
+};
+
+export const initialActionState: ActionState = { ok: false };

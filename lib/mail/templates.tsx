@@ -1,0 +1,74 @@
+type Translator = (key: string, values?: Record<string, string>) => string;
+
+const styles = {
+  body: { backgroundColor: "#f4f5f7", fontFamily: "system-ui, -apple-system, Segoe UI, Roboto, sans-serif", margin: 0, padding: "24px" },
+  card: { maxWidth: "520px", margin: "0 auto", backgroundColor: "#ffffff", borderRadius: "8px", padding: "32px" },
+  brand: { fontSize: "18px", fontWeight: 700, color: "#1e3a8a", margin: "0 0 24px" },
+  heading: { fontSize: "20px", color: "#111827", margin: "0 0 16px" },
+  text: { fontSize: "15px", lineHeight: "24px", color: "#374151", margin: "0 0 16px" },
+  button: { display: "inline-block", backgroundColor: "#1d4ed8", color: "#ffffff", padding: "12px 20px", borderRadius: "6px", textDecoration: "none", fontWeight: 600 },
+  muted: { fontSize: "13px", lineHeight: "20px", color: "#6b7280", margin: "24px 0 0" },
+} as const;
+
+function ActionEmail(props: { heading: string; body: string; actionLabel: string; actionUrl: string; note: string }) {
+  return (
+    <html lang="en">
+      <body style={styles.body}>
+        <div style={styles.card}>
+          <p style={styles.brand}>Clientdesk</p>
+          <h1 style={styles.heading}>{props.heading}</h1>
+          <p style={styles.text}>{props.body}</p>
+          <p>
+            <a href={props.actionUrl} style={styles.button}>
+              {props.actionLabel}
+            </a>
+          </p>
+          <p style={styles.muted}>{props.actionUrl}</p>
+          <p style={styles.muted}>{props.note}</p>
+        </div>
+      </body>
+    </html>
+  );
+}
+
+/** Each template turns its props into a subject and a React element, in the recipient's language. */
+export const mailTemplates = {
+  verifyEmail: (t: Translator, props: { name: string; url: string }) => ({
+    subject: t("verifyEmail.subject"),
+    element: (
+      <ActionEmail
+        heading={t("verifyEmail.heading", { name: props.name })}
+        body={t("verifyEmail.body")}
+        actionLabel={t("verifyEmail.action")}
+        actionUrl={props.url}
+        note={t("verifyEmail.note")}
+      />
+    ),
+  }),
+  resetPassword: (t: Translator, props: { name: string; url: string }) => ({
+    subject: t("resetPassword.subject"),
+    element: (
+      <ActionEmail
+        heading={t("resetPassword.heading", { name: props.name })}
+        body={t("resetPassword.body")}
+        actionLabel={t("resetPassword.action")}
+        actionUrl={props.url}
+        note={t("resetPassword.note")}
+      />
+    ),
+  }),
+  accountExists: (t: Translator, props: { name: string; url: string }) => ({
+    subject: t("accountExists.subject"),
+    element: (
+      <ActionEmail
+        heading={t("accountExists.heading", { name: props.name })}
+        body={t("accountExists.body")}
+        actionLabel={t("accountExists.action")}
+        actionUrl={props.url}
+        note={t("accountExists.note")}
+      />
+    ),
+  }),
+};
+
+export type MailTemplate = keyof typeof mailTemplates;

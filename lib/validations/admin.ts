@@ -1,0 +1,22 @@
+import { z } from "zod";
+import { userRoles, userStatuses } from "@/db/schema/users";
+
+export const adminUserSortColumns = ["name", "email", "role", "status", "createdAt"] as const;
+export type AdminUserSort = (typeof adminUserSortColumns)[number];
+
+export const ADMIN_PAGE_SIZES = [10, 20, 50, 100] as const;
+
+/** The users table's state as held in the URL; anything malformed falls back to the default. */
+export const adminUsersSearchSchema = z.object({
+  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+  pageSize: z.coerce
+    .number()
+    .refine((value) => (ADMIN_PAGE_SIZES as readonly number[]).includes(value))
+    .catch(20),
+  sort: z.enum(adminUserSortColumns).catch("createdAt"),
+  direction: z.enum(["asc", "desc"]).catch("desc"),
+  query: z.string().trim().max(200).catch(""),
+});
+
+export const setUserStatusSchema = z.object({ userId: z.uuid("invalid"), status: z.enum(userStatuses, "invalid") });
+export const setUserRoleSchema = z.object({ userId: z.uuid("invalid"), role: z.enum(userRoles, "invalid") });

@@ -1,0 +1,61 @@
+// The server Playwright tests against: a clean database with demo data, the production build,
+// and a real SMTP server that writes what it receives to mailbox.jsonl for the tests to read.
+import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { simpleParser } from "mailparser";
+import { SMTPServer } from "smtp-server";
+
+const port = process.env.E2E_PORT ?? "3100";
+const smtpPort = Number(process.env.E2E_SMTP_PORT ?? 2526);
+const dataDir = path.resolve(".data/e2e");
+const mailbox = path.join(dataDir, "mailbox.jsonl");
+
+fs.rmSync(dataDir, { recursive: true, force: true });
+fs.mkdirSync(dataDir, { recursive: true });
+fs.writeFileSync(mailbox, "");
+
+const env = {
+  ...process.env,
+  NODE_ENV: "production",
+  DATA_DIR: dataDir,
+  PORT: port,
+  AUTH_URL: `http://127.0.0.1:${port}`,
+  AUTH_TRUST_HOST: "true",
+  AUTH_SECRET: "e2e-secret-not-for-production-0123456789abcdef",
+  SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+  NEXT_TELEMETRY_DISABLED: "1",
+};
+
+if (env.DATABASE_URL) {
+  const reset = spawnSync(process.execPath, ["scripts/reset-db.mjs"], { stdio: "inherit", env });
+  if (reset.status !== 0) process.exit(1);
+}
+const seed = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "db/seed-cli.ts"], { stdio: "inherit", env });
+if (seed.status !== 0) process.exit(1);
+
+const smtp = new SMTPServer({
+  authOptional: true,
+  disabledCommands: ["STARTTLS", "AUTH"],
+  logger: false,
+  async onData(stream, _session, callback) {
+    try {
+      const mail = await simpleParser(stream);
+      const to = [mail.to].flat().flatMap((address) => address?.value ?? []).map((a) => a.address);
+      fs.appendFileSync(mailbox, `${JSON.stringify({ to, subject: mail.subject, text: mail.text, html: mail.html })}\n`);
+      callback();
+    } catch (error) {
+      callback(error);
+    }
+  },
+});
+smtp.listen(smtpPort, "127.0.0.1");
+
+const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", port], { stdio: "inherit", env });
+const stop = () => {
+  server.kill("SIGTERM");
+  smtp.close();
+};
+process.on("SIGINT", stop);
+process.on("SIGTERM", stop);
+server.on("exit", (code) => process.exit(code ?? 0));

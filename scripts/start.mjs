@@ -1,0 +1,40 @@
+// `npm start`: builds, then serves the production build. Without DATABASE_URL it runs on the
+// embedded database in .data/, which migrates and seeds itself on first start.
+import { spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+
+const dataDir = path.resolve(process.env.DATA_DIR ?? ".data");
+fs.mkdirSync(dataDir, { recursive: true });
+
+const port = process.env.PORT ?? "3000";
+const host = process.env.HOST ?? "127.0.0.1";
+
+/** A random secret made once per data folder: safe by default, stable across restarts. */
+function localAuthSecret() {
+  const file = path.join(dataDir, "auth-secret");
+  if (!fs.existsSync(file)) fs.writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  return fs.readFileSync(file, "utf8").trim();
+}
+
+const env = {
+  ...process.env,
+  NODE_ENV: "production",
+  DATA_DIR: dataDir,
+  PORT: port,
+  AUTH_URL: process.env.AUTH_URL ?? `http://localhost:${port}`,
+  AUTH_TRUST_HOST: process.env.AUTH_TRUST_HOST ?? "true",
+  AUTH_SECRET: process.env.AUTH_SECRET ?? localAuthSecret(),
+  NEXT_TELEMETRY_DISABLED: "1",
+};
+
+const nextBin = path.resolve("node_modules/next/dist/bin/next");
+if (process.env.SKIP_BUILD !== "1") {
+  const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+const server = spawn(process.execPath, [nextBin, "start", "-H", host, "-p", port], { stdio: "inherit", env });
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
+server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
