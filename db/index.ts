@@ -105,7 +105,7 @@ export function isEmbeddedDb(): boolean {
 }
 
 /** Lets tests and scripts run the app's code against a connection they opened. */
-export function useConnection(conn: Connection): void {
+export function setConnection(conn: Connection): void {
   globalForDb.clientdeskDb = conn;
 }
 

@@ -34,9 +34,13 @@ export async function sendMail<T extends MailTemplate>(
   const build = mailTemplates[input.template] as (
     translate: (key: string, values?: Record<string, string>) => string,
     props: TemplateProps<T>,
+    locale: Locale,
   ) => ReturnType<(typeof mailTemplates)[MailTemplate]>;
-  const { subject, element } = build((key, values) => t(key, values as never), input.props);
-  const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
+  const { subject, element } = build((key, values) => t(key, values as never), input.props, input.locale);
+  const [html, text] = await Promise.all([
+    render(element),
+    render(element, { plainText: true, htmlToTextOptions: { selectors: [{ selector: "h1", options: { uppercase: false } }] } }),
+  ]);
 
   let status: MailResult["status"] = "logged";
   let error: string | null = null;

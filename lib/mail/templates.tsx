@@ -10,9 +10,9 @@ const styles = {
   muted: { fontSize: "13px", lineHeight: "20px", color: "#6b7280", margin: "24px 0 0" },
 } as const;
 
-function ActionEmail(props: { heading: string; body: string; actionLabel: string; actionUrl: string; note: string }) {
+function ActionEmail(props: { lang: string; heading: string; body: string; actionLabel: string; actionUrl: string; note: string }) {
   return (
-    <html lang="en">
+    <html lang={props.lang}>
       <body style={styles.body}>
         <div style={styles.card}>
           <p style={styles.brand}>Clientdesk</p>
@@ -33,10 +33,11 @@ function ActionEmail(props: { heading: string; body: string; actionLabel: string
 
 /** Each template turns its props into a subject and a React element, in the recipient's language. */
 export const mailTemplates = {
-  verifyEmail: (t: Translator, props: { name: string; url: string }) => ({
+  verifyEmail: (t: Translator, props: { name: string; url: string }, lang: string) => ({
     subject: t("verifyEmail.subject"),
     element: (
       <ActionEmail
+        lang={lang}
         heading={t("verifyEmail.heading", { name: props.name })}
         body={t("verifyEmail.body")}
         actionLabel={t("verifyEmail.action")}
@@ -45,10 +46,11 @@ export const mailTemplates = {
       />
     ),
   }),
-  resetPassword: (t: Translator, props: { name: string; url: string }) => ({
+  resetPassword: (t: Translator, props: { name: string; url: string }, lang: string) => ({
     subject: t("resetPassword.subject"),
     element: (
       <ActionEmail
+        lang={lang}
         heading={t("resetPassword.heading", { name: props.name })}
         body={t("resetPassword.body")}
         actionLabel={t("resetPassword.action")}
@@ -57,10 +59,11 @@ export const mailTemplates = {
       />
     ),
   }),
-  accountExists: (t: Translator, props: { name: string; url: string }) => ({
+  accountExists: (t: Translator, props: { name: string; url: string }, lang: string) => ({
     subject: t("accountExists.subject"),
     element: (
       <ActionEmail
+        lang={lang}
         heading={t("accountExists.heading", { name: props.name })}
         body={t("accountExists.body")}
         actionLabel={t("accountExists.action")}

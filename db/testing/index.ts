@@ -1,0 +1,36 @@
+import fs from "node:fs";
+import { randomUUID } from "node:crypto";
+import { PGlite } from "@electric-sql/pglite";
+import { afterAll, beforeAll, inject } from "vitest";
+import { closeDb, getDb, openPglite, openPostgres, setConnection, type Database } from "@/db";
+
+/**
+ * Gives the test file its own migrated database (a PGlite copy, or the shared PostgreSQL of
+ * DATABASE_URL) and makes it the app's database, so code under test runs as in production.
+ */
+export function setupTestDatabase(): () => Database {
+  beforeAll(async () => {
+    const url = process.env.DATABASE_URL;
+    if (url) {
+      setConnection(openPostgres(url));
+      return;
+    }
+    const snapshot = fs.readFileSync(inject("pgliteSnapshot"));
+    setConnection(openPglite(await PGlite.create({ loadDataDir: new Blob([snapshot]) })));
+  });
+  afterAll(async () => {
+    await closeDb();
+  });
+  return getDb;
+}
+
+/** Unique per call, so tests sharing a PostgreSQL database never collide. */
+export function uniqueEmail(label = "user"): string {
+  return `${label}-${randomUUID().slice(0, 8)}@test.clientdesk.test`;
+}
+
+/** An address from the IPv6 documentation prefix; it only ever names a rate-limit bucket. */
+export function uniqueIp(): string {
+  const hex = randomUUID().replace(/-/g, "");
+  return `2001:db8::${hex.slice(0, 4)}:${hex.slice(4, 8)}`;
+}

@@ -1,0 +1,108 @@
+import type { AddressInfo } from "node:net";
+import { eq } from "drizzle-orm";
+import { simpleParser, type ParsedMail } from "mailparser";
+import { SMTPServer } from "smtp-server";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { emailOutbox } from "@/db/schema";
+import { uniqueEmail, setupTestDatabase } from "@/db/testing";
+import { sendMail } from "./index";
+
+const db = setupTestDatabase();
+const received: ParsedMail[] = [];
+let smtp: SMTPServer;
+let port: number;
+
+beforeAll(async () => {
+  smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS", "AUTH"],
+    logger: false,
+    async onData(stream, _session, callback) {
+      received.push(await simpleParser(stream));
+      callback();
+    },
+  });
+  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
+  port = (smtp.server.address() as AddressInfo).port;
+});
+
+afterAll(() => new Promise<void>((resolve) => smtp.close(resolve)));
+
+afterEach(() => {
+  delete process.env.SMTP_URL;
+});
+
+async function outboxRow(id: string) {
+  const [row] = await db().select().from(emailOutbox).where(eq(emailOutbox.id, id));
+  return row!;
+}
+
+describe("mail layer", () => {
+  it("delivers through a real SMTP server and records the message as sent", async () => {
+    process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
+    const to = uniqueEmail("smtp");
+    const url = "http://localhost:3000/reset-password?token=abc123";
+    const result = await sendMail({ to, locale: "en", template: "resetPassword", props: { name: "Robin", url } });
+
+    expect(result.status).toBe("sent");
+    const mail = received.find((message) => [message.to].flat().some((address) => address?.text === to));
+    expect(mail?.subject).toBe("Reset your Clientdesk password");
+    expect(mail?.text).toContain(url);
+    expect(mail?.html).toContain(`href="${url}"`);
+    expect(mail?.from?.text).toContain("no-reply@clientdesk.test");
+    const row = await outboxRow(result.id);
+    expect(row).toMatchObject({ toAddress: to, template: "resetPassword", status: "sent", subject: "Reset your Clientdesk password" });
+    expect(row.sentAt).toBeInstanceOf(Date);
+  });
+
+  it("writes the message in the recipient's language", async () => {
+    process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
+    const to = uniqueEmail("german");
+    await sendMail({ to, locale: "de", template: "verifyEmail", props: { name: "Jonas", url: "http://localhost:3000/verify-email?token=t" } });
+    const mail = received.find((message) => [message.to].flat().some((address) => address?.text === to));
+    expect(mail?.subject).toBe("Bestätigen Sie Ihre E-Mail-Adresse für Clientdesk");
+    expect(mail?.text).toContain("Willkommen, Jonas");
+  });
+
+  it("escapes names so a crafted one cannot inject markup", async () => {
+    process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
+    const to = uniqueEmail("escape");
+    await sendMail({ to, locale: "en", template: "verifyEmail", props: { name: "<img src=x onerror=alert(1)>", url: "http://localhost:3000/x" } });
+    const mail = received.find((message) => [message.to].flat().some((address) => address?.text === to));
+    expect(mail?.html).not.toContain("<img src=x");
+    expect(mail?.html).toContain("&lt;img");
+  });
+
+  it("without SMTP_URL prints the message with its link and keeps it in the outbox", async () => {
+    const to = uniqueEmail("log");
+    const lines: string[] = [];
+    const original = console.log;
+    console.log = (...args: unknown[]) => lines.push(args.join(" "));
+    try {
+      const result = await sendMail({ to, locale: "en", template: "verifyEmail", props: { name: "Sam", url: "http://localhost:3000/verify-email?token=xyz" } });
+      expect(result.status).toBe("logged");
+      expect((await outboxRow(result.id)).status).toBe("logged");
+    } finally {
+      console.log = original;
+    }
+    expect(lines.join("\n")).toContain("http://localhost:3000/verify-email?token=xyz");
+    expect(lines.join("\n")).toContain(to);
+  });
+
+  it("records a failed delivery instead of throwing when the SMTP server is unreachable", async () => {
+    const closed = new SMTPServer({ logger: false });
+    await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
+    const closedPort = (closed.server.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => closed.close(resolve));
+    process.env.SMTP_URL = `smtp://127.0.0.1:${closedPort}`;
+    const original = console.error;
+    console.error = () => {};
+    try {
+      const result = await sendMail({ to: uniqueEmail("down"), locale: "en", template: "verifyEmail", props: { name: "Kim", url: "http://localhost:3000/x" } });
+      expect(result.status).toBe("failed");
+      expect((await outboxRow(result.id)).error).toBeTruthy();
+    } finally {
+      console.error = original;
+    }
+  });
+});
