@@ -7,6 +7,8 @@ import { auth } from "@/lib/auth";
 /** Who is asking, checked against the session table once per request; null when signed out. */
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   const session = await auth();
+  // An outage must show the error page, not pass for "signed out" and bounce to sign-in.
+  if (session?.unavailable) throw new Error("The session store is unavailable.");
   return session?.user?.id ? session.user : null;
 });
 

@@ -2,6 +2,7 @@
 // and a real SMTP server that writes what it receives to mailbox.jsonl for the tests to read.
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
+import net from "node:net";
 import path from "node:path";
 import { simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
@@ -50,6 +51,35 @@ const smtp = new SMTPServer({
   },
 });
 smtp.listen(smtpPort, "127.0.0.1");
+
+/**
+ * On PostgreSQL the app connects through this relay, so a test can take the database away
+ * (by creating the `database-down` file) and bring it back, as an outage would.
+ */
+function startDatabaseRelay(databaseUrl) {
+  const target = new URL(databaseUrl);
+  const downFlag = path.join(dataDir, "database-down");
+  const sockets = new Set();
+  const relay = net.createServer((client) => {
+    if (fs.existsSync(downFlag)) return client.destroy();
+    const upstream = net.connect(Number(target.port || 5432), target.hostname);
+    for (const socket of [client, upstream]) {
+      sockets.add(socket);
+      socket.on("close", () => sockets.delete(socket));
+      socket.on("error", () => socket.destroy());
+    }
+    client.pipe(upstream).pipe(client);
+  });
+  setInterval(() => {
+    if (fs.existsSync(downFlag)) for (const socket of sockets) socket.destroy();
+  }, 100).unref();
+  relay.listen(Number(process.env.E2E_DB_RELAY_PORT ?? 5439), "127.0.0.1");
+  const relayed = new URL(databaseUrl);
+  relayed.hostname = "127.0.0.1";
+  relayed.port = String(relay.address()?.port ?? process.env.E2E_DB_RELAY_PORT ?? 5439);
+  return relayed.toString();
+}
+if (env.DATABASE_URL) env.DATABASE_URL = startDatabaseRelay(env.DATABASE_URL);
 
 const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", port], { stdio: "inherit", env });
 const stop = () => {

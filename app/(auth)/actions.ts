@@ -46,7 +46,9 @@ export const signInAction = publicAction(signInSchema, async (data) => {
       if (error.code === "rate_limited") return { ok: false, message: await tooManyAttempts(error.retryAfterSeconds) };
       return { ok: false, message: t(`errors.${error.code}`) };
     }
-    return { ok: false, message: t("errors.invalid") };
+    // Anything else (e.g. the database is down) is not the user's mistake: don't say it is.
+    console.error(`[auth] sign-in failed: ${error.name}: ${error.message}`);
+    return { ok: false, message: (await getTranslations("errors"))("errorText") };
   }
 });
 

@@ -20,6 +20,8 @@ export class SignInRejected extends CredentialsSignin {
 declare module "next-auth" {
   interface Session {
     user: SessionUser & { email: string };
+    /** Set when the session store could not be asked; the caller must not treat it as signed out. */
+    unavailable?: boolean;
   }
   interface User {
     sessionId?: string;
@@ -48,11 +50,18 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     async jwt({ token, user }) {
       if (user?.sessionId) token.sid = user.sessionId;
       if (typeof token.sid !== "string") return null;
-      const current = await getActiveSessionUser(token.sid);
-      if (!current) return null;
-      return { sid: current.sessionId, sub: current.id, user: current };
+      try {
+        const current = await getActiveSessionUser(token.sid);
+        if (!current) return null;
+        return { sid: current.sessionId, sub: current.id, user: current };
+      } catch (error) {
+        // Auth.js would swallow this and sign the user out; keep the session and report the outage.
+        console.error(`[auth] session check failed: ${error instanceof Error ? error.message : String(error)}`);
+        return { sid: token.sid, unavailable: true };
+      }
     },
     session({ session, token }) {
+      if (token.unavailable) return { ...session, unavailable: true };
       const current = (token as { user?: SessionUser }).user;
       if (current) session.user = { ...session.user, ...current };
       return session;

@@ -17,7 +17,7 @@ export default async function OverviewPage() {
   return (
     <>
       <PageHeader title={t("greeting", { name: user.name.split(" ")[0] ?? user.name })} description={t("subtitle")} />
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         <ProfileCard user={user} timeZone={sessionUser.timeZone} />
       </div>
     </>

@@ -36,7 +36,7 @@ export default async function AdminUserPage({ params }: { params: Promise<{ id: 
       <div className="mt-3">
         <PageHeader title={user.name} description={user.email} />
       </div>
-      <div className="grid gap-6 lg:grid-cols-3">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
         <Card className="lg:col-span-2" aria-labelledby="account-heading">
           <div className="flex items-center gap-4">
             <Avatar name={user.name} size="lg" />

@@ -1,0 +1,90 @@
+import fs from "node:fs";
+import path from "node:path";
+import { randomUUID } from "node:crypto";
+import { expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
+
+export const demo = {
+  customer: { email: "customer@clientdesk.test", password: "clientdesk-demo" },
+  admin: { email: "admin@clientdesk.test", password: "clientdesk-demo" },
+};
+
+const mailbox = path.resolve(".data/e2e/mailbox.jsonl");
+
+type Mail = { to: string[]; subject: string; text: string };
+
+/** Waits for the newest mail to `to` that the e2e SMTP server received after `since` lines. */
+export async function waitForMail(to: string, options: { after?: number; subject?: RegExp } = {}): Promise<Mail> {
+  let found: Mail | undefined;
+  await expect
+    .poll(
+      () => {
+        const lines = fs.readFileSync(mailbox, "utf8").split("\n").filter(Boolean).slice(options.after ?? 0);
+        found = lines
+          .map((line) => JSON.parse(line) as Mail)
+          .filter((mail) => mail.to.includes(to) && (!options.subject || options.subject.test(mail.subject)))
+          .at(-1);
+        return Boolean(found);
+      },
+      { timeout: 15_000 },
+    )
+    .toBe(true);
+  return found!;
+}
+
+export function mailCount(): number {
+  return fs.readFileSync(mailbox, "utf8").split("\n").filter(Boolean).length;
+}
+
+export function linkIn(mail: Mail, pathname: string): string {
+  const match = mail.text.match(new RegExp(`https?://[^\\s]+${pathname}\\?token=[A-Za-z0-9_-]+`));
+  if (!match) throw new Error(`no ${pathname} link in mail "${mail.subject}"`);
+  return match[0];
+}
+
+export function uniqueEmail(label: string): string {
+  return `${label}-${randomUUID().slice(0, 8)}@e2e.clientdesk.test`;
+}
+
+/**
+ * A browser context with its own client address, so one test's sign-in attempts never count
+ * against another's rate limit (the app reads the last x-forwarded-for hop).
+ */
+export async function newClient(browser: Browser, options: { viewport?: { width: number; height: number } } = {}): Promise<BrowserContext> {
+  const hex = randomUUID().replace(/-/g, "");
+  return browser.newContext({
+    ...options,
+    extraHTTPHeaders: { "x-forwarded-for": `2001:db8::${hex.slice(0, 4)}:${hex.slice(4, 8)}` },
+  });
+}
+
+export async function signIn(page: Page, credentials: { email: string; password: string }) {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(credentials.email);
+  await page.getByLabel("Password").fill(credentials.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/dashboard$/);
+}
+
+export async function signOut(page: Page) {
+  await page.getByRole("banner").locator("summary").click();
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/sign-in/);
+}
+
+/** Signs up through the UI and confirms the emailed link, as a new customer would. */
+export async function createVerifiedCustomer(browser: Browser, name: string, password: string): Promise<string> {
+  const email = uniqueEmail(name.split(" ")[0]!.toLowerCase());
+  const context = await newClient(browser);
+  const page = await context.newPage();
+  const before = mailCount();
+  await page.goto("/sign-up");
+  await page.getByLabel("Full name").fill(name);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await page.goto(linkIn(await waitForMail(email, { after: before }), "/verify-email"));
+  await page.getByRole("button", { name: "Confirm my email" }).click();
+  await expect(page.getByTestId("form-message")).toContainText("confirmed");
+  await context.close();
+  return email;
+}

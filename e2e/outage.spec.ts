@@ -1,0 +1,31 @@
+import fs from "node:fs";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import { demo, newClient, signIn } from "./helpers";
+
+// The outage is made by cutting the relay between the app and PostgreSQL (scripts/e2e-server.mjs).
+// PGlite lives inside the server process, so it cannot go away while the server runs.
+test.skip(!process.env.DATABASE_URL, "needs PostgreSQL: the embedded database cannot fail on its own");
+
+const downFlag = path.resolve(".data/e2e/database-down");
+
+test.afterEach(() => fs.rmSync(downFlag, { force: true }));
+
+test("a database outage shows a friendly error page, and the app recovers when the database is back", async ({ browser, request }) => {
+  const context = await newClient(browser);
+  const page = await context.newPage();
+  await signIn(page, demo.customer);
+
+  fs.writeFileSync(downFlag, "");
+  await expect.poll(async () => (await request.get("/api/health")).status()).toBe(503);
+  await page.goto("/dashboard/profile");
+  await expect(page.getByRole("heading", { name: "Something went wrong" })).toBeVisible();
+  await expect(page.locator("body")).not.toContainText(/ECONNREFUSED|ECONNRESET|at async|node_modules|postgres/i);
+
+  fs.rmSync(downFlag);
+  await expect.poll(async () => (await request.get("/api/health")).status(), { timeout: 20_000 }).toBe(200);
+  await page.goto("/dashboard/profile");
+  await expect(page.getByRole("heading", { name: "Profile" })).toBeVisible();
+  await expect(page.getByRole("main").getByText(demo.customer.email)).toBeVisible();
+  await context.close();
+});
