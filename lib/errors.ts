@@ -28,8 +28,11 @@ export class AppError extends Error {
   }
 }
 
-export function errorResponse(error: unknown): Response {
-  if (error instanceof AppError) return error.toResponse();
-  console.error(error);
-  return new AppError("internal", "Something went wrong.").toResponse();
+/**
+ * A one-line reason for the server log. A failed query's own message carries its SQL and
+ * parameters (session ids, emails); the driver's underlying cause is enough.
+ */
+export function describeError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  return error.cause instanceof Error ? describeError(error.cause) : error.message;
 }

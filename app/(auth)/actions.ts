@@ -5,6 +5,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { revokeSession } from "@/db/queries/sessions";
 import { publicAction } from "@/lib/action";
 import { SignInRejected, signIn, signOut } from "@/lib/auth";
+import { describeError } from "@/lib/errors";
 import { registerUser, requestPasswordReset, resetPassword, verifyEmail } from "@/lib/auth/service";
 import type { Locale } from "@/lib/i18n/config";
 import { getSessionUser } from "@/lib/session";
@@ -47,7 +48,7 @@ export const signInAction = publicAction(signInSchema, async (data) => {
       return { ok: false, message: t(`errors.${error.code}`) };
     }
     // Anything else (e.g. the database is down) is not the user's mistake: don't say it is.
-    console.error(`[auth] sign-in failed: ${error.name}: ${error.message}`);
+    console.error(`[auth] sign-in failed: ${describeError(error)}`);
     return { ok: false, message: (await getTranslations("errors"))("errorText") };
   }
 });

@@ -1,4 +1,5 @@
 import type { NextAuthConfig } from "next-auth";
+import { describeError } from "@/lib/errors";
 
 /** The database-free part of the auth setup, shared by the proxy and the full config. */
 export const authConfig = {
@@ -9,8 +10,10 @@ export const authConfig = {
   logger: {
     // Wrong passwords are expected; their stack traces are noise. Real errors still log.
     error(error) {
-      if (error.name === "CredentialsSignin") return;
-      console.error(`[auth] ${error.name}: ${error.message}`);
+      // `type` survives minification; `name` does not.
+      const type = (error as { type?: string }).type ?? error.name;
+      if (type === "CredentialsSignin") return;
+      console.error(`[auth] ${type}: ${describeError(error)}`);
     },
     warn(code) {
       console.warn(`[auth] warning: ${code}`);

@@ -2,6 +2,7 @@ import "server-only";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { getActiveSessionUser, type SessionUser } from "@/db/queries/sessions";
+import { describeError } from "@/lib/errors";
 import { negotiateLocale } from "@/lib/i18n/config";
 import { requestInfoFrom } from "@/lib/request-info";
 import { signInSchema } from "@/lib/validations/auth";
@@ -56,7 +57,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         return { sid: current.sessionId, sub: current.id, user: current };
       } catch (error) {
         // Auth.js would swallow this and sign the user out; keep the session and report the outage.
-        console.error(`[auth] session check failed: ${error instanceof Error ? error.message : String(error)}`);
+        console.error(`[auth] session check failed: ${describeError(error)}`);
         return { sid: token.sid, unavailable: true };
       }
     },

@@ -5,6 +5,7 @@ import nodemailer, { type Transporter } from "nodemailer";
 import { getDb, type Database } from "@/db";
 import { emailOutbox } from "@/db/schema";
 import { mailFrom, smtpUrl } from "@/lib/env";
+import { describeError } from "@/lib/errors";
 import { loadMessages, type Locale } from "@/lib/i18n/config";
 import { mailTemplates, type MailTemplate } from "./templates";
 
@@ -51,7 +52,7 @@ export async function sendMail<T extends MailTemplate>(
       status = "sent";
     } catch (cause) {
       status = "failed";
-      error = cause instanceof Error ? cause.message : String(cause);
+      error = describeError(cause);
       console.error(`[mail] sending "${input.template}" to ${input.to} failed: ${error}`);
     }
   } else {

@@ -24,7 +24,7 @@ describe("GET /api/health", () => {
         const response = await GET();
         expect(response.status).toBe(503);
         const body = await response.text();
-        expect(JSON.parse(body)).toEqual({ status: "unavailable" });
+        expect(JSON.parse(body)).toEqual({ error: { code: "unavailable", message: "The service is temporarily unavailable." } });
         expect(body).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|secret-password/);
         expect(response.headers.get("cache-control")).toBe("no-store");
       } finally {

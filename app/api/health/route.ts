@@ -1,17 +1,26 @@
 import { sql } from "drizzle-orm";
 import { getDb } from "@/db";
+import { AppError, describeError } from "@/lib/errors";
+
+const TIMEOUT_MS = 3000;
 
 /** 200 when the database answers, 503 otherwise; the reason goes to the log, not the caller. */
 export async function GET(): Promise<Response> {
-  const headers = { "cache-control": "no-store" };
+  let timer: NodeJS.Timeout | undefined;
   try {
     await Promise.race([
       getDb().execute(sql`select 1`),
-      new Promise((_, reject) => setTimeout(() => reject(new Error("database health check timed out")), 3000)),
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error("database health check timed out")), TIMEOUT_MS);
+      }),
     ]);
-    return Response.json({ status: "ok" }, { headers });
+    return Response.json({ status: "ok" }, { headers: { "cache-control": "no-store" } });
   } catch (error) {
-    console.error(`[health] database unreachable: ${error instanceof Error ? error.message : String(error)}`);
-    return Response.json({ status: "unavailable" }, { status: 503, headers });
+    console.error(`[health] database unreachable: ${describeError(error)}`);
+    const response = new AppError("unavailable", "The service is temporarily unavailable.").toResponse();
+    response.headers.set("cache-control", "no-store");
+    return response;
+  } finally {
+    clearTimeout(timer);
   }
 }
