@@ -80,3 +80,38 @@ test("the users table pages, sorts and searches, with its state in the URL", asy
   await expect(table.getByText("Ben Hoffmann")).toBeVisible();
   await staff.close();
 });
+
+test("a customer replaying an admin's server action changes nothing", async ({ browser, baseURL }) => {
+  const email = await createVerifiedCustomer(browser, "Vic Victim", "vic's passphrase");
+  const staff = await newClient(browser);
+  const adminPage = await staff.newPage();
+  await signIn(adminPage, demo.admin);
+  await adminPage.goto(`/admin/users?query=${encodeURIComponent(email)}`);
+  await adminPage.getByRole("link", { name: "Vic Victim" }).click();
+  const userUrl = adminPage.url();
+
+  // Record the real "disable" request, then undo it, so it can be replayed by someone else.
+  const [disableRequest] = await Promise.all([
+    adminPage.waitForRequest((request) => request.method() === "POST" && Boolean(request.headers()["next-action"])),
+    adminPage.getByRole("button", { name: "Disable user" }).click(),
+  ]);
+  await expect(adminPage.getByTestId("form-message")).toContainText("disabled");
+  await adminPage.getByRole("button", { name: "Enable user" }).click();
+  await expect(adminPage.getByTestId("form-message")).toContainText("has been enabled");
+
+  const customer = await newClient(browser);
+  const customerPage = await customer.newPage();
+  await signIn(customerPage, demo.customer);
+  const headers = await disableRequest.allHeaders();
+  const replay = await customer.request.post(userUrl, {
+    headers: { "next-action": headers["next-action"]!, "content-type": headers["content-type"]!, origin: baseURL!, accept: "text/x-component" },
+    data: disableRequest.postDataBuffer()!,
+  });
+  expect(await replay.text()).toContain("You are not allowed to do that.");
+
+  await adminPage.reload();
+  await expect(adminPage.getByRole("button", { name: "Disable user" })).toBeVisible();
+  await expect(adminPage.getByText("Active", { exact: true })).toBeVisible();
+  await customer.close();
+  await staff.close();
+});

@@ -227,6 +227,16 @@ describe("rate limits", () => {
     expect((await requestPasswordReset({ email, locale: "en" }, info())).status).toBe("rate_limited");
   });
 
+  it("limits sign-ups of one email, so nobody's inbox can be flooded", async () => {
+    const email = uniqueEmail("flood");
+    for (let attempt = 0; attempt < 3; attempt++) {
+      expect((await registerUser({ name: "Flood", email, password, locale: "en" }, info())).status).toBe("ok");
+    }
+    expect((await registerUser({ name: "Flood", email, password, locale: "en" }, info())).status).toBe("rate_limited");
+    const mails = await db().select({ id: emailOutbox.id }).from(emailOutbox).where(eq(emailOutbox.toAddress, email));
+    expect(mails).toHaveLength(3);
+  });
+
   it("limits sign-ups per address", async () => {
     const ip = { ip: uniqueIp(), userAgent: "vitest" };
     for (let attempt = 0; attempt < 10; attempt++) {

@@ -23,6 +23,8 @@ export const rateLimitRules = {
   signInPerIp: (ip: string) => ({ key: `sign-in:ip:${ip}`, limit: 30, windowSeconds: 15 * MINUTE }),
   signInPerAccount: (email: string) => ({ key: `sign-in:account:${email}`, limit: 10, windowSeconds: 15 * MINUTE }),
   signUpPerIp: (ip: string) => ({ key: `sign-up:ip:${ip}`, limit: 10, windowSeconds: HOUR }),
+  // Each sign-up mails the address, so repeating one must not flood someone's inbox.
+  signUpPerAccount: (email: string) => ({ key: `sign-up:account:${email}`, limit: 3, windowSeconds: HOUR }),
   resetRequestPerIp: (ip: string) => ({ key: `reset-request:ip:${ip}`, limit: 10, windowSeconds: HOUR }),
   resetRequestPerAccount: (email: string) => ({ key: `reset-request:account:${email}`, limit: 5, windowSeconds: HOUR }),
   resetPerIp: (ip: string) => ({ key: `reset:ip:${ip}`, limit: 20, windowSeconds: HOUR }),
@@ -65,7 +67,9 @@ export async function registerUser(
   info: RequestInfo,
   db: Database = getDb(),
 ): Promise<{ status: "ok" } | RateLimited> {
-  const limited = limitedBy(await consumeRateLimit([rateLimitRules.signUpPerIp(ipKey(info))], db));
+  const limited = limitedBy(
+    await consumeRateLimit([rateLimitRules.signUpPerIp(ipKey(info)), rateLimitRules.signUpPerAccount(normalizeEmail(input.email))], db),
+  );
   if (limited) return limited;
 
   const existing = await getUserByEmail(input.email, db);
