@@ -1,24 +1,19 @@
-import type { ComponentProps } from "react";
+import type { ComponentProps, ReactNode } from "react";
 
 export const inputClass =
   "block w-full min-h-10 rounded-md border border-border bg-surface px-3 py-2 text-sm text-fg placeholder:text-fg-muted aria-[invalid=true]:border-danger";
 
-/** A labelled input with its hint and error wired up for screen readers. */
-export function Field({
-  label,
-  name,
-  error,
-  hint,
-  ...props
-}: ComponentProps<"input"> & { label: string; name: string; error?: string; hint?: string }) {
-  const id = props.id ?? `field-${name}`;
+type FieldProps = { label: string; name: string; error?: string; hint?: string };
+
+/** Label, hint and error around one control, wired up for screen readers. */
+function FieldShell({ id, label, error, hint, control }: { id: string; label: string; error?: string; hint?: string; control: (aria: { "aria-invalid"?: true; "aria-describedby"?: string }) => ReactNode }) {
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
     <div className="space-y-1">
       <label htmlFor={id} className="block text-sm font-medium text-fg">
         {label}
       </label>
-      <input id={id} name={name} className={inputClass} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...props} />
+      {control({ "aria-invalid": error ? true : undefined, "aria-describedby": describedBy })}
       {hint ? (
         <p id={`${id}-hint`} className="text-xs text-fg-muted">
           {hint}
@@ -33,27 +28,24 @@ export function Field({
   );
 }
 
-export function SelectField({
-  label,
-  name,
-  error,
-  children,
-  ...props
-}: ComponentProps<"select"> & { label: string; name: string; error?: string }) {
+export function Field({ label, name, error, hint, ...props }: ComponentProps<"input"> & FieldProps) {
+  const id = props.id ?? `field-${name}`;
+  return <FieldShell id={id} label={label} error={error} hint={hint} control={(aria) => <input id={id} name={name} className={inputClass} {...aria} {...props} />} />;
+}
+
+export function SelectField({ label, name, error, hint, children, ...props }: ComponentProps<"select"> & FieldProps) {
   const id = props.id ?? `field-${name}`;
   return (
-    <div className="space-y-1">
-      <label htmlFor={id} className="block text-sm font-medium text-fg">
-        {label}
-      </label>
-      <select id={id} name={name} className={inputClass} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} {...props}>
-        {children}
-      </select>
-      {error ? (
-        <p id={`${id}-error`} className="text-sm text-danger">
-          {error}
-        </p>
-      ) : null}
-    </div>
+    <FieldShell
+      id={id}
+      label={label}
+      error={error}
+      hint={hint}
+      control={(aria) => (
+        <select id={id} name={name} className={inputClass} {...aria} {...props}>
+          {children}
+        </select>
+      )}
+    />
   );
 }

@@ -14,6 +14,15 @@ const sortColumns = {
   createdAt: users.createdAt,
 } as const satisfies Record<AdminUserSort, unknown>;
 
+const listColumns = {
+  id: users.id,
+  name: users.name,
+  email: users.email,
+  role: users.role,
+  status: users.status,
+  createdAt: users.createdAt,
+};
+
 function escapeLike(term: string): string {
   return term.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
@@ -29,14 +38,7 @@ export async function adminListUsers(
   const order = params.direction === "asc" ? asc(sortColumns[params.sort]) : desc(sortColumns[params.sort]);
   const [rows, [total]] = await Promise.all([
     db
-      .select({
-        id: users.id,
-        name: users.name,
-        email: users.email,
-        role: users.role,
-        status: users.status,
-        createdAt: users.createdAt,
-      })
+      .select(listColumns)
       .from(users)
       .where(where)
       .orderBy(order, asc(users.id))
@@ -50,13 +52,8 @@ export async function adminListUsers(
 export async function adminGetUser(userId: string, db: Database = getDb()) {
   const [user] = await db
     .select({
-      id: users.id,
-      name: users.name,
-      email: users.email,
-      role: users.role,
-      status: users.status,
+      ...listColumns,
       emailVerifiedAt: users.emailVerifiedAt,
-      createdAt: users.createdAt,
       activeSessions: sql<number>`(select count(*)::int from ${authSessions} where ${authSessions.userId} = ${users.id} and ${authSessions.revokedAt} is null)`,
       lastSeenAt: sql<Date | null>`(select ${max(authSessions.lastSeenAt)} from ${authSessions} where ${authSessions.userId} = ${users.id})`.mapWith(authSessions.lastSeenAt),
     })

@@ -3,6 +3,11 @@ import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import { getDb, type Database } from "@/db";
 import { authTokens, type AuthTokenKind } from "@/db/schema";
 
+/** Unused, unexpired, of the right kind. */
+function usable(kind: AuthTokenKind, tokenHash: string) {
+  return and(eq(authTokens.tokenHash, tokenHash), eq(authTokens.kind, kind), isNull(authTokens.usedAt), gt(authTokens.expiresAt, sql`now()`));
+}
+
 /** Stores a new token's hash and voids every earlier unused token of the same kind for the user. */
 export async function replaceAuthToken(
   input: { userId: string; kind: AuthTokenKind; tokenHash: string; expiresAt: Date },
@@ -29,29 +34,12 @@ export async function consumeAuthToken(
   const [token] = await db
     .update(authTokens)
     .set({ usedAt: sql`now()` })
-    .where(
-      and(
-        eq(authTokens.tokenHash, tokenHash),
-        eq(authTokens.kind, kind),
-        isNull(authTokens.usedAt),
-        gt(authTokens.expiresAt, sql`now()`),
-      ),
-    )
+    .where(usable(kind, tokenHash))
     .returning({ userId: authTokens.userId });
   return token?.userId ?? null;
 }
 
 export async function isAuthTokenUsable(kind: AuthTokenKind, tokenHash: string, db: Database = getDb()) {
-  const [token] = await db
-    .select({ id: authTokens.id })
-    .from(authTokens)
-    .where(
-      and(
-        eq(authTokens.tokenHash, tokenHash),
-        eq(authTokens.kind, kind),
-        isNull(authTokens.usedAt),
-        gt(authTokens.expiresAt, sql`now()`),
-      ),
-    );
+  const [token] = await db.select({ id: authTokens.id }).from(authTokens).where(usable(kind, tokenHash));
   return Boolean(token);
 }

@@ -31,47 +31,28 @@ function ActionEmail(props: { lang: string; heading: string; body: string; actio
   );
 }
 
+/** A template whose strings all live under `email.<key>` in the message files. */
+function actionTemplate(key: string) {
+  return (t: Translator, props: { name: string; url: string }, lang: string) => ({
+    subject: t(`${key}.subject`),
+    element: (
+      <ActionEmail
+        lang={lang}
+        heading={t(`${key}.heading`, { name: props.name })}
+        body={t(`${key}.body`)}
+        actionLabel={t(`${key}.action`)}
+        actionUrl={props.url}
+        note={t(`${key}.note`)}
+      />
+    ),
+  });
+}
+
 /** Each template turns its props into a subject and a React element, in the recipient's language. */
 export const mailTemplates = {
-  verifyEmail: (t: Translator, props: { name: string; url: string }, lang: string) => ({
-    subject: t("verifyEmail.subject"),
-    element: (
-      <ActionEmail
-        lang={lang}
-        heading={t("verifyEmail.heading", { name: props.name })}
-        body={t("verifyEmail.body")}
-        actionLabel={t("verifyEmail.action")}
-        actionUrl={props.url}
-        note={t("verifyEmail.note")}
-      />
-    ),
-  }),
-  resetPassword: (t: Translator, props: { name: string; url: string }, lang: string) => ({
-    subject: t("resetPassword.subject"),
-    element: (
-      <ActionEmail
-        lang={lang}
-        heading={t("resetPassword.heading", { name: props.name })}
-        body={t("resetPassword.body")}
-        actionLabel={t("resetPassword.action")}
-        actionUrl={props.url}
-        note={t("resetPassword.note")}
-      />
-    ),
-  }),
-  accountExists: (t: Translator, props: { name: string; url: string }, lang: string) => ({
-    subject: t("accountExists.subject"),
-    element: (
-      <ActionEmail
-        lang={lang}
-        heading={t("accountExists.heading", { name: props.name })}
-        body={t("accountExists.body")}
-        actionLabel={t("accountExists.action")}
-        actionUrl={props.url}
-        note={t("accountExists.note")}
-      />
-    ),
-  }),
+  verifyEmail: actionTemplate("verifyEmail"),
+  resetPassword: actionTemplate("resetPassword"),
+  accountExists: actionTemplate("accountExists"),
 };
 
 export type MailTemplate = keyof typeof mailTemplates;

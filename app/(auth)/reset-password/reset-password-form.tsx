@@ -1,29 +1,19 @@
 "use client";
 
-import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { buttonClass } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { initialActionState } from "@/lib/action-state";
+import { AuthSuccess } from "../auth-success";
 import { PASSWORD_MIN } from "@/lib/validations/auth";
 import { resetPasswordAction } from "../actions";
 
 export function ResetPasswordForm({ token }: { token: string }) {
   const t = useTranslations("auth.resetPassword");
   const [state, action] = useActionState(resetPasswordAction, initialActionState);
-  if (state.ok) {
-    return (
-      <div className="mt-6 space-y-4">
-        <FormMessage state={state} />
-        <Link href="/sign-in" className={buttonClass("primary", "w-full")}>
-          {t("signIn")}
-        </Link>
-      </div>
-    );
-  }
+  if (state.ok) return <AuthSuccess state={state} signInLabel={t("signIn")} />;
   return (
     <form action={action} className="mt-6 space-y-4" noValidate>
       <FormMessage state={state} />
