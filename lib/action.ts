@@ -65,7 +65,7 @@ function guardedAction<S extends z.ZodType>(
 }
 
 /** Authenticate, validate, then act; the handler still checks ownership of every id it receives. */
-export function userAction<S extends z.ZodType>(
+export function authedAction<S extends z.ZodType>(
   schema: S,
   handler: (data: z.infer<S>, user: SessionUser, context: Context) => Promise<ActionState>,
 ) {

@@ -3,10 +3,10 @@
 import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
 import { updateUserSettings } from "@/db/queries/users";
-import { userAction } from "@/lib/action";
+import { authedAction } from "@/lib/action";
 import { preferencesSchema } from "@/lib/validations/settings";
 
-export const updatePreferencesAction = userAction(preferencesSchema, async (data, user) => {
+export const updatePreferencesAction = authedAction(preferencesSchema, async (data, user) => {
   await updateUserSettings(user.id, data);
   // Theme and language live in the root layout, so everything re-renders.
   revalidatePath("/", "layout");
