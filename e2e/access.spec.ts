@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { demo, newClient, signIn } from "./helpers";
+import { demo, newClient, signIn, submitSignIn } from "./helpers";
 
 test("a customer gets the 404 page for every /admin URL and sees no admin data", async ({ browser }) => {
   const context = await newClient(browser);
@@ -19,9 +19,7 @@ test("signed-out visitors are sent to sign-in and come back after it", async ({ 
   const page = await context.newPage();
   await page.goto("/dashboard/settings");
   await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fdashboard%2Fsettings/);
-  await page.getByLabel("Email").fill(demo.customer.email);
-  await page.getByLabel("Password").fill(demo.customer.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await submitSignIn(page, demo.customer);
   await expect(page).toHaveURL(/\/dashboard\/settings$/);
   await context.close();
 });

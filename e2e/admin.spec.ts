@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { createVerifiedCustomer, demo, newClient, signIn } from "./helpers";
+import { createVerifiedCustomer, demo, newClient, signIn, submitSignIn } from "./helpers";
 
 test("an admin disables a customer, whose open session ends on their next click, then enables them again", async ({ browser }) => {
   const email = await createVerifiedCustomer(browser, "Dana Disabled", "dana's passphrase");
@@ -19,9 +19,7 @@ test("an admin disables a customer, whose open session ends on their next click,
 
   await customerPage.getByRole("link", { name: "Projects" }).first().click();
   await expect(customerPage).toHaveURL(/\/sign-in/);
-  await customerPage.getByLabel("Email").fill(email);
-  await customerPage.getByLabel("Password").fill("dana's passphrase");
-  await customerPage.getByRole("button", { name: "Sign in" }).click();
+  await submitSignIn(customerPage, { email, password: "dana's passphrase" });
   await expect(customerPage.getByTestId("form-message")).toContainText("This account has been disabled");
 
   await adminPage.getByRole("button", { name: "Enable user" }).click();

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { createVerifiedCustomer, demo, linkIn, mailCount, newClient, signIn, signOut, uniqueEmail, waitForMail } from "./helpers";
+import { createVerifiedCustomer, demo, linkIn, mailCount, newClient, signIn, signOut, submitSignIn, submitSignUp, uniqueEmail, waitForMail } from "./helpers";
 
 test("a new customer signs up, verifies the emailed link, signs in, reaches the dashboard and signs out", async ({ browser }) => {
   const context = await newClient(browser);
@@ -41,18 +41,12 @@ test("an unverified account cannot sign in and is sent a fresh link", async ({ b
   const context = await newClient(browser);
   const page = await context.newPage();
   const email = uniqueEmail("unverified");
-  await page.goto("/sign-up");
-  await page.getByLabel("Full name").fill("Una Verified");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill("a sturdy passphrase");
-  await page.getByRole("button", { name: "Create account" }).click();
+  await submitSignUp(page, { name: "Una Verified", email, password: "a sturdy passphrase" });
   await expect(page.getByTestId("form-message")).toBeVisible();
 
   const before = mailCount();
   await page.goto("/sign-in");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill("a sturdy passphrase");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await submitSignIn(page, { email, password: "a sturdy passphrase" });
   await expect(page.getByTestId("form-message")).toContainText("confirm your email address first");
   await waitForMail(email, { after: before, subject: /Confirm your email/ });
   await context.close();
@@ -87,9 +81,7 @@ test("a password reset works once, refuses the old password and signs out a sess
   await expect(page.getByTestId("form-message")).toContainText("invalid, has expired or has already been used");
 
   await page.goto("/sign-in");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill("the original passphrase");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await submitSignIn(page, { email, password: "the original passphrase" });
   await expect(page.getByTestId("form-message")).toContainText("The email or password is not correct.");
   await signIn(page, { email, password: "a completely new passphrase" });
 
@@ -103,9 +95,7 @@ test("sign-in never follows a callback URL off the site", async ({ browser }) =>
   const context = await newClient(browser);
   const page = await context.newPage();
   await page.goto("/sign-in?callbackUrl=https%3A%2F%2Fevil.example%2Fphish");
-  await page.getByLabel("Email").fill(demo.customer.email);
-  await page.getByLabel("Password").fill(demo.customer.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await submitSignIn(page, demo.customer);
   await expect(page).toHaveURL(/127\.0\.0\.1:\d+\/dashboard$/);
   await context.close();
 });

@@ -57,12 +57,28 @@ export async function newClient(browser: Browser, options: { viewport?: { width:
   });
 }
 
-export async function signIn(page: Page, credentials: { email: string; password: string }) {
-  await page.goto("/sign-in");
+type Credentials = { email: string; password: string };
+
+/** Fills and sends the sign-in form the page shows; the caller asserts the outcome. */
+export async function submitSignIn(page: Page, credentials: Credentials) {
   await page.getByLabel("Email").fill(credentials.email);
   await page.getByLabel("Password").fill(credentials.password);
   await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+export async function signIn(page: Page, credentials: Credentials) {
+  await page.goto("/sign-in");
+  await submitSignIn(page, credentials);
   await expect(page).toHaveURL(/\/dashboard$/);
+}
+
+/** Fills and sends the sign-up form; the caller asserts the outcome. */
+export async function submitSignUp(page: Page, account: Credentials & { name: string }) {
+  await page.goto("/sign-up");
+  await page.getByLabel("Full name").fill(account.name);
+  await page.getByLabel("Email").fill(account.email);
+  await page.getByLabel("Password").fill(account.password);
+  await page.getByRole("button", { name: "Create account" }).click();
 }
 
 export async function signOut(page: Page) {
@@ -77,11 +93,7 @@ export async function createVerifiedCustomer(browser: Browser, name: string, pas
   const context = await newClient(browser);
   const page = await context.newPage();
   const before = mailCount();
-  await page.goto("/sign-up");
-  await page.getByLabel("Full name").fill(name);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Create account" }).click();
+  await submitSignUp(page, { name, email, password });
   await page.goto(linkIn(await waitForMail(email, { after: before }), "/verify-email"));
   await page.getByRole("button", { name: "Confirm my email" }).click();
   await expect(page.getByTestId("form-message")).toContainText("confirmed");

@@ -73,10 +73,11 @@ function startDatabaseRelay(databaseUrl) {
   setInterval(() => {
     if (fs.existsSync(downFlag)) for (const socket of sockets) socket.destroy();
   }, 100).unref();
-  relay.listen(Number(process.env.E2E_DB_RELAY_PORT ?? 5439), "127.0.0.1");
+  const relayPort = Number(process.env.E2E_DB_RELAY_PORT ?? 5439);
+  relay.listen(relayPort, "127.0.0.1");
   const relayed = new URL(databaseUrl);
   relayed.hostname = "127.0.0.1";
-  relayed.port = String(relay.address()?.port ?? process.env.E2E_DB_RELAY_PORT ?? 5439);
+  relayed.port = String(relayPort);
   return relayed.toString();
 }
 if (env.DATABASE_URL) env.DATABASE_URL = startDatabaseRelay(env.DATABASE_URL);

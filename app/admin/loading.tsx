@@ -1,1 +1,1 @@
-export { default } from "@/app/(dashboard)/dashboard/loading";
+export { PageLoading as default } from "@/components/page-loading";

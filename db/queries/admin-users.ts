@@ -5,6 +5,7 @@ import { authSessions, users, type UserRole, type UserStatus } from "@/db/schema
 import type { AdminUserSort } from "@/lib/validations/admin";
 import { createAuditEntry } from "./audit";
 import { revokeUserSessions } from "./sessions";
+import { publicUserColumns } from "./users";
 
 const sortColumns = {
   name: users.name,
@@ -13,15 +14,6 @@ const sortColumns = {
   status: users.status,
   createdAt: users.createdAt,
 } as const satisfies Record<AdminUserSort, unknown>;
-
-const listColumns = {
-  id: users.id,
-  name: users.name,
-  email: users.email,
-  role: users.role,
-  status: users.status,
-  createdAt: users.createdAt,
-};
 
 function escapeLike(term: string): string {
   return term.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -38,7 +30,7 @@ export async function adminListUsers(
   const order = params.direction === "asc" ? asc(sortColumns[params.sort]) : desc(sortColumns[params.sort]);
   const [rows, [total]] = await Promise.all([
     db
-      .select(listColumns)
+      .select(publicUserColumns)
       .from(users)
       .where(where)
       .orderBy(order, asc(users.id))
@@ -52,8 +44,7 @@ export async function adminListUsers(
 export async function adminGetUser(userId: string, db: Database = getDb()) {
   const [user] = await db
     .select({
-      ...listColumns,
-      emailVerifiedAt: users.emailVerifiedAt,
+      ...publicUserColumns,
       activeSessions: sql<number>`(select count(*)::int from ${authSessions} where ${authSessions.userId} = ${users.id} and ${authSessions.revokedAt} is null)`,
       lastSeenAt: sql<Date | null>`(select ${max(authSessions.lastSeenAt)} from ${authSessions} where ${authSessions.userId} = ${users.id})`.mapWith(authSessions.lastSeenAt),
     })

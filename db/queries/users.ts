@@ -3,7 +3,8 @@ import { eq } from "drizzle-orm";
 import { getDb, type Database } from "@/db";
 import { users, userSettings, type Locale, type Theme } from "@/db/schema";
 
-const publicUserColumns = {
+/** Every column a caller may see; the password hash is never among them. */
+export const publicUserColumns = {
   id: users.id,
   email: users.email,
   name: users.name,

@@ -32,12 +32,7 @@ export async function sendMail<T extends MailTemplate>(
 ): Promise<MailResult> {
   const messages = await loadMessages(input.locale);
   const t = createTranslator({ locale: input.locale, messages: messages as AbstractIntlMessages, namespace: "email" });
-  const build = mailTemplates[input.template] as (
-    translate: (key: string, values?: Record<string, string>) => string,
-    props: TemplateProps<T>,
-    locale: Locale,
-  ) => ReturnType<(typeof mailTemplates)[MailTemplate]>;
-  const { subject, element } = build((key, values) => t(key, values as never), input.props, input.locale);
+  const { subject, element } = mailTemplates[input.template]((key, values) => t(key, values as never), input.props, input.locale);
   const [html, text] = await Promise.all([
     render(element),
     render(element, { plainText: true, htmlToTextOptions: { selectors: [{ selector: "h1", options: { uppercase: false } }] } }),

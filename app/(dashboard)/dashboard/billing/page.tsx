@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { AreaEmptyState } from "@/components/area-placeholder";
+import { AreaEmptyState } from "@/components/area-empty-state";
 import { requireUser } from "@/lib/session";
 
 export async function generateMetadata(): Promise<Metadata> {
