@@ -4,8 +4,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { auditLog } from "@/db/schema";
 import { setupTestDatabase } from "@/db/testing";
 import { adminGetUser, adminListUsers, adminSetUserRole, adminSetUserStatus } from "./admin-users";
+import { createAuthSession, revokeSession } from "./sessions";
 import { createUser } from "./users";
-import type { AdminUserSort } from "@/lib/validations/admin";
+import type { AdminUserSort } from "@/lib/constants";
 
 const db = setupTestDatabase();
 // A marker in every name of this file's users lets the search isolate them from other tests' rows.
@@ -45,6 +46,22 @@ describe("admin user list", () => {
   it("searches names and emails without treating % and _ as wildcards", async () => {
     expect((await adminListUsers(adminListUsersSearch(`chloe.${marker}`))).rows).toHaveLength(1);
     expect((await adminListUsers(adminListUsersSearch(`${marker}%`))).total).toBe(0);
+  });
+
+  it("counts a user's live sessions and shows when they were last active", async () => {
+    const { rows } = await adminListUsers(adminListUsersSearch(`emeka.${marker}`));
+    const user = rows[0]!;
+    expect(await adminGetUser(user.id)).toMatchObject({ activeSessions: 0, lastSeenAt: null });
+    const laptop = await createAuthSession({ userId: user.id, ip: null, userAgent: null });
+    await createAuthSession({ userId: user.id, ip: null, userAgent: null });
+    const other = await createAuthSession({ userId: adminId, ip: null, userAgent: null });
+    const detail = await adminGetUser(user.id);
+    expect(detail?.activeSessions).toBe(2);
+    expect(detail?.lastSeenAt?.getTime()).toBeGreaterThan(Date.now() - 60_000);
+    await revokeSession(user.id, laptop);
+    expect((await adminGetUser(user.id))?.activeSessions).toBe(1);
+    expect((await adminGetUser(adminId))?.activeSessions).toBe(1);
+    await revokeSession(adminId, other);
   });
 
   it("never returns password hashes", async () => {

@@ -1,10 +1,10 @@
 import { sql } from "drizzle-orm";
 import { index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+// Relative, not "@/": drizzle-kit loads the schema without the project's path aliases.
+import { locales, themes, userRoles, userStatuses } from "../../lib/constants";
 
-export const userRoles = ["customer", "admin"] as const;
-export const userStatuses = ["active", "disabled"] as const;
-export const themes = ["light", "dark", "auto"] as const;
-export const locales = ["en", "de"] as const;
+export { locales, themes, userRoles, userStatuses };
+export type { Locale, Theme, UserRole, UserStatus } from "@/lib/constants";
 
 export const userRole = pgEnum("user_role", userRoles);
 export const userStatus = pgEnum("user_status", userStatuses);
@@ -38,12 +38,11 @@ export const userSettings = pgTable("user_settings", {
   theme: theme().notNull().default("auto"),
   locale: text({ enum: locales }).notNull().default("en"),
   timeZone: text().notNull().default("UTC"),
+  // Steps of the overview's getting-started checklist; null until the user has done them.
+  preferencesSavedAt: timestamp({ withTimezone: true }),
+  securityReviewedAt: timestamp({ withTimezone: true }),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
 
 export type User = typeof users.$inferSelect;
-export type UserRole = (typeof userRoles)[number];
-export type UserStatus = (typeof userStatuses)[number];
-export type Theme = (typeof themes)[number];
-export type Locale = (typeof locales)[number];
 export type UserSettings = typeof userSettings.$inferSelect;

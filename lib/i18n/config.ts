@@ -1,4 +1,4 @@
-import { locales, type Locale } from "@/db/schema/users";
+import { locales, type Locale } from "@/lib/constants";
 
 export { locales, type Locale };
 export const defaultLocale: Locale = "en";

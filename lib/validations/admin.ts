@@ -1,10 +1,5 @@
 import { z } from "zod";
-import { userRoles, userStatuses } from "@/db/schema/users";
-
-export const adminUserSortColumns = ["name", "email", "role", "status", "createdAt"] as const;
-export type AdminUserSort = (typeof adminUserSortColumns)[number];
-
-export const ADMIN_PAGE_SIZES = [10, 20, 50, 100] as const;
+import { ADMIN_PAGE_SIZES, adminUserSortColumns, userRoles, userStatuses } from "@/lib/constants";
 
 /** The users table's state as held in the URL; anything malformed falls back to the default. */
 export const adminUsersSearchSchema = z.object({

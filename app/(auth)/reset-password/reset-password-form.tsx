@@ -7,7 +7,7 @@ import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { initialActionState } from "@/lib/action-state";
 import { AuthSuccess } from "../auth-success";
-import { PASSWORD_MIN } from "@/lib/validations/auth";
+import { PASSWORD_MIN } from "@/lib/constants";
 import { resetPasswordAction } from "../actions";
 
 export function ResetPasswordForm({ token }: { token: string }) {

@@ -6,7 +6,7 @@ import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { initialActionState } from "@/lib/action-state";
-import { PASSWORD_MAX, PASSWORD_MIN } from "@/lib/validations/auth";
+import { PASSWORD_MAX, PASSWORD_MIN } from "@/lib/constants";
 import { signUpAction } from "../actions";
 
 export function SignUpForm() {

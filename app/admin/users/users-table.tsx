@@ -10,7 +10,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
-import { ADMIN_PAGE_SIZES, type AdminUserSort } from "@/lib/validations/admin";
+import { ADMIN_PAGE_SIZES, type AdminUserSort } from "@/lib/constants";
 
 type UserRow = { id: string; name: string; email: string; role: "customer" | "admin"; status: "active" | "disabled"; createdAt: Date };
 type Params = { page: number; pageSize: number; sort: AdminUserSort; direction: "asc" | "desc"; query: string };

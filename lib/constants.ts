@@ -1,0 +1,23 @@
+// Values shared by the schema, the validations, the server and client components. This module imports
+// nothing, so a client form that needs one of these lists does not pull drizzle or zod into the browser.
+
+export const userRoles = ["customer", "admin"] as const;
+export const userStatuses = ["active", "disabled"] as const;
+export const themes = ["light", "dark", "auto"] as const;
+export const locales = ["en", "de"] as const;
+
+export type UserRole = (typeof userRoles)[number];
+export type UserStatus = (typeof userStatuses)[number];
+export type Theme = (typeof themes)[number];
+export type Locale = (typeof locales)[number];
+
+export const PASSWORD_MIN = 8;
+export const PASSWORD_MAX = 128;
+
+export const adminUserSortColumns = ["name", "email", "role", "status", "createdAt"] as const;
+export type AdminUserSort = (typeof adminUserSortColumns)[number];
+export const ADMIN_PAGE_SIZES = [10, 20, 50, 100] as const;
+
+// Sessions end after this long without a request, and in any case this long after sign-in.
+export const SESSION_IDLE_TIMEOUT_SECONDS = 14 * 24 * 60 * 60;
+export const SESSION_MAX_AGE_SECONDS = 90 * 24 * 60 * 60;
