@@ -55,6 +55,19 @@ describe("mail layer", () => {
     expect(row.sentAt).toBeInstanceOf(Date);
   });
 
+  it("keeps the message in the outbox with its token redacted; only the transport gets the link", async () => {
+    process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
+    const to = uniqueEmail("redact");
+    const url = "http://localhost:3000/reset-password?token=s3cr3t-t0ken_value";
+    const result = await sendMail({ to, locale: "en", template: "resetPassword", props: { name: "Robin", url } });
+    const mail = received.find((message) => [message.to].flat().some((address) => address?.text === to));
+    expect(mail?.text).toContain(url);
+    const row = await outboxRow(result.id);
+    expect(row.textBody).not.toContain("s3cr3t-t0ken_value");
+    expect(row.htmlBody).not.toContain("s3cr3t-t0ken_value");
+    expect(row.textBody).toContain("http://localhost:3000/reset-password?token=redacted");
+  });
+
   it("writes the message in the recipient's language", async () => {
     process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
     const to = uniqueEmail("german");
@@ -81,7 +94,9 @@ describe("mail layer", () => {
     try {
       const result = await sendMail({ to, locale: "en", template: "verifyEmail", props: { name: "Sam", url: "http://localhost:3000/verify-email?token=xyz" } });
       expect(result.status).toBe("logged");
-      expect((await outboxRow(result.id)).status).toBe("logged");
+      const row = await outboxRow(result.id);
+      expect(row.status).toBe("logged");
+      expect(row.textBody).not.toContain("token=xyz");
     } finally {
       console.log = original;
     }

@@ -31,9 +31,21 @@ function ActionEmail(props: { lang: string; heading: string; body: string; actio
   );
 }
 
-/** A template whose strings all live under `email.<key>` in the message files. */
-function actionTemplate(key: string) {
-  return (t: Translator, props: { name: string; url: string }, lang: string) => ({
+type ActionProps = { name: string; url: string };
+
+/** The link with every query value replaced, so what is kept of a mail cannot be used to act on it. */
+export function redactLink(url: string): string {
+  const parsed = new URL(url);
+  for (const key of [...parsed.searchParams.keys()]) parsed.searchParams.set(key, "redacted");
+  return parsed.toString();
+}
+
+/**
+ * A template whose strings all live under `email.<key>` in the message files. `secretLink` marks a
+ * link that carries a token: the outbox keeps the mail with that link redacted.
+ */
+function actionTemplate(key: string, options: { secretLink: boolean }) {
+  const render = (t: Translator, props: ActionProps, lang: string) => ({
     subject: t(`${key}.subject`),
     element: (
       <ActionEmail
@@ -46,13 +58,16 @@ function actionTemplate(key: string) {
       />
     ),
   });
+  const redact = (props: ActionProps): ActionProps => (options.secretLink ? { ...props, url: redactLink(props.url) } : props);
+  return { render, redact };
 }
 
-/** Each template turns its props into a subject and a React element, in the recipient's language. */
+/** Each template turns its props into a subject and a React element, in the recipient's language, and says what to redact. */
 export const mailTemplates = {
-  verifyEmail: actionTemplate("verifyEmail"),
-  resetPassword: actionTemplate("resetPassword"),
-  accountExists: actionTemplate("accountExists"),
+  verifyEmail: actionTemplate("verifyEmail", { secretLink: true }),
+  resetPassword: actionTemplate("resetPassword", { secretLink: true }),
+  accountExists: actionTemplate("accountExists", { secretLink: false }),
+  signInBlocked: actionTemplate("signInBlocked", { secretLink: false }),
 };
 
 export type MailTemplate = keyof typeof mailTemplates;
