@@ -2,6 +2,8 @@
 export type ActionState = {
   ok: boolean;
   message?: string;
+  /** A way forward shown with the message, e.g. "Reset your password" when sign-in is locked. */
+  link?: { href: string; label: string };
   fieldErrors?: Record<string, string>;
   /** What was submitted, so React's form reset does not wipe the user's input. */
   values?: Record<string, string>;

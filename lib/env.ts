@@ -5,6 +5,18 @@ export function appUrl(): string {
   return (process.env.AUTH_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/+$/, "");
 }
 
+/** Cookies get the Secure flag (and Auth.js its `__Secure-` names) when the app is served over HTTPS. */
+export function secureCookies(): boolean {
+  return appUrl().startsWith("https://");
+}
+
+/** The key of the session cookie's encryption and of the device cookie's signature. */
+export function authSecret(): string {
+  const secret = process.env.AUTH_SECRET;
+  if (!secret) throw new Error("AUTH_SECRET is not set: start the app with `npm start`, or set it yourself.");
+  return secret;
+}
+
 export function smtpUrl(): string | undefined {
   return process.env.SMTP_URL || undefined;
 }

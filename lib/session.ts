@@ -1,21 +1,58 @@
 import "server-only";
+import { decode } from "next-auth/jwt";
+import { cookies, headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
-import type { SessionUser } from "@/db/queries/sessions";
-import { auth } from "@/lib/auth";
+import { getActiveSessionUser, type SessionUser } from "@/db/queries/sessions";
+import { authSecret, secureCookies } from "@/lib/env";
+import { describeError } from "@/lib/errors";
+import { reportServiceUnavailable } from "@/lib/request-context";
+import { safeCallbackPath } from "@/lib/validations/auth";
 
-/** Who is asking, checked against the session table once per request; null when signed out. */
-export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
-  const session = await auth();
-  // An outage must show the error page, not pass for "signed out" and bounce to sign-in.
-  if (session?.unavailable) throw new Error("The session store is unavailable.");
-  return session?.user?.id ? session.user : null;
+export function sessionCookieName(): string {
+  return `${secureCookies() ? "__Secure-" : ""}authjs.session-token`;
+}
+
+type SessionState = { user: SessionUser } | { user: null; ended: boolean };
+
+/**
+ * Who is asking, once per request: the cookie is decrypted (never re-issued) and the session it
+ * names is checked against its row. `ended` means a cookie was sent but its session is over.
+ */
+export const getSessionState = cache(async (): Promise<SessionState> => {
+  const name = sessionCookieName();
+  const token = (await cookies()).get(name)?.value;
+  if (!token) return { user: null, ended: false };
+  const payload = await decode({ token, secret: authSecret(), salt: name }).catch(() => null);
+  if (typeof payload?.sid !== "string") return { user: null, ended: true };
+  try {
+    const user = await getActiveSessionUser(payload.sid);
+    return user ? { user } : { user: null, ended: true };
+  } catch (error) {
+    // An outage must answer 503, not pass for "signed out" and bounce to sign-in.
+    reportServiceUnavailable();
+    console.error(`[auth] session check failed: ${describeError(error)}`);
+    throw new Error("The session store is unavailable.");
+  }
 });
 
+export async function getSessionUser(): Promise<SessionUser | null> {
+  return (await getSessionState()).user;
+}
+
+/** The page being rendered, as the proxy recorded it, to come back to after signing in. */
+async function currentPath(): Promise<string | null> {
+  return safeCallbackPath((await headers()).get("x-clientdesk-path"), null);
+}
+
 export async function requireUser(): Promise<SessionUser> {
-  const user = await getSessionUser();
-  if (!user) redirect("/sign-in");
-  return user;
+  const state = await getSessionState();
+  if (state.user) return state.user;
+  const search = new URLSearchParams();
+  const path = await currentPath();
+  if (path) search.set("callbackUrl", path);
+  if (state.ended) search.set("reason", "session-ended");
+  redirect(`/sign-in${search.size > 0 ? `?${search}` : ""}`);
 }
 
 /** Anyone but an admin gets the 404 page: /admin does not admit it exists. */
@@ -23,4 +60,9 @@ export async function requireAdmin(): Promise<SessionUser> {
   const user = await requireUser();
   if (user.role !== "admin") notFound();
   return user;
+}
+
+/** Where a user goes after signing in when no page asked for them: staff to /admin. */
+export function homePathFor(user: { role: "customer" | "admin" }): string {
+  return user.role === "admin" ? "/admin" : "/dashboard";
 }

@@ -1,14 +1,18 @@
 "use server";
 
+import { redirect } from "next/navigation";
 import { AuthError } from "next-auth";
 import { getLocale, getTranslations } from "next-intl/server";
-import { revokeSession } from "@/db/queries/sessions";
+import { getUserByEmail, getUserSettings } from "@/db/queries/users";
 import { publicAction } from "@/lib/action";
+import type { ActionState } from "@/lib/action-state";
 import { SignInRejected, signIn, signOut } from "@/lib/auth";
+import { registerUser, requestPasswordReset, resetPassword, verifyEmail, type RateLimitScope } from "@/lib/auth/service";
 import { describeError } from "@/lib/errors";
-import { registerUser, requestPasswordReset, resetPassword, verifyEmail } from "@/lib/auth/service";
 import type { Locale } from "@/lib/i18n/config";
-import { getSessionUser } from "@/lib/session";
+import { rememberPreferences } from "@/lib/preferences-cookie";
+import { reportActionStarted } from "@/lib/request-context";
+import { homePathFor } from "@/lib/session";
 import {
   forgotPasswordSchema,
   resetPasswordSchema,
@@ -18,66 +22,66 @@ import {
   verifyEmailSchema,
 } from "@/lib/validations/auth";
 
-async function tooManyAttempts(retryAfterSeconds: number): Promise<string> {
-  const t = await getTranslations("auth");
-  return t("rateLimited", { minutes: Math.max(1, Math.ceil(retryAfterSeconds / 60)) });
+/** What a limited form says, and for a locked account the way forward: a password reset. */
+async function tooManyAttempts(retryAfterSeconds: number, scope: RateLimitScope = "address"): Promise<ActionState> {
+  const t = await getTranslations("auth.rateLimited");
+  const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
+  if (scope === "account") return { ok: false, message: t("account", { minutes }), link: { href: "/forgot-password", label: t("resetPassword") } };
+  return { ok: false, message: t(scope, { minutes }) };
 }
 
 export const signUpAction = publicAction(signUpSchema, async (data, { info }) => {
   const locale = (await getLocale()) as Locale;
   const result = await registerUser({ ...data, locale }, info);
-  if (result.status === "rate_limited") return { ok: false, message: await tooManyAttempts(result.retryAfterSeconds) };
+  if (result.status === "rate_limited") return tooManyAttempts(result.retryAfterSeconds);
   const t = await getTranslations("auth.signUp");
   return { ok: true, message: t("checkEmail", { email: data.email }) };
 });
 
 export const signInAction = publicAction(signInSchema, async (data) => {
   try {
-    await signIn("credentials", {
-      email: data.email,
-      password: data.password,
-      redirectTo: safeCallbackPath(data.callbackUrl),
-    });
-    return { ok: true };
+    await signIn("credentials", { email: data.email, password: data.password, redirect: false });
   } catch (error) {
-    // signIn() redirects by throwing; only auth failures are ours to turn into a message.
+    // Only auth failures are ours to turn into a message; anything else is rethrown.
     if (!(error instanceof AuthError)) throw error;
     const t = await getTranslations("auth.signIn");
     if (error instanceof SignInRejected) {
-      if (error.code === "rate_limited") return { ok: false, message: await tooManyAttempts(error.retryAfterSeconds) };
-      return { ok: false, message: t(`errors.${error.code}`) };
+      if (error.reason === "rate_limited") return tooManyAttempts(error.retryAfterSeconds, error.scope);
+      return { ok: false, message: t(`errors.${error.reason}`) };
     }
     // Anything else (e.g. the database is down) is not the user's mistake: don't say it is.
     console.error(`[auth] sign-in failed: ${describeError(error)}`);
     return { ok: false, message: (await getTranslations("errors"))("errorText") };
   }
+  const user = await getUserByEmail(data.email);
+  if (!user) throw new Error("The account that just signed in no longer exists.");
+  await rememberPreferences(await getUserSettings(user.id));
+  redirect(safeCallbackPath(data.callbackUrl, null) ?? homePathFor(user));
 });
 
-/** Ends the server-side session record as well as the cookie. */
+/** Ends the cookie and, through Auth.js's signOut event, the server-side session. */
 export async function signOutAction(): Promise<void> {
-  const user = await getSessionUser();
-  if (user) await revokeSession(user.id, user.sessionId);
+  reportActionStarted();
   await signOut({ redirectTo: "/sign-in" });
 }
 
 export const forgotPasswordAction = publicAction(forgotPasswordSchema, async (data, { info }) => {
-  const locale = (await getLocale()) as Locale;
-  const result = await requestPasswordReset({ email: data.email, locale }, info);
-  if (result.status === "rate_limited") return { ok: false, message: await tooManyAttempts(result.retryAfterSeconds) };
+  const result = await requestPasswordReset({ email: data.email }, info);
+  if (result.status === "rate_limited") return tooManyAttempts(result.retryAfterSeconds);
   const t = await getTranslations("auth.forgotPassword");
   return { ok: true, message: t("sent") };
 });
 
 export const resetPasswordAction = publicAction(resetPasswordSchema, async (data, { info }) => {
   const result = await resetPassword({ token: data.token, password: data.password }, info);
-  if (result.status === "rate_limited") return { ok: false, message: await tooManyAttempts(result.retryAfterSeconds) };
+  if (result.status === "rate_limited") return tooManyAttempts(result.retryAfterSeconds);
   const t = await getTranslations("auth.resetPassword");
-  if (result.status === "invalid_token") return { ok: false, message: t("invalidToken") };
+  if (result.status === "invalid_token") return { ok: false, message: t("invalidToken"), link: { href: "/forgot-password", label: t("requestNew") } };
   return { ok: true, message: t("done") };
 });
 
 export const verifyEmailAction = publicAction(verifyEmailSchema, async (data, { info }) => {
   const result = await verifyEmail(data.token, info);
   const t = await getTranslations("auth.verifyEmail");
-  return result.status === "ok" ? { ok: true, message: t("done") } : { ok: false, message: t("invalidToken") };
+  return result.status === "ok" ? { ok: true, message: t("done") } : { ok: false, message: t("invalidToken"), link: { href: "/sign-in", label: t("signIn") } };
 });

@@ -2,9 +2,9 @@ import "server-only";
 import { and, asc, count, desc, eq, ilike, max, or, sql } from "drizzle-orm";
 import { getDb, type Database } from "@/db";
 import { authSessions, users, type UserRole, type UserStatus } from "@/db/schema";
-import type { AdminUserSort } from "@/lib/validations/admin";
+import type { AdminUserSort } from "@/lib/constants";
 import { createAuditEntry } from "./audit";
-import { revokeUserSessions } from "./sessions";
+import { liveSession, revokeUserSessions } from "./sessions";
 import { publicUserColumns } from "./users";
 
 const sortColumns = {
@@ -41,14 +41,26 @@ export async function adminListUsers(
   return { rows, total: total?.value ?? 0 };
 }
 
+/** One user with their live sessions and when any of their sessions was last used. */
 export async function adminGetUser(userId: string, db: Database = getDb()) {
+  const sessionStats = db
+    .select({
+      userId: authSessions.userId,
+      activeSessions: sql<number>`(count(*) filter (where ${liveSession()}))::int`.as("active_sessions"),
+      lastSeenAt: max(authSessions.lastSeenAt).as("last_seen_at"),
+    })
+    .from(authSessions)
+    .where(eq(authSessions.userId, userId))
+    .groupBy(authSessions.userId)
+    .as("session_stats");
   const [user] = await db
     .select({
       ...publicUserColumns,
-      activeSessions: sql<number>`(select count(*)::int from ${authSessions} where ${authSessions.userId} = ${users.id} and ${authSessions.revokedAt} is null)`,
-      lastSeenAt: sql<Date | null>`(select ${max(authSessions.lastSeenAt)} from ${authSessions} where ${authSessions.userId} = ${users.id})`.mapWith(authSessions.lastSeenAt),
+      activeSessions: sql<number>`coalesce(${sessionStats.activeSessions}, 0)`.mapWith(Number),
+      lastSeenAt: sessionStats.lastSeenAt,
     })
     .from(users)
+    .leftJoin(sessionStats, eq(sessionStats.userId, users.id))
     .where(eq(users.id, userId));
   return user ?? null;
 }

@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { rateLimits } from "@/db/schema";
 import { setupTestDatabase } from "@/db/testing";
-import { consumeRateLimit, resetRateLimit } from "./rate-limits";
+import { consumeRateLimit, peekRateLimit, resetRateLimit } from "./rate-limits";
 
 const db = setupTestDatabase();
 
@@ -14,10 +14,22 @@ function rule(limit = 3) {
 describe("database rate limiter", () => {
   it("allows up to the limit, then reports how long to wait", async () => {
     const limit = rule(3);
-    for (let i = 0; i < 3; i++) expect(await consumeRateLimit([limit])).toEqual({ allowed: true });
+    for (let i = 1; i <= 3; i++) expect(await consumeRateLimit([limit])).toEqual({ allowed: true, counts: { [limit.key]: i } });
     const blocked = await consumeRateLimit([limit]);
     expect(blocked.allowed).toBe(false);
-    if (!blocked.allowed) expect(blocked.retryAfterSeconds).toBeGreaterThan(590);
+    if (!blocked.allowed) {
+      expect(blocked.retryAfterSeconds).toBeGreaterThan(590);
+      expect(blocked.exceeded).toEqual([limit.key]);
+    }
+  });
+
+  it("peeks at a counter without counting an attempt", async () => {
+    const limit = rule(2);
+    expect((await peekRateLimit(limit)).allowed).toBe(true);
+    await consumeRateLimit([limit]);
+    await consumeRateLimit([limit]);
+    expect((await peekRateLimit(limit)).allowed).toBe(false);
+    expect((await peekRateLimit(limit)).counts[limit.key]).toBe(2);
   });
 
   it("counts concurrent attempts exactly", async () => {

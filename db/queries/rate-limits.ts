@@ -1,10 +1,20 @@
 import "server-only";
-import { inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { getDb, type Database } from "@/db";
 import { rateLimits } from "@/db/schema";
 
 export type RateLimitRule = { key: string; limit: number; windowSeconds: number };
-export type RateLimitResult = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+export type RateLimitResult =
+  | { allowed: true; counts: Record<string, number> }
+  | { allowed: false; retryAfterSeconds: number; exceeded: string[]; counts: Record<string, number> };
+
+function expired(rule: RateLimitRule) {
+  return sql`${rateLimits.windowStartedAt} <= now() - make_interval(secs => ${rule.windowSeconds})`;
+}
+
+function secondsLeft(rule: RateLimitRule) {
+  return sql<number>`ceil(extract(epoch from (${rateLimits.windowStartedAt} + make_interval(secs => ${rule.windowSeconds}) - now())))::int`;
+}
 
 /**
  * Counts one attempt against every rule, atomically per key (INSERT … ON CONFLICT), and
@@ -12,25 +22,38 @@ export type RateLimitResult = { allowed: true } | { allowed: false; retryAfterSe
  */
 export async function consumeRateLimit(rules: RateLimitRule[], db: Database = getDb()): Promise<RateLimitResult> {
   let retryAfterSeconds = 0;
+  const exceeded: string[] = [];
+  const counts: Record<string, number> = {};
   for (const rule of rules) {
-    const expired = sql`${rateLimits.windowStartedAt} <= now() - make_interval(secs => ${rule.windowSeconds})`;
     const [row] = await db
       .insert(rateLimits)
       .values({ key: rule.key, count: 1, windowStartedAt: sql`now()` })
       .onConflictDoUpdate({
         target: rateLimits.key,
         set: {
-          count: sql`case when ${expired} then 1 else ${rateLimits.count} + 1 end`,
-          windowStartedAt: sql`case when ${expired} then now() else ${rateLimits.windowStartedAt} end`,
+          count: sql`case when ${expired(rule)} then 1 else ${rateLimits.count} + 1 end`,
+          windowStartedAt: sql`case when ${expired(rule)} then now() else ${rateLimits.windowStartedAt} end`,
         },
       })
-      .returning({
-        count: rateLimits.count,
-        secondsLeft: sql<number>`ceil(extract(epoch from (${rateLimits.windowStartedAt} + make_interval(secs => ${rule.windowSeconds}) - now())))::int`,
-      });
-    if (row && row.count > rule.limit) retryAfterSeconds = Math.max(retryAfterSeconds, row.secondsLeft);
+      .returning({ count: rateLimits.count, secondsLeft: secondsLeft(rule) });
+    counts[rule.key] = row?.count ?? 0;
+    if (row && row.count > rule.limit) {
+      exceeded.push(rule.key);
+      retryAfterSeconds = Math.max(retryAfterSeconds, row.secondsLeft);
+    }
   }
-  return retryAfterSeconds > 0 ? { allowed: false, retryAfterSeconds } : { allowed: true };
+  return exceeded.length > 0 ? { allowed: false, retryAfterSeconds, exceeded, counts } : { allowed: true, counts };
+}
+
+/** Whether the rule would refuse the next attempt, without counting one. */
+export async function peekRateLimit(rule: RateLimitRule, db: Database = getDb()): Promise<RateLimitResult> {
+  const [row] = await db
+    .select({ count: rateLimits.count, secondsLeft: secondsLeft(rule) })
+    .from(rateLimits)
+    .where(and(eq(rateLimits.key, rule.key), sql`not (${expired(rule)})`));
+  const counts = { [rule.key]: row?.count ?? 0 };
+  if (row && row.count >= rule.limit) return { allowed: false, retryAfterSeconds: Math.max(1, row.secondsLeft), exceeded: [rule.key], counts };
+  return { allowed: true, counts };
 }
 
 /** Forgets the counters, e.g. an account's failed sign-ins after a successful one. */

@@ -1,7 +1,8 @@
 import "server-only";
-import { and, desc, eq, isNull, ne, sql } from "drizzle-orm";
+import { and, desc, eq, gt, isNull, ne, sql } from "drizzle-orm";
 import { getDb, type Database } from "@/db";
 import { authSessions, users, userSettings } from "@/db/schema";
+import { SESSION_IDLE_TIMEOUT_SECONDS, SESSION_MAX_AGE_SECONDS } from "@/lib/constants";
 
 /** How stale `last_seen_at` may get before a request writes it again. */
 const LAST_SEEN_RESOLUTION_MS = 60_000;
@@ -17,6 +18,15 @@ export async function createAuthSession(
   return session!.id;
 }
 
+/** Not revoked, used within the idle timeout, and younger than the absolute lifetime. */
+export function liveSession() {
+  return and(
+    isNull(authSessions.revokedAt),
+    gt(authSessions.lastSeenAt, sql`now() - make_interval(secs => ${SESSION_IDLE_TIMEOUT_SECONDS})`),
+    gt(authSessions.createdAt, sql`now() - make_interval(secs => ${SESSION_MAX_AGE_SECONDS})`),
+  );
+}
+
 export type SessionUser = {
   sessionId: string;
   id: string;
@@ -26,11 +36,13 @@ export type SessionUser = {
   theme: "light" | "dark" | "auto";
   locale: "en" | "de";
   timeZone: string;
+  preferencesSavedAt: Date | null;
+  securityReviewedAt: Date | null;
 };
 
 /**
- * The per-request check behind every signed-in page: the session must exist, not be revoked,
- * and belong to an active user. Returns null otherwise.
+ * The per-request check behind every signed-in page: the session must exist, be live (see
+ * `liveSession`) and belong to an active user. Returns null otherwise.
  */
 export async function getActiveSessionUser(sessionId: string, db: Database = getDb()): Promise<SessionUser | null> {
   const [row] = await db
@@ -44,11 +56,13 @@ export async function getActiveSessionUser(sessionId: string, db: Database = get
       theme: sql<SessionUser["theme"]>`coalesce(${userSettings.theme}, 'auto')`,
       locale: sql<SessionUser["locale"]>`coalesce(${userSettings.locale}, 'en')`,
       timeZone: sql<string>`coalesce(${userSettings.timeZone}, 'UTC')`,
+      preferencesSavedAt: userSettings.preferencesSavedAt,
+      securityReviewedAt: userSettings.securityReviewedAt,
     })
     .from(authSessions)
     .innerJoin(users, eq(users.id, authSessions.userId))
     .leftJoin(userSettings, eq(userSettings.userId, users.id))
-    .where(and(eq(authSessions.id, sessionId), isNull(authSessions.revokedAt), eq(users.status, "active")));
+    .where(and(eq(authSessions.id, sessionId), liveSession(), eq(users.status, "active")));
   if (!row) return null;
   if (Date.now() - row.lastSeenAt.getTime() > LAST_SEEN_RESOLUTION_MS) {
     await db.update(authSessions).set({ lastSeenAt: new Date() }).where(eq(authSessions.id, sessionId));
@@ -62,6 +76,8 @@ export async function getActiveSessionUser(sessionId: string, db: Database = get
     theme: row.theme,
     locale: row.locale,
     timeZone: row.timeZone,
+    preferencesSavedAt: row.preferencesSavedAt,
+    securityReviewedAt: row.securityReviewedAt,
   };
 }
 
@@ -75,7 +91,7 @@ export async function listActiveSessions(userId: string, db: Database = getDb())
       userAgent: authSessions.userAgent,
     })
     .from(authSessions)
-    .where(and(eq(authSessions.userId, userId), isNull(authSessions.revokedAt)))
+    .where(and(eq(authSessions.userId, userId), liveSession()))
     .orderBy(desc(authSessions.lastSeenAt));
 }
 
@@ -87,6 +103,11 @@ export async function revokeSession(userId: string, sessionId: string, db: Datab
     .where(and(eq(authSessions.id, sessionId), eq(authSessions.userId, userId), isNull(authSessions.revokedAt)))
     .returning({ id: authSessions.id });
   return revoked.length > 0;
+}
+
+/** Sign-out: the session in the cookie being cleared ends too, so a copy of that cookie is worthless. */
+export async function revokeSessionById(sessionId: string, db: Database = getDb()): Promise<void> {
+  await db.update(authSessions).set({ revokedAt: new Date() }).where(and(eq(authSessions.id, sessionId), isNull(authSessions.revokedAt)));
 }
 
 /** Revokes every session of the user, or every one but `keepSessionId`. */

@@ -1,5 +1,5 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import { getDb, type Database } from "@/db";
 import { users, userSettings, type Locale, type Theme } from "@/db/schema";
 
@@ -33,18 +33,40 @@ export async function getUserById(userId: string, db: Database = getDb()): Promi
   return user ?? null;
 }
 
+const userLocale = sql<Locale>`coalesce(${userSettings.locale}, 'en')`;
+
 /** For credential checks only: the one read that returns the password hash. */
 export async function getUserCredentialsByEmail(email: string, db: Database = getDb()) {
   const [user] = await db
-    .select({ ...publicUserColumns, passwordHash: users.passwordHash })
+    .select({ ...publicUserColumns, passwordHash: users.passwordHash, locale: userLocale })
     .from(users)
+    .leftJoin(userSettings, eq(userSettings.userId, users.id))
     .where(eq(users.email, normalizeEmail(email)));
   return user ?? null;
 }
 
-export async function getUserByEmail(email: string, db: Database = getDb()): Promise<PublicUser | null> {
-  const [user] = await db.select(publicUserColumns).from(users).where(eq(users.email, normalizeEmail(email)));
+/** The account behind an email, with the language its mail is written in. */
+export async function getUserByEmail(email: string, db: Database = getDb()): Promise<(PublicUser & { locale: Locale }) | null> {
+  const [user] = await db
+    .select({ ...publicUserColumns, locale: userLocale })
+    .from(users)
+    .leftJoin(userSettings, eq(userSettings.userId, users.id))
+    .where(eq(users.email, normalizeEmail(email)));
   return user ?? null;
+}
+
+/** A reset's new password; the emailed link also proves the address. Returns the account's email. */
+export async function setUserPassword(userId: string, passwordHash: string, db: Database = getDb()): Promise<string | null> {
+  const [user] = await db
+    .update(users)
+    .set({ passwordHash, updatedAt: new Date(), emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, now())` })
+    .where(eq(users.id, userId))
+    .returning({ email: users.email });
+  return user?.email ?? null;
+}
+
+export async function markEmailVerified(userId: string, db: Database = getDb()): Promise<void> {
+  await db.update(users).set({ emailVerifiedAt: new Date(), updatedAt: new Date() }).where(eq(users.id, userId));
 }
 
 export async function createUser(
@@ -88,8 +110,17 @@ export async function updateUserSettings(
   input: { theme: Theme; locale: Locale; timeZone: string },
   db: Database = getDb(),
 ): Promise<void> {
+  const now = new Date();
   await db
     .insert(userSettings)
-    .values({ userId, ...input })
-    .onConflictDoUpdate({ target: userSettings.userId, set: { ...input, updatedAt: new Date() } });
+    .values({ userId, ...input, preferencesSavedAt: now })
+    .onConflictDoUpdate({ target: userSettings.userId, set: { ...input, preferencesSavedAt: now, updatedAt: now } });
+}
+
+/** The getting-started step "review your security", done the first time the Security page is opened. */
+export async function markSecurityReviewed(userId: string, db: Database = getDb()): Promise<void> {
+  await db
+    .update(userSettings)
+    .set({ securityReviewedAt: new Date() })
+    .where(and(eq(userSettings.userId, userId), isNull(userSettings.securityReviewedAt)));
 }

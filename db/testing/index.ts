@@ -34,3 +34,20 @@ export function uniqueIp(): string {
   const hex = randomUUID().replace(/-/g, "");
   return `2001:db8::${hex.slice(0, 4)}:${hex.slice(4, 8)}`;
 }
+
+class RolledBack extends Error {}
+
+/**
+ * Runs `work` in a transaction that is always rolled back, for tests that change state shared by
+ * every test file (e.g. the global sign-in failure counter) on a shared PostgreSQL database.
+ */
+export async function inRolledBackTransaction(work: (tx: Database) => Promise<void>): Promise<void> {
+  try {
+    await getDb().transaction(async (tx) => {
+      await work(tx as unknown as Database);
+      throw new RolledBack();
+    });
+  } catch (error) {
+    if (!(error instanceof RolledBack)) throw error;
+  }
+}

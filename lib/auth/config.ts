@@ -1,10 +1,15 @@
 import type { NextAuthConfig } from "next-auth";
+import { SESSION_MAX_AGE_SECONDS } from "@/lib/constants";
 import { describeError } from "@/lib/errors";
 
-/** The database-free part of the auth setup, shared by the proxy and the full config. */
+/**
+ * The cookie lives as long as a session may (its absolute lifetime) and is never re-issued: the
+ * idle timeout and revocation are enforced against the session's row on every request.
+ */
 export const authConfig = {
   pages: { signIn: "/sign-in", error: "/sign-in" },
-  session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+  useSecureCookies: (process.env.AUTH_URL ?? "").startsWith("https://"),
   trustHost: process.env.AUTH_TRUST_HOST === "true" || undefined,
   providers: [],
   logger: {

@@ -1,35 +1,32 @@
 import "server-only";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { getActiveSessionUser, type SessionUser } from "@/db/queries/sessions";
+import { cookies } from "next/headers";
+import { getActiveSessionUser, revokeSessionById } from "@/db/queries/sessions";
 import { describeError } from "@/lib/errors";
-import { negotiateLocale } from "@/lib/i18n/config";
 import { requestInfoFrom } from "@/lib/request-info";
 import { signInSchema } from "@/lib/validations/auth";
 import { authConfig } from "./config";
-import { authenticate } from "./service";
+import { cookieFromHeader, DEVICE_COOKIE, deviceCookieOptions } from "./device";
+import { authenticate, type RateLimitScope } from "./service";
 
 export class SignInRejected extends CredentialsSignin {
   constructor(
-    readonly code: "invalid" | "unverified" | "disabled" | "rate_limited",
+    readonly reason: "invalid" | "unverified" | "disabled" | "rate_limited",
     readonly retryAfterSeconds = 0,
+    readonly scope: RateLimitScope = "address",
   ) {
     super();
   }
 }
 
 declare module "next-auth" {
-  interface Session {
-    user: SessionUser & { email: string };
-    /** Set when the session store could not be asked; the caller must not treat it as signed out. */
-    unavailable?: boolean;
-  }
   interface User {
     sessionId?: string;
   }
 }
 
-export const { handlers, auth, signIn, signOut } = NextAuth({
+export const { handlers, signIn, signOut } = NextAuth({
   ...authConfig,
   providers: [
     Credentials({
@@ -38,34 +35,38 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         const parsed = signInSchema.safeParse(credentials);
         if (!parsed.success) throw new SignInRejected("invalid");
         const info = requestInfoFrom(request.headers);
-        const locale = negotiateLocale(request.headers.get("accept-language"));
-        const result = await authenticate({ ...parsed.data, locale }, info);
-        if (result.status === "ok") return { ...result.user, sessionId: result.sessionId };
-        if (result.status === "rate_limited") throw new SignInRejected("rate_limited", result.retryAfterSeconds);
-        throw new SignInRejected(result.status);
+        const deviceToken = cookieFromHeader(request.headers.get("cookie"), DEVICE_COOKIE);
+        const result = await authenticate({ ...parsed.data, deviceToken }, info);
+        if (result.status === "rate_limited") throw new SignInRejected("rate_limited", result.retryAfterSeconds, result.scope);
+        if (result.status !== "ok") throw new SignInRejected(result.status);
+        (await cookies()).set(DEVICE_COOKIE, result.deviceToken, deviceCookieOptions());
+        return { id: result.user.id, email: result.user.email, name: result.user.name, sessionId: result.sessionId };
       },
     }),
   ],
   callbacks: {
-    /** Every request re-checks the server-side session: revoked, disabled or deleted ends it. */
-    async jwt({ token, user }) {
-      if (user?.sessionId) token.sid = user.sessionId;
-      if (typeof token.sid !== "string") return null;
-      try {
-        const current = await getActiveSessionUser(token.sid);
-        if (!current) return null;
-        return { sid: current.sessionId, sub: current.id, user: current };
-      } catch (error) {
-        // Auth.js would swallow this and sign the user out; keep the session and report the outage.
-        console.error(`[auth] session check failed: ${describeError(error)}`);
-        return { sid: token.sid, unavailable: true };
-      }
+    // The cookie carries only the id of the server-side session; lib/session.ts checks it on every request.
+    jwt({ token, user }) {
+      if (user?.sessionId) return { sid: user.sessionId, sub: user.id };
+      return typeof token.sid === "string" ? token : null;
     },
-    session({ session, token }) {
-      if (token.unavailable) return { ...session, unavailable: true };
-      const current = (token as { user?: SessionUser }).user;
-      if (current) session.user = { ...session.user, ...current };
-      return session;
+    /** Only Auth.js's own /api/auth/session endpoint comes here; it gets the same check as pages. */
+    async session({ session, token }) {
+      const current = typeof token.sid === "string" ? await getActiveSessionUser(token.sid) : null;
+      if (!current) return { ...session, user: undefined as never };
+      return { ...session, user: { ...session.user, id: current.id, name: current.name, email: current.email } };
+    },
+  },
+  events: {
+    // Every sign-out path (our action, or a POST to /api/auth/signout) ends the server-side session too.
+    async signOut(message) {
+      const sid = "token" in message ? message.token?.sid : undefined;
+      if (typeof sid !== "string") return;
+      try {
+        await revokeSessionById(sid);
+      } catch (error) {
+        console.error(`[auth] could not revoke the session at sign-out: ${describeError(error)}`);
+      }
     },
   },
 });

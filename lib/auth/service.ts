@@ -1,18 +1,18 @@
 import "server-only";
-import { eq, sql } from "drizzle-orm";
-import { getDb, type Database } from "@/db";
-import { users } from "@/db/schema";
+import type { Database } from "@/db";
 import { createAuditEntry } from "@/db/queries/audit";
-import { consumeRateLimit, resetRateLimit, type RateLimitResult } from "@/db/queries/rate-limits";
+import { consumeRateLimit, peekRateLimit, resetRateLimit, type RateLimitResult } from "@/db/queries/rate-limits";
 import { createAuthSession, revokeUserSessions } from "@/db/queries/sessions";
 import { consumeAuthToken, replaceAuthToken } from "@/db/queries/tokens";
-import { createUser, getUserByEmail, getUserCredentialsByEmail, normalizeEmail } from "@/db/queries/users";
+import { inTransaction } from "@/db/queries/transaction";
+import { createUser, getUserByEmail, getUserCredentialsByEmail, markEmailVerified, normalizeEmail, setUserPassword } from "@/db/queries/users";
 import { appUrl } from "@/lib/env";
 import type { Locale } from "@/lib/i18n/config";
 import { sendMail } from "@/lib/mail";
 import { hashPassword, verifyPassword } from "@/lib/passwords";
 import type { RequestInfo } from "@/lib/request-info";
 import { generateToken, hashToken } from "@/lib/tokens";
+import { issueDeviceToken, trustedDeviceId } from "./device";
 
 const MINUTE = 60;
 const HOUR = 60 * MINUTE;
@@ -21,7 +21,12 @@ export const RESET_TOKEN_TTL_MS = HOUR * 1000;
 
 export const rateLimitRules = {
   signInPerIp: (ip: string) => ({ key: `sign-in:ip:${ip}`, limit: 30, windowSeconds: 15 * MINUTE }),
+  // Applies only to browsers that have not signed in to the account before (see ./device.ts).
   signInPerAccount: (email: string) => ({ key: `sign-in:account:${email}`, limit: 10, windowSeconds: 15 * MINUTE }),
+  signInPerDevice: (deviceId: string) => ({ key: `sign-in:device:${deviceId}`, limit: 10, windowSeconds: 15 * MINUTE }),
+  // A backstop against spraying one password over many accounts from many addresses: past it,
+  // only known devices may try for the rest of the minute.
+  signInFailuresGlobal: () => ({ key: "sign-in:failures:global", limit: 100, windowSeconds: MINUTE }),
   signUpPerIp: (ip: string) => ({ key: `sign-up:ip:${ip}`, limit: 10, windowSeconds: HOUR }),
   // Each sign-up mails the address, so repeating one must not flood someone's inbox.
   signUpPerAccount: (email: string) => ({ key: `sign-up:account:${email}`, limit: 3, windowSeconds: HOUR }),
@@ -31,17 +36,19 @@ export const rateLimitRules = {
   verificationResendPerAccount: (email: string) => ({ key: `verify-resend:account:${email}`, limit: 3, windowSeconds: HOUR }),
 };
 
-type RateLimited = { status: "rate_limited"; retryAfterSeconds: number };
+/** What was limited: the client's address, the account (for new devices), or sign-in as a whole. */
+export type RateLimitScope = "address" | "account" | "global";
+type RateLimited = { status: "rate_limited"; retryAfterSeconds: number; scope: RateLimitScope };
 
-function limitedBy(result: RateLimitResult): RateLimited | null {
-  return result.allowed ? null : { status: "rate_limited", retryAfterSeconds: result.retryAfterSeconds };
+function limitedBy(result: RateLimitResult, scope: (exceeded: string[]) => RateLimitScope = () => "address"): RateLimited | null {
+  return result.allowed ? null : { status: "rate_limited", retryAfterSeconds: result.retryAfterSeconds, scope: scope(result.exceeded) };
 }
 
 function ipKey(info: RequestInfo): string {
   return info.ip ?? "unknown";
 }
 
-async function sendVerificationEmail(user: { id: string; email: string; name: string }, locale: Locale, db: Database) {
+async function sendVerificationEmail(user: { id: string; email: string; name: string }, locale: Locale, db?: Database) {
   const token = generateToken();
   await replaceAuthToken(
     {
@@ -61,11 +68,12 @@ async function sendVerificationEmail(user: { id: string; email: string; name: st
 /**
  * Creates the account and mails a verification link. An email that already has an account
  * gets the same answer, and its owner a note instead, so sign-up does not reveal who is registered.
+ * `locale` and `timeZone` are the browser's, kept as the new account's settings.
  */
 export async function registerUser(
-  input: { name: string; email: string; password: string; locale: Locale },
+  input: { name: string; email: string; password: string; locale: Locale; timeZone?: string },
   info: RequestInfo,
-  db: Database = getDb(),
+  db?: Database,
 ): Promise<{ status: "ok" } | RateLimited> {
   const limited = limitedBy(
     await consumeRateLimit([rateLimitRules.signUpPerIp(ipKey(info)), rateLimitRules.signUpPerAccount(normalizeEmail(input.email))], db),
@@ -75,37 +83,62 @@ export async function registerUser(
   const existing = await getUserByEmail(input.email, db);
   if (existing) {
     await sendMail(
-      { to: existing.email, locale: input.locale, template: "accountExists", props: { name: existing.name, url: `${appUrl()}/forgot-password` } },
+      { to: existing.email, locale: existing.locale, template: "accountExists", props: { name: existing.name, url: `${appUrl()}/forgot-password` } },
       db,
     );
     return { status: "ok" };
   }
   const passwordHash = await hashPassword(input.password);
-  const user = await createUser({ name: input.name, email: input.email, passwordHash, locale: input.locale }, db);
+  const user = await createUser({ name: input.name, email: input.email, passwordHash, locale: input.locale, timeZone: input.timeZone }, db);
   await createAuditEntry({ action: "auth.sign_up", actorId: user.id, targetUserId: user.id, ip: info.ip }, db);
   await sendVerificationEmail(user, input.locale, db);
   return { status: "ok" };
 }
 
 export type AuthenticateResult =
-  | { status: "ok"; user: { id: string; email: string; name: string; role: "customer" | "admin" }; sessionId: string }
+  | {
+      status: "ok";
+      user: { id: string; email: string; name: string; role: "customer" | "admin"; locale: Locale };
+      sessionId: string;
+      /** The device cookie to keep (or set) in this browser. */
+      deviceToken: string;
+    }
   | { status: "invalid" | "unverified" | "disabled" }
   | RateLimited;
 
-/** The credential check behind sign-in; on success it records a new server-side session. */
+/**
+ * The credential check behind sign-in; on success it records a new server-side session.
+ * `deviceToken` is the browser's device cookie: a browser that signed in to this account before
+ * is limited on its own, so a stranger's wrong guesses cannot lock the owner out.
+ */
 export async function authenticate(
-  input: { email: string; password: string; locale: Locale },
+  input: { email: string; password: string; deviceToken?: string | null },
   info: RequestInfo,
-  db: Database = getDb(),
+  db?: Database,
 ): Promise<AuthenticateResult> {
   const email = normalizeEmail(input.email);
-  const accountRule = rateLimitRules.signInPerAccount(email);
-  const limited = limitedBy(await consumeRateLimit([rateLimitRules.signInPerIp(ipKey(info)), accountRule], db));
-  if (limited) return limited;
-
   const user = await getUserCredentialsByEmail(email, db);
+  const deviceId = trustedDeviceId(input.deviceToken, user?.id);
+  const globalRule = rateLimitRules.signInFailuresGlobal();
+  if (!deviceId) {
+    const global = limitedBy(await peekRateLimit(globalRule, db), () => "global");
+    if (global) return global;
+  }
+
+  const clientRule = deviceId ? rateLimitRules.signInPerDevice(deviceId) : rateLimitRules.signInPerAccount(email);
+  const result = await consumeRateLimit([rateLimitRules.signInPerIp(ipKey(info)), clientRule], db);
+  const limited = limitedBy(result, (exceeded) => (exceeded.includes(clientRule.key) && !deviceId ? "account" : "address"));
+  if (limited) {
+    // The first refused attempt tells the owner, once per lock, what happened and how to get back in.
+    if (limited.scope === "account" && result.counts[clientRule.key] === clientRule.limit + 1 && user?.status === "active" && user.emailVerifiedAt) {
+      await sendMail({ to: user.email, locale: user.locale, template: "signInBlocked", props: { name: user.name, url: `${appUrl()}/forgot-password` } }, db);
+    }
+    return limited;
+  }
+
   const valid = await verifyPassword(user?.passwordHash ?? null, input.password);
   if (!user || !valid) {
+    await consumeRateLimit([globalRule], db);
     await createAuditEntry(
       { action: "auth.sign_in_failed", targetUserId: user?.id ?? null, ip: info.ip, metadata: { reason: "invalid_credentials" } },
       db,
@@ -118,22 +151,23 @@ export async function authenticate(
   }
   if (!user.emailVerifiedAt) {
     const resend = await consumeRateLimit([rateLimitRules.verificationResendPerAccount(email)], db);
-    if (resend.allowed) await sendVerificationEmail(user, input.locale, db);
+    if (resend.allowed) await sendVerificationEmail(user, user.locale, db);
     return { status: "unverified" };
   }
 
-  await resetRateLimit([accountRule.key], db);
+  await resetRateLimit([clientRule.key], db);
   const sessionId = await createAuthSession({ userId: user.id, ip: info.ip, userAgent: info.userAgent }, db);
   await createAuditEntry({ action: "auth.sign_in", actorId: user.id, targetUserId: user.id, ip: info.ip }, db);
-  return { status: "ok", sessionId, user: { id: user.id, email: user.email, name: user.name, role: user.role } };
+  return {
+    status: "ok",
+    sessionId,
+    deviceToken: deviceId ? input.deviceToken! : issueDeviceToken(user.id),
+    user: { id: user.id, email: user.email, name: user.name, role: user.role, locale: user.locale },
+  };
 }
 
-/** Always answers the same for known and unknown emails; only active accounts get a link. */
-export async function requestPasswordReset(
-  input: { email: string; locale: Locale },
-  info: RequestInfo,
-  db: Database = getDb(),
-): Promise<{ status: "ok" } | RateLimited> {
+/** Always answers the same for known and unknown emails; only active accounts get a link, in their own language. */
+export async function requestPasswordReset(input: { email: string }, info: RequestInfo, db?: Database): Promise<{ status: "ok" } | RateLimited> {
   const email = normalizeEmail(input.email);
   const limited = limitedBy(
     await consumeRateLimit([rateLimitRules.resetRequestPerIp(ipKey(info)), rateLimitRules.resetRequestPerAccount(email)], db),
@@ -149,47 +183,42 @@ export async function requestPasswordReset(
   );
   await createAuditEntry({ action: "auth.password_reset_requested", targetUserId: user.id, ip: info.ip }, db);
   await sendMail(
-    { to: user.email, locale: input.locale, template: "resetPassword", props: { name: user.name, url: `${appUrl()}/reset-password?token=${token}` } },
+    { to: user.email, locale: user.locale, template: "resetPassword", props: { name: user.name, url: `${appUrl()}/reset-password?token=${token}` } },
     db,
   );
   return { status: "ok" };
 }
 
-/** Sets the new password and ends every session of the account, all in one transaction. */
+/**
+ * Sets the new password, ends every session of the account and lifts its sign-in lock, all in
+ * one transaction: whoever can read the account's mail is its owner.
+ */
 export async function resetPassword(
   input: { token: string; password: string },
   info: RequestInfo,
-  db: Database = getDb(),
+  db?: Database,
 ): Promise<{ status: "ok" | "invalid_token" } | RateLimited> {
   const limited = limitedBy(await consumeRateLimit([rateLimitRules.resetPerIp(ipKey(info))], db));
   if (limited) return limited;
 
   const passwordHash = await hashPassword(input.password);
-  return db.transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     const userId = await consumeAuthToken("password_reset", hashToken(input.token), tx);
     if (!userId) return { status: "invalid_token" as const };
-    const now = new Date();
-    // The emailed link proves the address, so an unverified account becomes verified.
-    await tx
-      .update(users)
-      .set({ passwordHash, updatedAt: now, emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, now())` })
-      .where(eq(users.id, userId));
+    const email = await setUserPassword(userId, passwordHash, tx);
     await revokeUserSessions(userId, {}, tx);
+    if (email) await resetRateLimit([rateLimitRules.signInPerAccount(email).key], tx);
     await createAuditEntry({ action: "auth.password_reset", actorId: userId, targetUserId: userId, ip: info.ip }, tx);
     return { status: "ok" as const };
-  });
+  }, db);
 }
 
-export async function verifyEmail(
-  token: string,
-  info: RequestInfo,
-  db: Database = getDb(),
-): Promise<{ status: "ok" | "invalid_token" }> {
-  return db.transaction(async (tx) => {
+export async function verifyEmail(token: string, info: RequestInfo, db?: Database): Promise<{ status: "ok" | "invalid_token" }> {
+  return inTransaction(async (tx) => {
     const userId = await consumeAuthToken("email_verification", hashToken(token), tx);
     if (!userId) return { status: "invalid_token" as const };
-    await tx.update(users).set({ emailVerifiedAt: new Date(), updatedAt: new Date() }).where(eq(users.id, userId));
+    await markEmailVerified(userId, tx);
     await createAuditEntry({ action: "auth.email_verified", actorId: userId, targetUserId: userId, ip: info.ip }, tx);
     return { status: "ok" as const };
-  });
+  }, db);
 }

@@ -22,6 +22,16 @@ describe("password rules", () => {
     expect(passwordIssue("QWERTYUIOP")).toBe("passwordCommon");
   });
 
+  it.each(["corvette", "samantha", "qwer1234", "asdfasdf", "Jennifer1", "starwars", "1q2w3e4r5t6y"])("rejects %s, a top breached password", (password) => {
+    expect(passwordIssue(password)).toBe("passwordCommon");
+  });
+
+  it("checks against thousands of breached passwords, not a short list", () => {
+    const refused = Array.from({ length: 500 }, (_, i) => `password${i}`).filter((password) => passwordIssue(password) === "passwordCommon");
+    expect(refused.length).toBeGreaterThan(10);
+    expect(passwordIssue("correct horse battery staple")).toBeNull();
+  });
+
   it("rejects the email address as password", () => {
     expect(passwordIssue("pat@example.com")).toBe("passwordIsEmail");
   });
@@ -39,13 +49,35 @@ describe("password rules", () => {
 
 describe("callback URLs after sign-in", () => {
   it("keeps paths inside the app", () => {
-    expect(safeCallbackPath("/dashboard/invoices?status=open#top")).toBe("/dashboard/invoices?status=open#top");
+    expect(safeCallbackPath("/dashboard/invoices?status=open#top", null)).toBe("/dashboard/invoices?status=open#top");
+    expect(safeCallbackPath("/admin/users/../users?page=2", null)).toBe("/admin/users?page=2");
   });
 
-  it.each(["https://evil.example/phish", "//evil.example/phish", "/\\evil.example", "javascript:alert(1)", "", undefined])(
-    "sends %s to the dashboard instead of leaving the app",
-    (value) => {
-      expect(safeCallbackPath(value)).toBe("/dashboard");
-    },
-  );
+  it.each([
+    "https://evil.example/phish",
+    "//evil.example/phish",
+    "/\\evil.example",
+    "/.//evil.example/phish",
+    "/./\\evil.example/phish",
+    "/a/..//evil.example",
+    "/%2e//evil.example",
+    "/%2E%2E//evil.example",
+    "/\\/evil.example",
+    "/\t/evil.example",
+    "/\n/evil.example",
+    "javascript:alert(1)",
+    "",
+    undefined,
+  ])("never sends %j off the site", (value) => {
+    const result = safeCallbackPath(value, null);
+    if (result !== null) {
+      expect(new URL(result, "https://clientdesk.example").origin).toBe("https://clientdesk.example");
+      expect(result).not.toMatch(/^\/[\\/]/);
+    }
+  });
+
+  it("falls back for a path that normalises to another host", () => {
+    expect(safeCallbackPath("/.//evil.example/phish", "/dashboard")).toBe("/dashboard");
+    expect(safeCallbackPath("/a/..//evil.example", "/dashboard")).toBe("/dashboard");
+  });
 });

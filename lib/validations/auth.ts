@@ -1,10 +1,9 @@
 import { z } from "zod";
-import { locales } from "@/db/schema/users";
-import { commonPasswords } from "./common-passwords";
+import { locales, PASSWORD_MAX, PASSWORD_MIN } from "@/lib/constants";
+import { isCommonPassword } from "./common-passwords";
+import { timeZoneSchema } from "./settings";
 
 // Messages are keys into the `validation` namespace of the message files.
-export const PASSWORD_MIN = 8;
-export const PASSWORD_MAX = 128;
 
 export const emailSchema = z.string().trim().toLowerCase().max(254, "emailTooLong").pipe(z.email("emailInvalid"));
 
@@ -12,13 +11,15 @@ export const newPasswordSchema = z
   .string()
   .min(PASSWORD_MIN, "passwordTooShort")
   .max(PASSWORD_MAX, "passwordTooLong")
-  .refine((value) => !commonPasswords.has(value.toLowerCase()), "passwordCommon");
+  .refine((value) => !isCommonPassword(value), "passwordCommon");
 
 export const signUpSchema = z
   .object({
     name: z.string().trim().min(1, "nameRequired").max(100, "nameTooLong"),
     email: emailSchema,
     password: newPasswordSchema,
+    // Filled in by the browser; an unknown or missing zone falls back to UTC rather than failing sign-up.
+    timeZone: timeZoneSchema.catch("UTC"),
   })
   .refine((value) => value.password.toLowerCase() !== value.email, {
     path: ["password"],
@@ -48,14 +49,24 @@ export const verifyEmailSchema = z.object({ token: z.string().min(1, "tokenInval
 
 export const localeSchema = z.enum(locales);
 
-/** Only same-origin paths: "/x" but never "//host" or "/\host", which browsers treat as another site. */
-export function safeCallbackPath(value: string | null | undefined, fallback = "/dashboard"): string {
-  if (!value || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return fallback;
+const CALLBACK_BASE = "http://clientdesk.invalid";
+
+/**
+ * A same-origin path to go to after sign-in, or the fallback. The result itself is checked, after
+ * the URL parser has resolved dot segments, backslashes and percent-encoding: "/.//evil.example"
+ * normalises to "//evil.example", which a browser would treat as another site.
+ */
+export function safeCallbackPath<F extends string | null>(value: string | null | undefined, fallback: F): string | F {
+  if (!value || value.length > 2000 || !value.startsWith("/")) return fallback;
+  let url: URL;
   try {
-    const url = new URL(value, "http://clientdesk.invalid");
-    if (url.origin !== "http://clientdesk.invalid") return fallback;
-    return `${url.pathname}${url.search}${url.hash}`;
+    url = new URL(value, CALLBACK_BASE);
   } catch {
     return fallback;
   }
+  if (url.origin !== CALLBACK_BASE) return fallback;
+  const path = `${url.pathname}${url.search}${url.hash}`;
+  if (!path.startsWith("/") || path.startsWith("//")) return fallback;
+  // What a browser makes of the path must still be this origin.
+  return new URL(path, CALLBACK_BASE).origin === CALLBACK_BASE ? path : fallback;
 }

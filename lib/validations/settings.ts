@@ -1,12 +1,24 @@
 import { z } from "zod";
-import { locales, themes } from "@/db/schema/users";
+import { locales, themes } from "@/lib/constants";
+import { canonicalTimeZone } from "@/lib/time-zones";
 
-const timeZones = new Set(Intl.supportedValuesOf("timeZone").concat("UTC"));
+/** Any name of a real zone, stored under its current IANA name ("Asia/Calcutta" becomes "Asia/Kolkata"). */
+export const timeZoneSchema = z
+  .string()
+  .trim()
+  .transform((value, context) => {
+    const zone = canonicalTimeZone(value);
+    if (!zone) {
+      context.addIssue({ code: "custom", message: "timeZoneInvalid" });
+      return z.NEVER;
+    }
+    return zone;
+  });
 
 export const preferencesSchema = z.object({
   theme: z.enum(themes, "themeInvalid"),
   locale: z.enum(locales, "localeInvalid"),
-  timeZone: z.string().refine((value) => timeZones.has(value), "timeZoneInvalid"),
+  timeZone: timeZoneSchema,
 });
 
 export const sessionIdSchema = z.object({ sessionId: z.uuid("invalid") });

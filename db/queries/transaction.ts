@@ -1,0 +1,7 @@
+import "server-only";
+import { getDb, type Database } from "@/db";
+
+/** Runs `work` in one transaction (a savepoint when `db` already is one), for services that write several tables. */
+export function inTransaction<T>(work: (tx: Database) => Promise<T>, db: Database = getDb()): Promise<T> {
+  return db.transaction((tx) => work(tx as unknown as Database));
+}
