@@ -4,24 +4,34 @@ import { getTranslations } from "next-intl/server";
 import type { z } from "zod";
 import type { SessionUser } from "@/db/queries/sessions";
 import type { ActionState } from "@/lib/action-state";
+import { reportActionStarted } from "@/lib/request-context";
 import { requestInfoFrom, type RequestInfo } from "@/lib/request-info";
 import { getSessionUser } from "@/lib/session";
 
 type Context = { info: RequestInfo };
 
+/** No form of ours sends more than this in one field; anything longer is refused before parsing. */
+const MAX_FIELD_LENGTH = 10_000;
+
 function submittedValues(formData: FormData): Record<string, string> {
   const values: Record<string, string> = {};
   for (const [key, value] of formData) {
-    if (typeof value === "string" && !key.startsWith("$ACTION") && !/password/i.test(key)) values[key] = value;
+    if (typeof value === "string" && !key.startsWith("$ACTION") && !/password/i.test(key) && value.length <= MAX_FIELD_LENGTH) values[key] = value;
   }
   return values;
 }
 
 async function validate<S extends z.ZodType>(schema: S, formData: FormData) {
-  const parsed = schema.safeParse(Object.fromEntries(formData));
-  if (parsed.success) return { data: parsed.data as z.infer<S> };
   const t = await getTranslations("validation");
   const fieldErrors: Record<string, string> = {};
+  const fields: Record<string, FormDataEntryValue> = {};
+  for (const [key, value] of formData) {
+    if (typeof value === "string" && value.length > MAX_FIELD_LENGTH) fieldErrors[key] = t("tooLong");
+    fields[key] = value;
+  }
+  if (Object.keys(fieldErrors).length > 0) return { fieldErrors };
+  const parsed = schema.safeParse(fields);
+  if (parsed.success) return { data: parsed.data as z.infer<S> };
   for (const issue of parsed.error.issues) {
     const field = String(issue.path[0] ?? "form");
     fieldErrors[field] ??= t.has(issue.message) ? t(issue.message) : t("invalid");
@@ -33,12 +43,20 @@ async function context(): Promise<Context> {
   return { info: requestInfoFrom(await headers()) };
 }
 
+/** A call that no form of ours makes (arguments that are not a form): a state, never a 500. */
+async function malformedCall(): Promise<ActionState> {
+  const t = await getTranslations("validation");
+  return { ok: false, message: t("malformed") };
+}
+
 /** For signed-out forms (sign-in, sign-up, reset): validate, then act. */
 export function publicAction<S extends z.ZodType>(
   schema: S,
   handler: (data: z.infer<S>, context: Context) => Promise<ActionState>,
 ) {
   return async (_previous: ActionState, formData: FormData): Promise<ActionState> => {
+    reportActionStarted();
+    if (!(formData instanceof FormData)) return malformedCall();
     const values = submittedValues(formData);
     const { data, fieldErrors } = await validate(schema, formData);
     if (fieldErrors) return { ok: false, fieldErrors, values };
@@ -52,12 +70,14 @@ function guardedAction<S extends z.ZodType>(
   handler: (data: z.infer<S>, user: SessionUser, context: Context) => Promise<ActionState>,
 ) {
   return async (_previous: ActionState, formData: FormData): Promise<ActionState> => {
-    const values = submittedValues(formData);
+    reportActionStarted();
     const user = await getSessionUser();
     if (!user || (role === "admin" && user.role !== "admin")) {
       const t = await getTranslations("errors");
-      return { ok: false, message: t(user ? "forbidden" : "signedOut"), values };
+      return { ok: false, message: t(user ? "forbidden" : "signedOut") };
     }
+    if (!(formData instanceof FormData)) return malformedCall();
+    const values = submittedValues(formData);
     const { data, fieldErrors } = await validate(schema, formData);
     if (fieldErrors) return { ok: false, fieldErrors, values };
     return { values, ...(await handler(data, user, await context())) };

@@ -3,11 +3,11 @@ import "server-only";
 export type RequestInfo = { ip: string | null; userAgent: string | null };
 
 /**
- * The last x-forwarded-for hop: the address the proxy in front of us saw (`next start` fills
- * the header with the socket address when no proxy set it). Per-account limits back it up.
+ * The client's address as scripts/server.mjs determined it from the socket (and, with
+ * TRUSTED_PROXY_HOPS, from the forwarding headers of trusted proxies only). Any client-sent
+ * x-forwarded-for is never read here. Without that server (e.g. `next dev`) the address is unknown.
  */
 export function requestInfoFrom(headers: Headers): RequestInfo {
-  const forwarded = headers.get("x-forwarded-for");
-  const ip = forwarded?.split(",").at(-1)?.trim() || headers.get("x-real-ip") || null;
-  return { ip, userAgent: headers.get("user-agent") };
+  const ip = process.env.CLIENTDESK_CLIENT_ADDRESS_HEADER === "1" ? headers.get("x-clientdesk-client-ip") : null;
+  return { ip: ip || null, userAgent: headers.get("user-agent") };
 }

@@ -25,6 +25,9 @@ const env = {
   AUTH_TRUST_HOST: "true",
   AUTH_SECRET: "e2e-secret-not-for-production-0123456789abcdef",
   SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+  // The test browser plays the proxy in front of the app: each test context sends its own
+  // x-forwarded-for, so one test's sign-in attempts never count against another's address.
+  TRUSTED_PROXY_HOPS: "1",
   NEXT_TELEMETRY_DISABLED: "1",
 };
 
@@ -82,7 +85,7 @@ function startDatabaseRelay(databaseUrl) {
 }
 if (env.DATABASE_URL) env.DATABASE_URL = startDatabaseRelay(env.DATABASE_URL);
 
-const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", port], { stdio: "inherit", env });
+const server = spawn(process.execPath, ["scripts/server.mjs"], { stdio: "inherit", env: { ...env, HOST: "127.0.0.1" } });
 const stop = () => {
   server.kill("SIGTERM");
   smtp.close();

@@ -1,5 +1,5 @@
-// `npm start`: builds, then serves the production build. Without DATABASE_URL it runs on the
-// embedded database in .data/, which migrates and seeds itself on first start.
+// `npm start`: builds, then serves the production build with scripts/server.mjs. Without
+// DATABASE_URL it runs on the embedded database in .data/, which migrates and seeds itself on first start.
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
@@ -35,6 +35,6 @@ if (process.env.SKIP_BUILD !== "1") {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const server = spawn(process.execPath, [nextBin, "start", "-H", host, "-p", port], { stdio: "inherit", env });
+const server = spawn(process.execPath, [path.resolve("scripts/server.mjs")], { stdio: "inherit", env: { ...env, HOST: host } });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -1,5 +1,4 @@
-import { sql } from "drizzle-orm";
-import { getDb } from "@/db";
+import { pingDatabase } from "@/db/queries/health";
 import { AppError, describeError } from "@/lib/errors";
 
 const TIMEOUT_MS = 3000;
@@ -9,7 +8,7 @@ export async function GET(): Promise<Response> {
   let timer: NodeJS.Timeout | undefined;
   try {
     await Promise.race([
-      getDb().execute(sql`select 1`),
+      pingDatabase(),
       new Promise((_, reject) => {
         timer = setTimeout(() => reject(new Error("database health check timed out")), TIMEOUT_MS);
       }),
@@ -19,6 +18,7 @@ export async function GET(): Promise<Response> {
     console.error(`[health] database unreachable: ${describeError(error)}`);
     const response = new AppError("unavailable", "The service is temporarily unavailable.").toResponse();
     response.headers.set("cache-control", "no-store");
+    response.headers.set("retry-after", "5");
     return response;
   } finally {
     clearTimeout(timer);
