@@ -5,6 +5,26 @@ const config = [
   ...nextVitals,
   ...nextTs,
   { ignores: [".next/**", ".data/**", "node_modules/**", "next-env.d.ts", "test-results/**", "playwright-report/**"] },
+  {
+    // Only db/ touches the database: everything else asks a query in db/queries/ (style.md).
+    files: ["**/*.{ts,tsx,mjs}"],
+    ignores: ["db/**", "**/*.test.ts", "scripts/**", "bench/**", "drizzle.config.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [{ name: "@/db", message: "Only db/ imports the database handle: add a function to db/queries/.", allowTypeImports: true }],
+          patterns: [
+            {
+              group: ["drizzle-orm", "drizzle-orm/*", "postgres", "@electric-sql/pglite", "@electric-sql/pglite/*", "@/db/index"],
+              message: "Only db/ talks to the database: add a function to db/queries/.",
+              allowTypeImports: true,
+            },
+          ],
+        },
+      ],
+    },
+  },
 ];
 
 export default config;
