@@ -13,6 +13,7 @@ export default defineConfig({
     include: ["**/*.test.ts", "**/*.test.tsx"],
     exclude: ["node_modules/**", ".next/**", ".data/**", "e2e/**"],
     globalSetup: ["db/testing/global-setup.ts"],
+    env: { AUTH_SECRET: "vitest-secret-not-for-production-0123456789" },
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",

@@ -5,7 +5,7 @@ import { migrationsFolder, openPglite, openPostgres, type Connection } from "@/d
 
 // A fresh PGlite, or on PostgreSQL a throw-away database, so the shared test database is left alone.
 const url = process.env.DATABASE_URL;
-const database = `clientdesk_migrations_${process.pid}`;
+const database = `clientdesk_test_migrations_${process.pid}`;
 let admin: Connection | undefined;
 let conn: Connection;
 

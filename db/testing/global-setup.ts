@@ -4,6 +4,7 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import type { TestProject } from "vitest/node";
 import { migrationsFolder, openPglite, openPostgres } from "@/db";
+import { assertTestDatabaseUrl } from "@/scripts/test-database.mjs";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -18,6 +19,7 @@ declare module "vitest" {
 export default async function setup(project: TestProject) {
   const url = process.env.DATABASE_URL;
   if (url) {
+    assertTestDatabaseUrl(url);
     const conn = openPostgres(url);
     await conn.migrate(migrationsFolder());
     await conn.close();
