@@ -1,5 +1,10 @@
+import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { ButtonLink } from "@/components/ui/button";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("errors"))("notFoundTitle") };
+}
 
 export default async function NotFound() {
   const t = await getTranslations("errors");

@@ -7,6 +7,7 @@ import { adminUsersSearchSchema } from "@/lib/validations/admin";
 import { UsersTable } from "./users-table";
 
 export async function generateMetadata(): Promise<Metadata> {
+  await requireAdmin();
   return { title: (await getTranslations("admin.users"))("title") };
 }
 

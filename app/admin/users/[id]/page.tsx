@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { cache } from "react";
 import { z } from "zod";
 import { Avatar } from "@/components/avatar";
 import { PageHeader } from "@/components/page-header";
@@ -12,21 +13,24 @@ import { adminGetUser } from "@/db/queries/admin-users";
 import { requireAdmin } from "@/lib/session";
 import { UserRoleForm, UserStatusForm } from "./user-forms";
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("admin.userDetail"))("title") };
+type Params = Promise<{ id: string }>;
+
+/** The user of the URL for an admin; anyone else, a malformed or an unknown id get the same 404. */
+const loadUser = cache(async (id: string) => {
+  await requireAdmin();
+  const user = z.uuid().safeParse(id).success ? await adminGetUser(id) : null;
+  if (!user) notFound();
+  return user;
+});
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  return { title: (await loadUser((await params).id)).name };
 }
 
-export default async function AdminUserPage({ params }: { params: Promise<{ id: string }> }) {
-  const admin = await requireAdmin();
+export default async function AdminUserPage({ params }: { params: Params }) {
   const { id } = await params;
-  if (!z.uuid().safeParse(id).success) notFound();
-  const [t, format, user, audit] = await Promise.all([
-    getTranslations("admin.userDetail"),
-    getFormatter(),
-    adminGetUser(id),
-    adminListAuditEntriesForUser(id),
-  ]);
-  if (!user) notFound();
+  const [admin, user] = await Promise.all([requireAdmin(), loadUser(id)]);
+  const [t, format, audit] = await Promise.all([getTranslations("admin.userDetail"), getFormatter(), adminListAuditEntriesForUser(id)]);
   const isSelf = user.id === admin.id;
   return (
     <>
