@@ -1,20 +1,34 @@
-import type { Metadata } from "next";
-import { NextIntlClientProvider } from "next-intl";
+import type { Metadata, Viewport } from "next";
+import { GeistSans } from "geist/font/sans";
 import { getLocale, getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/lib/i18n/client-messages";
+import { rememberedPreferences } from "@/lib/preferences-cookie";
 import { getSessionUser } from "@/lib/session";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("meta");
-  return { title: { default: "Clientdesk", template: "%s · Clientdesk" }, description: t("description") };
+  return {
+    title: { default: "Clientdesk", template: "%s · Clientdesk" },
+    description: t("description"),
+    icons: { icon: [{ url: "/favicon.ico", sizes: "48x48" }, { url: "/icon.svg", type: "image/svg+xml" }], apple: "/apple-touch-icon.png" },
+    manifest: "/site.webmanifest",
+  };
 }
 
+export const viewport: Viewport = {
+  themeColor: [
+    { media: "(prefers-color-scheme: light)", color: "#f7f7f8" },
+    { media: "(prefers-color-scheme: dark)", color: "#0b0c0f" },
+  ],
+};
+
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  const [user, locale] = await Promise.all([getSessionUser(), getLocale()]);
+  const [user, locale, remembered] = await Promise.all([getSessionUser(), getLocale(), rememberedPreferences()]);
   return (
-    <html lang={locale} data-theme={user?.theme ?? "auto"}>
+    <html lang={locale} data-theme={user?.theme ?? remembered.theme ?? "auto"} className={GeistSans.variable}>
       <body className="min-h-dvh bg-bg font-sans text-fg antialiased">
-        <NextIntlClientProvider>{children}</NextIntlClientProvider>
+        <ClientMessages namespaces={["errors"]}>{children}</ClientMessages>
       </body>
     </html>
   );

@@ -15,24 +15,52 @@ import {
 } from "lucide-react";
 
 export type NavItem = { href: string; key: string; icon: LucideIcon };
+/** A titled group of the sidebar; labels live in messages under `nav` and `nav.groups`. */
+export type NavGroup = { key: "main" | "work" | "billing" | "calls" | "account" | "staff"; items: NavItem[] };
 
-/** The customer area, one entry per capability of the product; labels live in messages under `nav`. */
-export const dashboardNav: NavItem[] = [
-  { href: "/dashboard", key: "overview", icon: LayoutDashboard },
-  { href: "/dashboard/projects", key: "projects", icon: FolderKanban },
-  { href: "/dashboard/messages", key: "messages", icon: MessagesSquare },
-  { href: "/dashboard/invoices", key: "invoices", icon: Receipt },
-  { href: "/dashboard/billing", key: "billing", icon: CreditCard },
-  { href: "/dashboard/calls", key: "calls", icon: PhoneCall },
-  { href: "/dashboard/agents", key: "agents", icon: Bot },
-  { href: "/dashboard/notifications", key: "notifications", icon: Bell },
-  { href: "/dashboard/profile", key: "profile", icon: UserRound },
-  { href: "/dashboard/settings", key: "settings", icon: Settings },
-  { href: "/dashboard/security", key: "security", icon: ShieldCheck },
+/** The customer area, one entry per capability of the product, grouped as customers think of them. */
+export const dashboardNav: NavGroup[] = [
+  { key: "main", items: [{ href: "/dashboard", key: "overview", icon: LayoutDashboard }] },
+  {
+    key: "work",
+    items: [
+      { href: "/dashboard/projects", key: "projects", icon: FolderKanban },
+      { href: "/dashboard/messages", key: "messages", icon: MessagesSquare },
+    ],
+  },
+  {
+    key: "billing",
+    items: [
+      { href: "/dashboard/invoices", key: "invoices", icon: Receipt },
+      { href: "/dashboard/billing", key: "billing", icon: CreditCard },
+    ],
+  },
+  {
+    key: "calls",
+    items: [
+      { href: "/dashboard/calls", key: "calls", icon: PhoneCall },
+      { href: "/dashboard/agents", key: "agents", icon: Bot },
+    ],
+  },
+  {
+    key: "account",
+    items: [
+      { href: "/dashboard/profile", key: "profile", icon: UserRound },
+      { href: "/dashboard/settings", key: "settings", icon: Settings },
+      { href: "/dashboard/security", key: "security", icon: ShieldCheck },
+    ],
+  },
 ];
 
-export const adminNav: NavItem[] = [{ href: "/admin/users", key: "users", icon: Users }];
+/** Lives in the top bar, as a bell, rather than in the sidebar. */
+export const notificationsNav: NavItem = { href: "/dashboard/notifications", key: "notifications", icon: Bell };
 
-export function isActive(pathname: string, href: string, exact: boolean): boolean {
-  return exact ? pathname === href : pathname === href || pathname.startsWith(`${href}/`);
+export const adminNav: NavGroup[] = [{ key: "staff", items: [{ href: "/admin/users", key: "users", icon: Users }] }];
+
+export function navIcon(key: string): LucideIcon | undefined {
+  return [...dashboardNav.flatMap((group) => group.items), notificationsNav].find((item) => item.key === key)?.icon;
+}
+
+export function isActive(pathname: string, href: string): boolean {
+  return href === "/dashboard" || href === "/admin" ? pathname === href : pathname === href || pathname.startsWith(`${href}/`);
 }

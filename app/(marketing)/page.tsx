@@ -2,7 +2,7 @@ import { CalendarCheck, CreditCard, FolderKanban, MessagesSquare, PhoneCall, Shi
 import { getTranslations } from "next-intl/server";
 import { ButtonLink } from "@/components/ui/button";
 import { Logo } from "@/components/logo";
-import { getSessionUser } from "@/lib/session";
+import { getSessionUser, homePathFor } from "@/lib/session";
 
 const features = [
   { key: "projects", icon: FolderKanban },
@@ -17,25 +17,29 @@ export default async function LandingPage() {
   const [t, user] = await Promise.all([getTranslations("landing"), getSessionUser()]);
   return (
     <div className="min-h-dvh">
-      <header className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 py-5">
+      <header className="mx-auto flex max-w-6xl items-center justify-between gap-3 px-4 py-4 sm:px-6">
         <Logo />
-        <nav aria-label={t("navLabel")} className="flex items-center gap-2">
+        <nav aria-label={t("navLabel")} className="flex shrink-0 items-center gap-1.5">
           {user ? (
-            <ButtonLink href="/dashboard">{t("openDashboard")}</ButtonLink>
+            <ButtonLink href={homePathFor(user)} size="sm" prefetch={false}>
+              {t("openDashboard")}
+            </ButtonLink>
           ) : (
             <>
-              <ButtonLink href="/sign-in" variant="ghost">
+              <ButtonLink href="/sign-in" variant="ghost" size="sm">
                 {t("signIn")}
               </ButtonLink>
-              <ButtonLink href="/sign-up">{t("signUp")}</ButtonLink>
+              <ButtonLink href="/sign-up" size="sm">
+                {t("signUp")}
+              </ButtonLink>
             </>
           )}
         </nav>
       </header>
       <main>
-        <section className="mx-auto max-w-6xl px-4 py-16 text-center sm:py-24">
-          <h1 className="mx-auto max-w-3xl text-4xl font-bold tracking-tight sm:text-5xl">{t("headline")}</h1>
-          <p className="mx-auto mt-5 max-w-2xl text-lg text-fg-muted">{t("lead")}</p>
+        <section className="mx-auto max-w-6xl px-4 pb-16 pt-14 text-center sm:px-6 sm:pb-24 sm:pt-24">
+          <h1 className="mx-auto max-w-3xl text-4xl font-semibold tracking-tight text-balance sm:text-5xl">{t("headline")}</h1>
+          <p className="mx-auto mt-5 max-w-2xl text-base text-fg-muted text-pretty">{t("lead")}</p>
           <div className="mt-8 flex flex-wrap justify-center gap-3">
             <ButtonLink href="/sign-up">{t("getStarted")}</ButtonLink>
             <ButtonLink href="/sign-in" variant="secondary">
@@ -43,22 +47,24 @@ export default async function LandingPage() {
             </ButtonLink>
           </div>
         </section>
-        <section aria-labelledby="features-heading" className="mx-auto max-w-6xl px-4 pb-20">
+        <section aria-labelledby="features-heading" className="mx-auto max-w-6xl px-4 pb-20 sm:px-6">
           <h2 id="features-heading" className="sr-only">
             {t("featuresHeading")}
           </h2>
           <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
             {features.map(({ key, icon: Icon }) => (
-              <li key={key} className="rounded-lg border border-border bg-surface p-5">
-                <Icon aria-hidden className="size-6 text-primary" />
-                <h3 className="mt-3 font-semibold">{t(`features.${key}.title`)}</h3>
-                <p className="mt-1 text-sm text-fg-muted">{t(`features.${key}.text`)}</p>
+              <li key={key} className="rounded-xl border border-border bg-surface p-5 shadow-card">
+                <span className="grid size-9 place-items-center rounded-lg bg-primary-soft">
+                  <Icon aria-hidden className="size-5 text-primary" />
+                </span>
+                <h3 className="mt-4 font-semibold">{t(`features.${key}.title`)}</h3>
+                <p className="mt-1 text-fg-muted">{t(`features.${key}.text`)}</p>
               </li>
             ))}
           </ul>
         </section>
       </main>
-      <footer className="border-t border-border py-6 text-center text-sm text-fg-muted">{t("footer")}</footer>
+      <footer className="border-t border-border py-6 text-center text-13 text-fg-muted">{t("footer")}</footer>
     </div>
   );
 }

@@ -3,10 +3,12 @@
 import { Menu, X } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
+import { Logo } from "@/components/logo";
+import { AreaSwitch } from "./area-switch";
 import { NavLinks } from "./nav-links";
 
-/** The sidebar as a drawer below 768 px: a modal dialog, so focus and Escape behave. */
-export function MobileNav({ area }: { area: "dashboard" | "admin" }) {
+/** The sidebar as a drawer below 768 px: a modal dialog, so focus, Escape and the backdrop behave. */
+export function MobileNav({ area, showAreaSwitch }: { area: "dashboard" | "admin"; showAreaSwitch: boolean }) {
   const t = useTranslations("shell");
   const [open, setOpen] = useState(false);
   const dialog = useRef<HTMLDialogElement>(null);
@@ -24,6 +26,7 @@ export function MobileNav({ area }: { area: "dashboard" | "admin" }) {
         type="button"
         onClick={() => setOpen(true)}
         aria-label={t("openMenu")}
+        aria-expanded={open}
         className="grid size-10 place-items-center rounded-md text-fg hover:bg-surface-muted"
       >
         <Menu aria-hidden className="size-5" />
@@ -31,23 +34,30 @@ export function MobileNav({ area }: { area: "dashboard" | "admin" }) {
       <dialog
         ref={dialog}
         onClose={() => setOpen(false)}
+        // A click on the dialog element itself, not its content, is a tap on the dimmed backdrop.
+        onClick={(event) => {
+          if (event.target === event.currentTarget) setOpen(false);
+        }}
         aria-label={t("menu")}
-        className="m-0 h-dvh max-h-none w-72 max-w-[85vw] bg-surface p-4 text-fg backdrop:bg-black/40"
+        className="m-0 h-dvh max-h-none w-72 max-w-[85vw] bg-surface p-0 text-fg"
       >
-        <div className="mb-4 flex items-center justify-between">
-          <span className="font-semibold">Clientdesk</span>
-          <button
-            type="button"
-            onClick={() => setOpen(false)}
-            aria-label={t("closeMenu")}
-            className="grid size-10 place-items-center rounded-md hover:bg-surface-muted"
-          >
-            <X aria-hidden className="size-5" />
-          </button>
+        <div className="flex h-full flex-col gap-5 overflow-y-auto p-4">
+          <div className="flex items-center justify-between">
+            <Logo href={area === "admin" ? "/admin" : "/dashboard"} />
+            <button
+              type="button"
+              onClick={() => setOpen(false)}
+              aria-label={t("closeMenu")}
+              className="grid size-10 place-items-center rounded-md hover:bg-surface-muted"
+            >
+              <X aria-hidden className="size-5" />
+            </button>
+          </div>
+          {showAreaSwitch ? <AreaSwitch area={area} onNavigate={() => setOpen(false)} /> : null}
+          <nav aria-label={t("mainNav")}>
+            <NavLinks area={area} onNavigate={() => setOpen(false)} />
+          </nav>
         </div>
-        <nav aria-label={t("mainNav")}>
-          <NavLinks area={area} onNavigate={() => setOpen(false)} />
-        </nav>
       </dialog>
     </div>
   );

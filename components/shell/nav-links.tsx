@@ -1,36 +1,59 @@
 "use client";
 
-import Link from "next/link";
+import Link, { useLinkStatus } from "next/link";
 import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { adminNav, dashboardNav, isActive } from "@/lib/navigation";
+import { adminNav, dashboardNav, isActive, type NavGroup } from "@/lib/navigation";
 
 const navs = { dashboard: dashboardNav, admin: adminNav };
 
+/** A spinner in place of the icon while the page a link leads to is loading. */
+function PendingIcon({ icon: Icon }: { icon: NavGroup["items"][number]["icon"] }) {
+  const { pending } = useLinkStatus();
+  if (pending) return <span aria-hidden className="size-4 shrink-0 animate-spin rounded-full border-2 border-current border-t-transparent" />;
+  return <Icon aria-hidden className="size-4 shrink-0" />;
+}
+
+/**
+ * The sidebar's groups. Links do not prefetch: every page is rendered per request, so a prefetch
+ * per visible link would cost a full server render for pages the user may never open.
+ */
 export function NavLinks({ area, onNavigate }: { area: keyof typeof navs; onNavigate?: () => void }) {
+  const groups = navs[area];
   const pathname = usePathname();
   const t = useTranslations("nav");
-  const items = navs[area];
   return (
-    <ul className="space-y-1">
-      {items.map(({ href, key, icon: Icon }) => {
-        const active = isActive(pathname, href, href === "/dashboard");
-        return (
-          <li key={href}>
-            <Link
-              href={href}
-              onClick={onNavigate}
-              aria-current={active ? "page" : undefined}
-              className={`flex min-h-10 items-center gap-3 rounded-md px-3 py-2 text-sm font-medium ${
-                active ? "bg-primary-soft text-primary" : "text-fg-muted hover:bg-surface-muted hover:text-fg"
-              }`}
-            >
-              <Icon aria-hidden className="size-4 shrink-0" />
-              {t(key)}
-            </Link>
-          </li>
-        );
-      })}
-    </ul>
+    <div className="space-y-5">
+      {groups.map((group) => (
+        <div key={group.key}>
+          {group.key === "main" ? null : (
+            <p id={`nav-group-${group.key}`} className="mb-1 px-3 text-xs font-medium text-fg-muted">
+              {t(`groups.${group.key}`)}
+            </p>
+          )}
+          <ul className="space-y-0.5" aria-labelledby={group.key === "main" ? undefined : `nav-group-${group.key}`}>
+            {group.items.map(({ href, key, icon }) => {
+              const active = isActive(pathname, href);
+              return (
+                <li key={href}>
+                  <Link
+                    href={href}
+                    prefetch={false}
+                    onClick={onNavigate}
+                    aria-current={active ? "page" : undefined}
+                    className={`flex min-h-9 items-center gap-2.5 rounded-md px-3 py-1.5 text-sm font-medium transition-colors ${
+                      active ? "bg-primary-soft text-primary" : "text-fg-muted hover:bg-surface-muted hover:text-fg"
+                    }`}
+                  >
+                    <PendingIcon icon={icon} />
+                    {t(key)}
+                  </Link>
+                </li>
+              );
+            })}
+          </ul>
+        </div>
+      ))}
+    </div>
   );
 }

@@ -1,38 +1,136 @@
+"use client";
+
+import { ChevronDown, LogOut, Settings, ShieldCheck, UserRound } from "lucide-react";
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { usePathname } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 import { signOutAction } from "@/app/(auth)/actions";
 import { Avatar } from "@/components/avatar";
 
-export async function UserMenu({ user, showAdminLink }: { user: { name: string; email: string; role: string }; showAdminLink: boolean }) {
-  const t = await getTranslations("shell");
+const itemClass = "flex w-full items-center gap-2.5 rounded px-2.5 py-2 text-left text-sm text-fg hover:bg-surface-muted focus:bg-surface-muted focus:outline-none";
+
+/**
+ * The account menu: a menu button (WAI-ARIA pattern) that opens with Enter, Space or arrow keys,
+ * moves between items with the arrow keys, and closes on Escape, a click outside or navigation,
+ * giving focus back to its button.
+ */
+export function UserMenu({ user }: { user: { name: string; email: string } }) {
+  const t = useTranslations("shell");
+  const [open, setOpen] = useState(false);
+  const pathname = usePathname();
+  const [shownPath, setShownPath] = useState(pathname);
+  const menuId = useId();
+  const button = useRef<HTMLButtonElement>(null);
+  const menu = useRef<HTMLDivElement>(null);
+
+  // Navigating closes the menu (state adjusted during render, as React recommends over an effect).
+  if (shownPath !== pathname) {
+    setShownPath(pathname);
+    setOpen(false);
+  }
+
+  const items = () => Array.from(menu.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? []);
+
+  function show(focus: "first" | "last") {
+    setOpen(true);
+    requestAnimationFrame(() => (focus === "first" ? items()[0] : items().at(-1))?.focus());
+  }
+
+  function close(returnFocus: boolean) {
+    setOpen(false);
+    if (returnFocus) button.current?.focus();
+  }
+
+  useEffect(() => {
+    if (!open) return;
+    const onPointerDown = (event: PointerEvent) => {
+      const target = event.target as Node;
+      if (!menu.current?.contains(target) && !button.current?.contains(target)) setOpen(false);
+    };
+    document.addEventListener("pointerdown", onPointerDown);
+    return () => document.removeEventListener("pointerdown", onPointerDown);
+  }, [open]);
+
+  function onButtonKeyDown(event: KeyboardEvent) {
+    if (event.key === "ArrowDown" || event.key === "Enter" || event.key === " ") {
+      event.preventDefault();
+      show("first");
+    } else if (event.key === "ArrowUp") {
+      event.preventDefault();
+      show("last");
+    }
+  }
+
+  function onMenuKeyDown(event: KeyboardEvent) {
+    const all = items();
+    const index = all.indexOf(document.activeElement as HTMLElement);
+    const move = (to: number) => {
+      event.preventDefault();
+      all[(to + all.length) % all.length]?.focus();
+    };
+    if (event.key === "ArrowDown") move(index + 1);
+    else if (event.key === "ArrowUp") move(index - 1);
+    else if (event.key === "Home") move(0);
+    else if (event.key === "End") move(all.length - 1);
+    else if (event.key === "Escape") {
+      event.preventDefault();
+      close(true);
+    } else if (event.key === "Tab") setOpen(false);
+  }
+
   return (
-    <details className="relative">
-      <summary
+    <div className="relative">
+      <button
+        ref={button}
+        type="button"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        aria-controls={open ? menuId : undefined}
         aria-label={t("accountMenu", { name: user.name })}
-        className="flex min-h-10 cursor-pointer list-none items-center gap-2 rounded-md px-2 py-1 hover:bg-surface-muted [&::-webkit-details-marker]:hidden"
+        onClick={() => (open ? close(false) : show("first"))}
+        onKeyDown={onButtonKeyDown}
+        className="flex min-h-10 items-center gap-2 rounded-md px-1.5 py-1 hover:bg-surface-muted"
       >
         <Avatar name={user.name} />
         <span className="hidden max-w-40 truncate text-sm font-medium sm:inline">{user.name}</span>
-      </summary>
-      <div className="absolute right-0 z-20 mt-2 w-60 rounded-md border border-border bg-surface p-1 shadow-lg">
-        <p className="truncate px-3 py-2 text-xs text-fg-muted">{user.email}</p>
-        <Link href="/dashboard/profile" className="block rounded px-3 py-2 text-sm hover:bg-surface-muted">
-          {t("profile")}
-        </Link>
-        <Link href="/dashboard/settings" className="block rounded px-3 py-2 text-sm hover:bg-surface-muted">
-          {t("settings")}
-        </Link>
-        {showAdminLink ? (
-          <Link href="/admin" className="block rounded px-3 py-2 text-sm hover:bg-surface-muted">
-            {t("admin")}
-          </Link>
-        ) : null}
-        <form action={signOutAction}>
-          <button type="submit" className="block w-full rounded px-3 py-2 text-left text-sm hover:bg-surface-muted">
-            {t("signOut")}
-          </button>
-        </form>
-      </div>
-    </details>
+        <ChevronDown aria-hidden className="hidden size-4 text-fg-muted sm:block" />
+      </button>
+      {open ? (
+        <div
+          ref={menu}
+          id={menuId}
+          role="menu"
+          aria-label={t("accountMenu", { name: user.name })}
+          onKeyDown={onMenuKeyDown}
+          className="absolute right-0 z-30 mt-2 w-64 rounded-lg border border-border bg-surface-raised p-1 shadow-lg"
+        >
+          <div className="border-b border-border px-2.5 pb-2 pt-1.5">
+            <p className="truncate text-sm font-medium">{user.name}</p>
+            <p className="truncate text-xs text-fg-muted">{user.email}</p>
+          </div>
+          <div className="py-1">
+            <Link role="menuitem" tabIndex={-1} href="/dashboard/profile" prefetch={false} className={itemClass} onClick={() => setOpen(false)}>
+              <UserRound aria-hidden className="size-4 text-fg-muted" />
+              {t("profile")}
+            </Link>
+            <Link role="menuitem" tabIndex={-1} href="/dashboard/settings" prefetch={false} className={itemClass} onClick={() => setOpen(false)}>
+              <Settings aria-hidden className="size-4 text-fg-muted" />
+              {t("settings")}
+            </Link>
+            <Link role="menuitem" tabIndex={-1} href="/dashboard/security" prefetch={false} className={itemClass} onClick={() => setOpen(false)}>
+              <ShieldCheck aria-hidden className="size-4 text-fg-muted" />
+              {t("security")}
+            </Link>
+          </div>
+          <form action={signOutAction} className="border-t border-border pt-1">
+            <button role="menuitem" tabIndex={-1} type="submit" className={itemClass}>
+              <LogOut aria-hidden className="size-4 text-fg-muted" />
+              {t("signOut")}
+            </button>
+          </form>
+        </div>
+      ) : null}
+    </div>
   );
 }

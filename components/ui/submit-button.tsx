@@ -4,11 +4,27 @@ import { useFormStatus } from "react-dom";
 import { Button, type ButtonVariant } from "./button";
 
 /** Disables itself and says so while its form is being submitted. */
-export function SubmitButton({ children, pendingLabel, variant, className }: { children: React.ReactNode; pendingLabel: string; variant?: ButtonVariant; className?: string }) {
-  const { pending } = useFormStatus();
+export function SubmitButton({
+  children,
+  pendingLabel,
+  variant,
+  className,
+  name,
+  value,
+}: {
+  children: React.ReactNode;
+  pendingLabel: string;
+  variant?: ButtonVariant;
+  className?: string;
+  name?: string;
+  value?: string;
+}) {
+  const { pending, data } = useFormStatus();
+  // In a form with one button per row, only the row whose button was pressed says it is pending.
+  const mine = pending && (!name || data?.get(name) === value);
   return (
-    <Button type="submit" variant={variant} className={className} disabled={pending} aria-disabled={pending}>
-      {pending ? pendingLabel : children}
+    <Button type="submit" variant={variant} className={className} disabled={pending} aria-disabled={pending} name={name} value={value}>
+      {mine ? pendingLabel : children}
     </Button>
   );
 }

@@ -1,0 +1,30 @@
+/**
+ * Every page of the signed-in areas: its heading, an optional description and actions, and one
+ * content width per kind of page: "wide" for overviews and lists, "narrow" for forms and settings.
+ */
+export function Page({
+  title,
+  description,
+  actions,
+  width = "wide",
+  children,
+}: {
+  title: string;
+  description?: string;
+  actions?: React.ReactNode;
+  width?: "wide" | "narrow";
+  children: React.ReactNode;
+}) {
+  return (
+    <div className={`mx-auto w-full ${width === "narrow" ? "max-w-3xl" : "max-w-6xl"}`}>
+      <div className="mb-6 flex flex-wrap items-end justify-between gap-4">
+        <div className="min-w-0">
+          <h1 className="text-xl font-semibold tracking-tight sm:text-2xl">{title}</h1>
+          {description ? <p className="mt-1 text-fg-muted">{description}</p> : null}
+        </div>
+        {actions}
+      </div>
+      {children}
+    </div>
+  );
+}
