@@ -1,11 +1,16 @@
 import { AppShell } from "@/components/shell/app-shell";
+import { ClientMessages } from "@/lib/i18n/client-messages";
 import { requireAdmin } from "@/lib/session";
 
+// Each admin page's generateMetadata also calls requireAdmin(): metadata resolves apart from this
+// layout, and a non-admin's 404 must carry the 404's title, not the page's.
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   const admin = await requireAdmin();
   return (
-    <AppShell area="admin" user={admin}>
-      {children}
-    </AppShell>
+    <ClientMessages namespaces={["errors", "shell", "nav", "admin"]}>
+      <AppShell area="admin" user={admin}>
+        {children}
+      </AppShell>
+    </ClientMessages>
   );
 }

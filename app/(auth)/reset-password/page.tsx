@@ -1,33 +1,26 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { isAuthTokenUsable } from "@/db/queries/tokens";
+import { FormMessage } from "@/components/ui/form-message";
 import { hashToken } from "@/lib/tokens";
+import { AuthHeading } from "../auth-heading";
 import { ResetPasswordForm } from "./reset-password-form";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("auth.resetPassword"))("title") };
 }
 
-export default async function ResetPasswordPage({ searchParams }: { searchParams: Promise<{ token?: string }> }) {
+export default async function ResetPasswordPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { token } = await searchParams;
   const t = await getTranslations("auth.resetPassword");
   const usable = typeof token === "string" && token.length <= 200 && (await isAuthTokenUsable("password_reset", hashToken(token)));
+  if (usable) return <ResetPasswordForm token={token} />;
   return (
     <>
-      <h1 className="text-2xl font-semibold">{t("title")}</h1>
-      {usable ? (
-        <ResetPasswordForm token={token} />
-      ) : (
-        <div className="mt-4 space-y-4">
-          <p role="alert" data-testid="form-message" className="rounded-md bg-danger-soft px-3 py-2 text-sm text-danger">
-            {t("invalidToken")}
-          </p>
-          <Link href="/forgot-password" className="text-sm text-primary underline-offset-2 hover:underline">
-            {t("requestNew")}
-          </Link>
-        </div>
-      )}
+      <AuthHeading title={t("linkExpiredTitle")} />
+      <div className="mt-4">
+        <FormMessage state={{ ok: false, message: t("invalidToken"), link: { href: "/forgot-password", label: t("requestNew") } }} />
+      </div>
     </>
   );
 }

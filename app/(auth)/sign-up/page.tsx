@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { getSessionUser } from "@/lib/session";
+import { getSessionUser, homePathFor } from "@/lib/session";
 import { SignUpForm } from "./sign-up-form";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -10,14 +10,13 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function SignUpPage() {
-  if (await getSessionUser()) redirect("/dashboard");
+  const user = await getSessionUser();
+  if (user) redirect(homePathFor(user));
   const t = await getTranslations("auth.signUp");
   return (
     <>
-      <h1 className="text-2xl font-semibold">{t("title")}</h1>
-      <p className="mt-1 text-sm text-fg-muted">{t("subtitle")}</p>
       <SignUpForm />
-      <p className="mt-6 text-center text-sm text-fg-muted">
+      <p className="mt-6 text-center text-fg-muted">
         {t("haveAccount")}{" "}
         <Link href="/sign-in" className="font-medium text-primary underline-offset-2 hover:underline">
           {t("signInLink")}

@@ -7,14 +7,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 // Verification waits for a click: mail scanners that open links must not confirm addresses.
-export default async function VerifyEmailPage({ searchParams }: { searchParams: Promise<{ token?: string }> }) {
+export default async function VerifyEmailPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { token } = await searchParams;
-  const t = await getTranslations("auth.verifyEmail");
-  return (
-    <>
-      <h1 className="text-2xl font-semibold">{t("title")}</h1>
-      <p className="mt-1 text-sm text-fg-muted">{t("subtitle")}</p>
-      <VerifyEmailForm token={token ?? ""} />
-    </>
-  );
+  return <VerifyEmailForm token={typeof token === "string" ? token : ""} />;
 }

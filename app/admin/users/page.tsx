@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
+import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { PageHeader } from "@/components/page-header";
+import { Page } from "@/components/page";
 import { adminListUsers } from "@/db/queries/admin-users";
 import { requireAdmin } from "@/lib/session";
 import { adminUsersSearchSchema } from "@/lib/validations/admin";
+import { usersTableHref } from "./href";
 import { UsersTable } from "./users-table";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -15,10 +17,12 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
   await requireAdmin();
   const params = adminUsersSearchSchema.parse(await searchParams);
   const [t, { rows, total }] = await Promise.all([getTranslations("admin.users"), adminListUsers(params)]);
+  const pageCount = Math.max(1, Math.ceil(total / params.pageSize));
+  // A page past the end (an old link, a hand-edited URL) shows the last page instead.
+  if (params.page > pageCount) redirect(usersTableHref("/admin/users", params, { page: pageCount }));
   return (
-    <>
-      <PageHeader title={t("title")} description={t("description")} />
+    <Page title={t("title")} description={t("description")}>
       <UsersTable rows={rows} total={total} params={params} />
-    </>
+    </Page>
   );
 }

@@ -2,7 +2,7 @@
 
 import { createColumnHelper, rowPaginationFeature, rowSortingFeature, tableFeatures, useTable } from "@tanstack/react-table";
 import type { SortingState, Updater } from "@tanstack/react-table";
-import { ArrowDown, ArrowUp, ArrowUpDown, Search } from "lucide-react";
+import { ArrowDown, ArrowUp, ArrowUpDown, ChevronLeft, ChevronRight, Search } from "lucide-react";
 import Form from "next/form";
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
@@ -10,55 +10,73 @@ import { useFormatter, useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
-import { ADMIN_PAGE_SIZES, type AdminUserSort } from "@/lib/constants";
+import { ADMIN_PAGE_SIZES, adminUserSortColumns, type AdminUserSort } from "@/lib/constants";
+import { usersTableHref, type UsersTableParams } from "./href";
 
-type UserRow = { id: string; name: string; email: string; role: "customer" | "admin"; status: "active" | "disabled"; createdAt: Date };
-type Params = { page: number; pageSize: number; sort: AdminUserSort; direction: "asc" | "desc"; query: string };
+type UserRow = {
+  id: string;
+  name: string;
+  email: string;
+  role: "customer" | "admin";
+  status: "active" | "disabled";
+  emailVerifiedAt: Date | null;
+  createdAt: Date;
+};
 
 const features = tableFeatures({ rowSortingFeature, rowPaginationFeature });
 const column = createColumnHelper<typeof features, UserRow>();
 
-function hrefFor(pathname: string, params: Params, change: Partial<Params>): string {
-  const next = { ...params, ...change };
-  const search = new URLSearchParams({
-    page: String(next.page),
-    pageSize: String(next.pageSize),
-    sort: next.sort,
-    direction: next.direction,
-  });
-  if (next.query) search.set("query", next.query);
-  return `${pathname}?${search}`;
+/** What the Status column says: a disabled account, an unconfirmed email, or active. */
+function accountState(row: UserRow): "disabled" | "unverified" | "active" {
+  if (row.status === "disabled") return "disabled";
+  return row.emailVerifiedAt ? "active" : "unverified";
 }
 
-/** Server-side paged, sorted and searched: the URL holds the state, the server the data. */
-export function UsersTable({ rows, total, params }: { rows: UserRow[]; total: number; params: Params }) {
+const stateTone = { active: "success", unverified: "warning", disabled: "danger" } as const;
+
+/**
+ * Server-side paged, sorted and searched: the URL holds the state, the server the data. Below
+ * 768 px the rows become stacked cards (name, email, role, status, created) and a select sorts.
+ */
+export function UsersTable({ rows, total, params }: { rows: UserRow[]; total: number; params: UsersTableParams }) {
   const t = useTranslations("admin.users");
   const format = useFormatter();
   const router = useRouter();
   const pathname = usePathname();
   const pageCount = Math.max(1, Math.ceil(total / params.pageSize));
+  const href = (change: Partial<UsersTableParams>) => usersTableHref(pathname, params, change);
+
+  const statusBadge = (row: UserRow) => <Badge tone={stateTone[accountState(row)]}>{t(`statuses.${accountState(row)}`)}</Badge>;
+  const roleBadge = (row: UserRow) => <Badge tone={row.role === "admin" ? "primary" : "neutral"}>{t(`roles.${row.role}`)}</Badge>;
 
   const columns = column.columns([
     column.accessor("name", {
       header: t("columns.name"),
-      cell: (info) => (
-        <Link href={`/admin/users/${info.row.original.id}`} className="font-medium text-primary underline-offset-2 hover:underline">
-          {info.getValue()}
-        </Link>
-      ),
+      cell: (info) => {
+        const row = info.row.original;
+        return (
+          <div className="min-w-0">
+            <Link href={`/admin/users/${row.id}`} prefetch={false} className="font-medium text-primary underline-offset-2 hover:underline">
+              {row.name}
+            </Link>
+            <div className="mt-1 space-y-1 md:hidden">
+              <p className="break-all text-13 text-fg-muted">{row.email}</p>
+              <p className="flex flex-wrap items-center gap-1.5 text-13 text-fg-muted">
+                {roleBadge(row)}
+                {statusBadge(row)}
+                <span>{t("createdOn", { date: format.dateTime(row.createdAt, { dateStyle: "medium" }) })}</span>
+              </p>
+            </div>
+          </div>
+        );
+      },
     }),
     column.accessor("email", { header: t("columns.email") }),
-    column.accessor("role", {
-      header: t("columns.role"),
-      cell: (info) => <Badge tone={info.getValue() === "admin" ? "primary" : "neutral"}>{t(`roles.${info.getValue()}`)}</Badge>,
-    }),
-    column.accessor("status", {
-      header: t("columns.status"),
-      cell: (info) => <Badge tone={info.getValue() === "active" ? "success" : "danger"}>{t(`statuses.${info.getValue()}`)}</Badge>,
-    }),
+    column.accessor("role", { header: t("columns.role"), cell: (info) => roleBadge(info.row.original) }),
+    column.accessor("status", { header: t("columns.status"), cell: (info) => statusBadge(info.row.original) }),
     column.accessor("createdAt", {
       header: t("columns.createdAt"),
-      cell: (info) => format.dateTime(info.getValue(), { dateStyle: "medium" }),
+      cell: (info) => <span className="whitespace-nowrap">{format.dateTime(info.getValue(), { dateStyle: "medium" })}</span>,
     }),
   ]);
 
@@ -74,7 +92,7 @@ export function UsersTable({ rows, total, params }: { rows: UserRow[]; total: nu
     state: { sorting, pagination: { pageIndex: params.page - 1, pageSize: params.pageSize } },
     onSortingChange: (updater: Updater<SortingState>) => {
       const [next] = typeof updater === "function" ? updater(sorting) : updater;
-      if (next) router.push(hrefFor(pathname, params, { sort: next.id as AdminUserSort, direction: next.desc ? "desc" : "asc", page: 1 }));
+      if (next) router.push(href({ sort: next.id as AdminUserSort, direction: next.desc ? "desc" : "asc", page: 1 }));
     },
   });
 
@@ -83,23 +101,47 @@ export function UsersTable({ rows, total, params }: { rows: UserRow[]; total: nu
 
   return (
     <div className="space-y-4">
-      <Form action={pathname} role="search" className="flex max-w-md gap-2">
-        <input type="hidden" name="pageSize" value={params.pageSize} />
-        <input type="hidden" name="sort" value={params.sort} />
-        <input type="hidden" name="direction" value={params.direction} />
-        <label htmlFor="user-search" className="sr-only">
-          {t("search")}
-        </label>
-        <input id="user-search" name="query" type="search" defaultValue={params.query} placeholder={t("searchPlaceholder")} className={inputClass} />
-        <button type="submit" className={buttonClass("secondary")} aria-label={t("search")}>
-          <Search aria-hidden className="size-4" />
-        </button>
-      </Form>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <Form action={pathname} role="search" className="flex w-full max-w-md gap-2">
+          <input type="hidden" name="pageSize" value={params.pageSize} />
+          <input type="hidden" name="sort" value={params.sort} />
+          <input type="hidden" name="direction" value={params.direction} />
+          <label htmlFor="user-search" className="sr-only">
+            {t("search")}
+          </label>
+          <input id="user-search" name="query" type="search" defaultValue={params.query} placeholder={t("searchPlaceholder")} className={inputClass} />
+          <button type="submit" className={buttonClass("secondary", "px-3")} aria-label={t("search")}>
+            <Search aria-hidden className="size-4" />
+          </button>
+        </Form>
+        <div className="flex items-center gap-2 md:hidden">
+          <label htmlFor="user-sort" className="whitespace-nowrap text-13 text-fg-muted">
+            {t("sortBy")}
+          </label>
+          <select
+            id="user-sort"
+            value={`${params.sort}:${params.direction}`}
+            onChange={(event) => {
+              const [sort, direction] = event.target.value.split(":") as [AdminUserSort, "asc" | "desc"];
+              router.push(href({ sort, direction, page: 1 }));
+            }}
+            className={`${inputClass} w-auto`}
+          >
+            {adminUserSortColumns.flatMap((key) =>
+              (["asc", "desc"] as const).map((direction) => (
+                <option key={`${key}:${direction}`} value={`${key}:${direction}`}>
+                  {t(`sortOptions.${direction}`, { column: t(`columns.${key}`) })}
+                </option>
+              )),
+            )}
+          </select>
+        </div>
+      </div>
 
-      <div className="overflow-x-auto rounded-lg border border-border bg-surface">
-        <table className="w-full min-w-[40rem] text-left text-sm">
+      <div className="overflow-hidden rounded-xl border border-border bg-surface shadow-card">
+        <table className="w-full table-fixed text-left text-sm md:table-auto">
           <caption className="sr-only">{t("caption", { first, last, total })}</caption>
-          <thead className="border-b border-border bg-surface-muted text-fg-muted">
+          <thead className="border-b border-border bg-surface-muted text-13 text-fg-muted">
             {table.getHeaderGroups().map((group) => (
               <tr key={group.id}>
                 {group.headers.map((header) => {
@@ -109,7 +151,7 @@ export function UsersTable({ rows, total, params }: { rows: UserRow[]; total: nu
                     <th
                       key={header.id}
                       scope="col"
-                      className="px-4 py-2 font-medium"
+                      className={`px-4 py-2.5 font-medium ${header.column.id === "name" ? "" : "hidden md:table-cell"}`}
                       aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined}
                     >
                       <button type="button" onClick={header.column.getToggleSortingHandler()} className="inline-flex items-center gap-1 rounded hover:text-fg">
@@ -126,7 +168,7 @@ export function UsersTable({ rows, total, params }: { rows: UserRow[]; total: nu
             {table.getRowModel().rows.map((row) => (
               <tr key={row.id} className="hover:bg-surface-muted/60">
                 {row.getAllCells().map((cell) => (
-                  <td key={cell.id} className="px-4 py-2">
+                  <td key={cell.id} className={`px-4 py-3 align-top md:align-middle ${cell.column.id === "name" ? "" : "hidden md:table-cell"}`}>
                     <table.FlexRender cell={cell} />
                   </td>
                 ))}
@@ -134,8 +176,8 @@ export function UsersTable({ rows, total, params }: { rows: UserRow[]; total: nu
             ))}
             {rows.length === 0 ? (
               <tr>
-                <td colSpan={columns.length} className="px-4 py-10 text-center text-fg-muted">
-                  {t("empty")}
+                <td colSpan={columns.length} className="px-4 py-12 text-center text-fg-muted">
+                  {params.query ? t("empty") : t("emptyAll")}
                 </td>
               </tr>
             ) : null}
@@ -143,16 +185,15 @@ export function UsersTable({ rows, total, params }: { rows: UserRow[]; total: nu
         </table>
       </div>
 
-      <nav aria-label={t("pagination")} className="flex flex-wrap items-center justify-between gap-3 text-sm">
-        <p className="text-fg-muted">{t("range", { first, last, total })}</p>
+      <nav aria-label={t("pagination")} className="flex flex-wrap items-center justify-between gap-x-6 gap-y-3 text-13">
         <div className="flex items-center gap-2">
-          <label htmlFor="page-size" className="text-fg-muted">
+          <label htmlFor="page-size" className="whitespace-nowrap text-fg-muted">
             {t("pageSize")}
           </label>
           <select
             id="page-size"
             value={params.pageSize}
-            onChange={(event) => router.push(hrefFor(pathname, params, { pageSize: Number(event.target.value), page: 1 }))}
+            onChange={(event) => router.push(href({ pageSize: Number(event.target.value), page: 1 }))}
             className={`${inputClass} w-auto`}
           >
             {ADMIN_PAGE_SIZES.map((size) => (
@@ -161,26 +202,39 @@ export function UsersTable({ rows, total, params }: { rows: UserRow[]; total: nu
               </option>
             ))}
           </select>
-          <PageLink href={hrefFor(pathname, params, { page: params.page - 1 })} disabled={params.page <= 1} label={t("previous")} />
-          <span aria-current="page">{t("pageOf", { page: params.page, pageCount })}</span>
-          <PageLink href={hrefFor(pathname, params, { page: params.page + 1 })} disabled={params.page >= pageCount} label={t("next")} />
+          <p className="whitespace-nowrap text-fg-muted">{t("range", { first, last, total })}</p>
+        </div>
+        <div className="flex items-center gap-2">
+          <PageLink href={href({ page: params.page - 1 })} disabled={params.page <= 1} label={t("previous")} direction="previous" />
+          <span aria-current="page" className="whitespace-nowrap px-1">
+            {t("pageOf", { page: params.page, pageCount })}
+          </span>
+          <PageLink href={href({ page: params.page + 1 })} disabled={params.page >= pageCount} label={t("next")} direction="next" />
         </div>
       </nav>
     </div>
   );
 }
 
-function PageLink({ href, disabled, label }: { href: string; disabled: boolean; label: string }) {
+function PageLink({ href, disabled, label, direction }: { href: string; disabled: boolean; label: string; direction: "previous" | "next" }) {
+  const Icon = direction === "previous" ? ChevronLeft : ChevronRight;
+  const content = (
+    <>
+      {direction === "previous" ? <Icon aria-hidden className="size-4" /> : null}
+      {label}
+      {direction === "next" ? <Icon aria-hidden className="size-4" /> : null}
+    </>
+  );
   if (disabled) {
     return (
-      <span aria-disabled="true" className={buttonClass("secondary", "opacity-50")}>
-        {label}
+      <span aria-disabled="true" className={buttonClass("secondary", "opacity-50", "sm")}>
+        {content}
       </span>
     );
   }
   return (
-    <Link href={href} className={buttonClass("secondary")}>
-      {label}
+    <Link href={href} prefetch={false} className={buttonClass("secondary", "", "sm")}>
+      {content}
     </Link>
   );
 }

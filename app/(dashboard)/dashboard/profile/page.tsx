@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { PageHeader } from "@/components/page-header";
+import { Page } from "@/components/page";
 import { ProfileCard } from "@/components/profile-card";
 import { getUserById } from "@/db/queries/users";
 import { requireUser } from "@/lib/session";
@@ -15,11 +15,8 @@ export default async function ProfilePage() {
   const [t, user] = await Promise.all([getTranslations("profile"), getUserById(sessionUser.id)]);
   if (!user) notFound();
   return (
-    <>
-      <PageHeader title={t("title")} description={t("description")} />
-      <div className="max-w-2xl">
-        <ProfileCard user={user} timeZone={sessionUser.timeZone} />
-      </div>
-    </>
+    <Page title={t("title")} description={t("description")} width="narrow">
+      <ProfileCard user={user} timeZone={sessionUser.timeZone} />
+    </Page>
   );
 }

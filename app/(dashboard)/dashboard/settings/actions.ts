@@ -1,15 +1,18 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
+import { refresh } from "next/cache";
 import { getTranslations } from "next-intl/server";
 import { updateUserSettings } from "@/db/queries/users";
 import { authedAction } from "@/lib/action";
+import { rememberPreferences } from "@/lib/preferences-cookie";
 import { preferencesSchema } from "@/lib/validations/settings";
 
 export const updatePreferencesAction = authedAction(preferencesSchema, async (data, user) => {
   await updateUserSettings(user.id, data);
-  // Theme and language live in the root layout, so everything re-renders.
-  revalidatePath("/", "layout");
+  await rememberPreferences(data);
+  // Theme and language live in the root layout: the page the user is on re-renders with them.
+  // Nothing is cached on the server, so there is nothing to revalidate.
+  refresh();
   const t = await getTranslations({ locale: data.locale, namespace: "settings" });
-  return { ok: true, message: t("saved") };
+  return { ok: true, message: t("saved"), values: data };
 });

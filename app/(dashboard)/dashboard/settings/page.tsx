@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
-import { PageHeader } from "@/components/page-header";
-import { Card } from "@/components/ui/card";
-import { getUserSettings } from "@/db/queries/users";
+import { getLocale, getTranslations } from "next-intl/server";
+import { Page } from "@/components/page";
+import { Card, CardHeader } from "@/components/ui/card";
 import { requireUser } from "@/lib/session";
+import { timeZoneOptions } from "@/lib/time-zones";
 import { PreferencesForm } from "./preferences-form";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -12,16 +12,13 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function SettingsPage() {
   const user = await requireUser();
-  const [t, settings] = await Promise.all([getTranslations("settings"), getUserSettings(user.id)]);
+  const [t, locale] = await Promise.all([getTranslations("settings"), getLocale()]);
   return (
-    <>
-      <PageHeader title={t("title")} description={t("description")} />
-      <Card className="max-w-2xl" aria-labelledby="preferences-heading">
-        <h2 id="preferences-heading" className="text-lg font-semibold">
-          {t("preferences")}
-        </h2>
-        <PreferencesForm settings={settings} timeZones={Intl.supportedValuesOf("timeZone")} />
+    <Page title={t("title")} description={t("description")} width="narrow">
+      <Card aria-labelledby="preferences-heading">
+        <CardHeader id="preferences-heading" title={t("preferences")} description={t("preferencesHelp")} />
+        <PreferencesForm settings={{ theme: user.theme, locale: user.locale, timeZone: user.timeZone }} timeZones={timeZoneOptions(locale)} />
       </Card>
-    </>
+    </Page>
   );
 }

@@ -5,9 +5,9 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { z } from "zod";
 import { Avatar } from "@/components/avatar";
-import { PageHeader } from "@/components/page-header";
+import { Page } from "@/components/page";
 import { Badge } from "@/components/ui/badge";
-import { Card } from "@/components/ui/card";
+import { Card, CardHeader } from "@/components/ui/card";
 import { adminListAuditEntriesForUser } from "@/db/queries/audit";
 import { adminGetUser } from "@/db/queries/admin-users";
 import { requireAdmin } from "@/lib/session";
@@ -32,79 +32,81 @@ export default async function AdminUserPage({ params }: { params: Params }) {
   const [admin, user] = await Promise.all([requireAdmin(), loadUser(id)]);
   const [t, format, audit] = await Promise.all([getTranslations("admin.userDetail"), getFormatter(), adminListAuditEntriesForUser(id)]);
   const isSelf = user.id === admin.id;
+  const dateTime = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short" });
   return (
     <>
-      <Link href="/admin/users" className="text-sm text-primary underline-offset-2 hover:underline">
-        {t("back")}
-      </Link>
+      <div className="mx-auto w-full max-w-6xl">
+        <Link href="/admin/users" prefetch={false} className="text-sm text-primary underline-offset-2 hover:underline">
+          {t("back")}
+        </Link>
+      </div>
       <div className="mt-3">
-        <PageHeader title={user.name} description={user.email} />
-      </div>
-      <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
-        <Card className="lg:col-span-2" aria-labelledby="account-heading">
-          <div className="flex items-center gap-4">
-            <Avatar name={user.name} size="lg" />
-            <div className="flex flex-wrap gap-2">
-              <Badge tone={user.role === "admin" ? "primary" : "neutral"}>{t(`roles.${user.role}`)}</Badge>
-              <Badge tone={user.status === "active" ? "success" : "danger"}>{t(`statuses.${user.status}`)}</Badge>
-              <Badge tone={user.emailVerifiedAt ? "success" : "warning"}>{t(user.emailVerifiedAt ? "verified" : "unverified")}</Badge>
-            </div>
+        <Page title={user.name} description={user.email}>
+          <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
+            <Card className="lg:col-span-2" aria-labelledby="account-heading">
+              <div className="flex items-center gap-4">
+                <Avatar name={user.name} size="lg" />
+                <div>
+                  <h2 id="account-heading" className="text-base font-semibold">
+                    {t("account")}
+                  </h2>
+                  <div className="mt-1 flex flex-wrap gap-2">
+                    <Badge tone={user.role === "admin" ? "primary" : "neutral"}>{t(`roles.${user.role}`)}</Badge>
+                    <Badge tone={user.status === "active" ? "success" : "danger"}>{t(`statuses.${user.status}`)}</Badge>
+                    <Badge tone={user.emailVerifiedAt ? "success" : "warning"}>{t(user.emailVerifiedAt ? "verified" : "unverified")}</Badge>
+                  </div>
+                </div>
+              </div>
+              <dl className="mt-5 grid gap-4 sm:grid-cols-3">
+                <div>
+                  <dt className="text-13 text-fg-muted">{t("createdAt")}</dt>
+                  <dd className="font-medium">{dateTime(user.createdAt)}</dd>
+                </div>
+                <div>
+                  <dt className="text-13 text-fg-muted">{t("lastSeen")}</dt>
+                  <dd className="font-medium">{user.lastSeenAt ? dateTime(user.lastSeenAt) : t("never")}</dd>
+                </div>
+                <div>
+                  <dt className="text-13 text-fg-muted">{t("activeSessions")}</dt>
+                  <dd className="font-medium">{user.activeSessions}</dd>
+                </div>
+              </dl>
+            </Card>
+            <Card aria-labelledby="manage-heading">
+              <CardHeader id="manage-heading" title={t("manage")} />
+              {isSelf ? (
+                <p className="mt-2 text-fg-muted">{t("selfNote")}</p>
+              ) : (
+                <div className="mt-4 space-y-6">
+                  <UserStatusForm userId={user.id} name={user.name} status={user.status} />
+                  <UserRoleForm userId={user.id} name={user.name} role={user.role} />
+                </div>
+              )}
+            </Card>
           </div>
-          <h2 id="account-heading" className="sr-only">
-            {t("account")}
-          </h2>
-          <dl className="mt-5 grid gap-3 text-sm sm:grid-cols-2">
-            <div>
-              <dt className="text-fg-muted">{t("createdAt")}</dt>
-              <dd>{format.dateTime(user.createdAt, { dateStyle: "medium", timeStyle: "short" })}</dd>
-            </div>
-            <div>
-              <dt className="text-fg-muted">{t("lastSeen")}</dt>
-              <dd>{user.lastSeenAt ? format.dateTime(user.lastSeenAt, { dateStyle: "medium", timeStyle: "short" }) : t("never")}</dd>
-            </div>
-            <div>
-              <dt className="text-fg-muted">{t("activeSessions")}</dt>
-              <dd>{user.activeSessions}</dd>
-            </div>
-          </dl>
-        </Card>
-        <Card aria-labelledby="manage-heading">
-          <h2 id="manage-heading" className="text-lg font-semibold">
-            {t("manage")}
-          </h2>
-          {isSelf ? (
-            <p className="mt-2 text-sm text-fg-muted">{t("selfNote")}</p>
-          ) : (
-            <div className="mt-4 space-y-6">
-              <UserStatusForm userId={user.id} status={user.status} />
-              <UserRoleForm userId={user.id} role={user.role} />
-            </div>
-          )}
-        </Card>
+          <Card className="mt-6" aria-labelledby="audit-heading">
+            <CardHeader id="audit-heading" title={t("audit")} />
+            {audit.length === 0 ? (
+              <p className="mt-2 text-fg-muted">{t("auditEmpty")}</p>
+            ) : (
+              <ul className="mt-3 divide-y divide-border">
+                {audit.map((entry) => (
+                  <li key={entry.id} className="flex flex-wrap justify-between gap-x-4 gap-y-1 py-2.5">
+                    <span>
+                      {t(`auditActions.${entry.action.replace(".", "_")}`)}
+                      {entry.actorName ? <span className="text-fg-muted"> · {entry.actorName}</span> : null}
+                      {entry.ip ? <span className="text-fg-muted"> · {entry.ip}</span> : null}
+                    </span>
+                    <time dateTime={entry.createdAt.toISOString()} className="text-13 text-fg-muted">
+                      {dateTime(entry.createdAt)}
+                    </time>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Card>
+        </Page>
       </div>
-      <Card className="mt-6" aria-labelledby="audit-heading">
-        <h2 id="audit-heading" className="text-lg font-semibold">
-          {t("audit")}
-        </h2>
-        {audit.length === 0 ? (
-          <p className="mt-2 text-sm text-fg-muted">{t("auditEmpty")}</p>
-        ) : (
-          <ul className="mt-3 divide-y divide-border text-sm">
-            {audit.map((entry) => (
-              <li key={entry.id} className="flex flex-wrap justify-between gap-2 py-2">
-                <span>
-                  {t(`auditActions.${entry.action.replace(".", "_")}`)}
-                  {entry.actorName ? <span className="text-fg-muted"> · {entry.actorName}</span> : null}
-                  {entry.ip ? <span className="text-fg-muted"> · {entry.ip}</span> : null}
-                </span>
-                <time dateTime={entry.createdAt.toISOString()} className="text-fg-muted">
-                  {format.dateTime(entry.createdAt, { dateStyle: "medium", timeStyle: "short" })}
-                </time>
-              </li>
-            ))}
-          </ul>
-        )}
-      </Card>
     </>
   );
 }

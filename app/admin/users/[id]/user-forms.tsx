@@ -1,14 +1,16 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
+import { ConfirmSubmit } from "@/components/ui/confirm-dialog";
 import { SelectField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { initialActionState } from "@/lib/action-state";
 import { setUserRoleAction, setUserStatusAction } from "../actions";
 
-export function UserStatusForm({ userId, status }: { userId: string; status: "active" | "disabled" }) {
+/** Disabling signs the user out everywhere, so it asks first; enabling does not. */
+export function UserStatusForm({ userId, name, status }: { userId: string; name: string; status: "active" | "disabled" }) {
   const t = useTranslations("admin.userDetail");
   const [state, action] = useActionState(setUserStatusAction, initialActionState);
   const next = status === "active" ? "disabled" : "active";
@@ -17,28 +19,45 @@ export function UserStatusForm({ userId, status }: { userId: string; status: "ac
       <FormMessage state={state} />
       <input type="hidden" name="userId" value={userId} />
       <input type="hidden" name="status" value={next} />
-      <p className="text-sm text-fg-muted">{t(next === "disabled" ? "disableHint" : "enableHint")}</p>
-      <SubmitButton variant={next === "disabled" ? "danger" : "primary"} pendingLabel={t("saving")}>
-        {t(next === "disabled" ? "disable" : "enable")}
-      </SubmitButton>
+      <p className="text-13 text-fg-muted">{t(next === "disabled" ? "disableHint" : "enableHint")}</p>
+      {next === "disabled" ? (
+        <ConfirmSubmit
+          label={t("disable")}
+          pendingLabel={t("saving")}
+          title={t("confirmDisableTitle", { name })}
+          description={t("confirmDisableText")}
+          confirmLabel={t("disable")}
+          cancelLabel={t("cancel")}
+        />
+      ) : (
+        <SubmitButton pendingLabel={t("saving")}>{t("enable")}</SubmitButton>
+      )}
     </form>
   );
 }
 
-export function UserRoleForm({ userId, role }: { userId: string; role: "customer" | "admin" }) {
+/** A role change asks first: an admin sees and changes every account. */
+export function UserRoleForm({ userId, name, role }: { userId: string; name: string; role: "customer" | "admin" }) {
   const t = useTranslations("admin.userDetail");
   const [state, action] = useActionState(setUserRoleAction, initialActionState);
+  const [chosen, setChosen] = useState(role);
   return (
     <form action={action} className="space-y-2">
       <FormMessage state={state} />
       <input type="hidden" name="userId" value={userId} />
-      <SelectField key={role} label={t("role")} name="role" defaultValue={role} error={state.fieldErrors?.role}>
+      <SelectField key={role} label={t("role")} name="role" defaultValue={role} onChange={(event) => setChosen(event.target.value as typeof role)} error={state.fieldErrors?.role}>
         <option value="customer">{t("roles.customer")}</option>
         <option value="admin">{t("roles.admin")}</option>
       </SelectField>
-      <SubmitButton variant="secondary" pendingLabel={t("saving")}>
-        {t("changeRole")}
-      </SubmitButton>
+      <ConfirmSubmit
+        variant={chosen === "admin" ? "danger" : "secondary"}
+        label={t("changeRole")}
+        pendingLabel={t("saving")}
+        title={t(chosen === "admin" ? "confirmAdminTitle" : "confirmCustomerTitle", { name })}
+        description={t(chosen === "admin" ? "confirmAdminText" : "confirmCustomerText")}
+        confirmLabel={t("changeRole")}
+        cancelLabel={t("cancel")}
+      />
     </form>
   );
 }

@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import de from "./messages/de.json";
+import en from "./messages/en.json";
+
+type Messages = { [key: string]: string | Messages };
+
+function flatten(messages: Messages, prefix = ""): Map<string, string> {
+  const entries = new Map<string, string>();
+  for (const [key, value] of Object.entries(messages)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (typeof value === "string") entries.set(path, value);
+    else for (const [nested, text] of flatten(value, path)) entries.set(nested, text);
+  }
+  return entries;
+}
+
+/** The names of an ICU message's arguments: "{count, plural, …}" and "{name}" give count and name. */
+function argumentsOf(message: string): string[] {
+  return [...new Set([...message.matchAll(/\{\s*([A-Za-z0-9_]+)\s*[,}]/g)].map((match) => match[1]!))].sort();
+}
+
+describe("message files", () => {
+  const english = flatten(en);
+  const german = flatten(de);
+
+  it("have the same keys in English and German", () => {
+    expect([...german.keys()].sort()).toEqual([...english.keys()].sort());
+  });
+
+  it("use the same arguments in both languages", () => {
+    for (const [key, text] of english) expect({ key, args: argumentsOf(german.get(key) ?? "") }).toEqual({ key, args: argumentsOf(text) });
+  });
+
+  it("leave no message empty", () => {
+    for (const [key, text] of [...english, ...german]) expect({ key, empty: text.trim() === "" }).toEqual({ key, empty: false });
+  });
+});
