@@ -1,12 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
-import { expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
-
-export const demo = {
-  customer: { email: "customer@clientdesk.test", password: "clientdesk-demo" },
-  admin: { email: "admin@clientdesk.test", password: "clientdesk-demo" },
-};
+import { expect, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from "@playwright/test";
+import { e2eUsers, storageStatePath } from "./users";
 
 const mailbox = path.resolve(".data/e2e/mailbox.jsonl");
 
@@ -45,16 +41,24 @@ export function uniqueEmail(label: string): string {
   return `${label}-${randomUUID().slice(0, 8)}@e2e.clientdesk.test`;
 }
 
+/** An address from the IPv6 documentation prefix. */
+export function uniqueIp(): string {
+  const hex = randomUUID().replace(/-/g, "");
+  return `2001:db8::${hex.slice(0, 4)}:${hex.slice(4, 8)}`;
+}
+
 /**
  * A browser context with its own client address, so one test's sign-in attempts never count
- * against another's rate limit (the app reads the last x-forwarded-for hop).
+ * against another's rate limit. The e2e server trusts one proxy hop, and the test plays that proxy.
  */
-export async function newClient(browser: Browser, options: { viewport?: { width: number; height: number } } = {}): Promise<BrowserContext> {
-  const hex = randomUUID().replace(/-/g, "");
-  return browser.newContext({
-    ...options,
-    extraHTTPHeaders: { "x-forwarded-for": `2001:db8::${hex.slice(0, 4)}:${hex.slice(4, 8)}` },
-  });
+export async function newClient(browser: Browser, options: BrowserContextOptions & { ip?: string } = {}): Promise<BrowserContext> {
+  const { ip = uniqueIp(), ...contextOptions } = options;
+  return browser.newContext({ ...contextOptions, extraHTTPHeaders: { "x-forwarded-for": ip, ...contextOptions.extraHTTPHeaders } });
+}
+
+/** A context already signed in as the suite's customer or admin (saved by e2e/auth.setup.ts). */
+export async function signedInAs(browser: Browser, role: keyof typeof e2eUsers, options: BrowserContextOptions = {}): Promise<BrowserContext> {
+  return newClient(browser, { ...options, storageState: storageStatePath(role) });
 }
 
 type Credentials = { email: string; password: string };
@@ -82,8 +86,8 @@ export async function submitSignUp(page: Page, account: Credentials & { name: st
 }
 
 export async function signOut(page: Page) {
-  await page.getByRole("banner").locator("summary").click();
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByRole("button", { name: /^Account menu/ }).click();
+  await page.getByRole("menuitem", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/sign-in/);
 }
 

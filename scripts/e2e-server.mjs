@@ -1,5 +1,6 @@
-// The server Playwright tests against: a clean database with demo data, the production build,
-// and a real SMTP server that writes what it receives to mailbox.jsonl for the tests to read.
+// The server Playwright tests against: a clean database with the suite's own accounts
+// (e2e/fixtures.ts), the production build, and a real SMTP server that writes what it receives to
+// mailbox.jsonl for the tests to read.
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
@@ -35,8 +36,8 @@ if (env.DATABASE_URL) {
   const reset = spawnSync(process.execPath, ["scripts/reset-db.mjs"], { stdio: "inherit", env });
   if (reset.status !== 0) process.exit(1);
 }
-const seed = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "db/seed-cli.ts"], { stdio: "inherit", env });
-if (seed.status !== 0) process.exit(1);
+const fixtures = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "e2e/fixtures.ts"], { stdio: "inherit", env });
+if (fixtures.status !== 0) process.exit(1);
 
 const smtp = new SMTPServer({
   authOptional: true,

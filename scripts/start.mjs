@@ -1,5 +1,6 @@
-// `npm start`: builds, then serves the production build with scripts/server.mjs. Without
-// DATABASE_URL it runs on the embedded database in .data/, which migrates and seeds itself on first start.
+// `npm start`: builds, then serves the production build with scripts/server.mjs (`npm run dev`:
+// the development server instead, no build). Without DATABASE_URL it runs on the embedded database
+// in .data/, which migrates and seeds itself on first start.
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
@@ -18,9 +19,11 @@ function localAuthSecret() {
   return fs.readFileSync(file, "utf8").trim();
 }
 
+const dev = process.argv.includes("--dev");
+
 const env = {
   ...process.env,
-  NODE_ENV: "production",
+  NODE_ENV: dev ? "development" : "production",
   DATA_DIR: dataDir,
   PORT: port,
   AUTH_URL: process.env.AUTH_URL ?? `http://localhost:${port}`,
@@ -30,11 +33,11 @@ const env = {
 };
 
 const nextBin = path.resolve("node_modules/next/dist/bin/next");
-if (process.env.SKIP_BUILD !== "1") {
+if (!dev && process.env.SKIP_BUILD !== "1") {
   const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const server = spawn(process.execPath, [path.resolve("scripts/server.mjs")], { stdio: "inherit", env: { ...env, HOST: host } });
+const server = spawn(process.execPath, [path.resolve("scripts/server.mjs"), ...(dev ? ["--dev"] : [])], { stdio: "inherit", env: { ...env, HOST: host } });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -1,0 +1,18 @@
+// The accounts the end-to-end suite creates for itself before the server starts (e2e/fixtures.ts).
+// Tests that change a user's sessions or status sign up their own user instead.
+export const e2ePassword = "e2e passphrase for tests";
+
+export const e2eUsers = {
+  customer: { email: "customer@e2e.clientdesk.test", name: "Cleo Customer", role: "customer" },
+  admin: { email: "admin@e2e.clientdesk.test", name: "Ada Admin", role: "admin" },
+} as const;
+
+/** Enough customers for the users table to page, each named with a marker the tests search for. */
+export const tableMarker = "Tablerow";
+export const tableUsers = Array.from({ length: 23 }, (_, index) => ({
+  name: `${tableMarker} ${String.fromCharCode(65 + index)}${index % 4 === 0 ? "nverified" : "ctive"} Person`,
+  email: `tablerow-${String(index).padStart(2, "0")}@e2e.clientdesk.test`,
+  verified: index % 4 !== 0,
+}));
+
+export const storageStatePath = (role: keyof typeof e2eUsers) => `.data/e2e/auth/${role}.json`;
