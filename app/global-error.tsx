@@ -1,15 +1,16 @@
 "use client";
 
-import de from "@/lib/i18n/messages/de.json";
-import en from "@/lib/i18n/messages/en.json";
+import { globalErrorMessages } from "@/lib/i18n/global-error-messages";
 import "./globals.css";
 
-// Replaces the root layout when it fails (e.g. the database is down), so it cannot rely on the
-// i18n provider: it picks the message file from the browser's language itself.
+// Replaces the root layout when it fails, so it cannot rely on the i18n provider: it picks the
+// language from the page (set by the server) or else the browser.
 export default function GlobalError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
-  const t = (typeof navigator !== "undefined" && navigator.language.startsWith("de") ? de : en).errors;
+  const language = typeof document !== "undefined" ? document.documentElement.lang || navigator.language : "en";
+  const locale = language.startsWith("de") ? "de" : "en";
+  const t = globalErrorMessages[locale];
   return (
-    <html lang="en" data-theme="auto">
+    <html lang={locale} data-theme="auto">
       <body className="flex min-h-dvh flex-col items-center justify-center bg-bg px-4 text-center font-sans text-fg">
         <h1 className="text-2xl font-semibold">{t.errorTitle}</h1>
         <p className="mt-2 max-w-md text-fg-muted">{t.errorText}</p>

@@ -1,9 +1,9 @@
 import type { Metadata, Viewport } from "next";
-import { GeistSans } from "geist/font/sans";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/lib/i18n/client-messages";
 import { rememberedPreferences } from "@/lib/preferences-cookie";
 import { getSessionUser } from "@/lib/session";
+import { sans } from "./fonts";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -26,7 +26,7 @@ export const viewport: Viewport = {
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const [user, locale, remembered] = await Promise.all([getSessionUser(), getLocale(), rememberedPreferences()]);
   return (
-    <html lang={locale} data-theme={user?.theme ?? remembered.theme ?? "auto"} className={GeistSans.variable}>
+    <html lang={locale} data-theme={user?.theme ?? remembered.theme ?? "auto"} className={sans.variable}>
       <body className="min-h-dvh bg-bg font-sans text-fg antialiased">
         <ClientMessages namespaces={["errors"]}>{children}</ClientMessages>
       </body>

@@ -1,9 +1,9 @@
 import "server-only";
-import { decode } from "next-auth/jwt";
 import { cookies, headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { getActiveSessionUser, type SessionUser } from "@/db/queries/sessions";
+import { readSessionToken } from "@/lib/auth/session-token";
 import { authSecret, secureCookies } from "@/lib/env";
 import { describeError } from "@/lib/errors";
 import { reportServiceUnavailable } from "@/lib/request-context";
@@ -23,7 +23,7 @@ export const getSessionState = cache(async (): Promise<SessionState> => {
   const name = sessionCookieName();
   const token = (await cookies()).get(name)?.value;
   if (!token) return { user: null, ended: false };
-  const payload = await decode({ token, secret: authSecret(), salt: name }).catch(() => null);
+  const payload = await readSessionToken(token, authSecret(), name);
   if (typeof payload?.sid !== "string") return { user: null, ended: true };
   try {
     const user = await getActiveSessionUser(payload.sid);

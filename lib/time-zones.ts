@@ -54,8 +54,20 @@ export function utcOffset(timeZone: string, at = new Date()): string {
 
 export type TimeZoneOption = { value: string; label: string; offset: string };
 
+// Formatting 400-odd zones twice costs about 200 ms; offsets only move with daylight saving time.
+const optionsCache = new Map<string, { hour: number; options: TimeZoneOption[] }>();
+
 /** Options for a picker: "(UTC+01:00) Europe/Berlin · Mitteleuropäische Zeit", sorted by offset. */
 export function timeZoneOptions(locale: string, at = new Date()): TimeZoneOption[] {
+  const hour = Math.floor(at.getTime() / 3_600_000);
+  const cached = optionsCache.get(locale);
+  if (cached?.hour === hour) return cached.options;
+  const options = buildOptions(locale, at);
+  optionsCache.set(locale, { hour, options });
+  return options;
+}
+
+function buildOptions(locale: string, at: Date): TimeZoneOption[] {
   return timeZoneNames()
     .map((zone) => {
       const offset = utcOffset(zone, at);

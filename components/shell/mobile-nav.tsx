@@ -41,23 +41,26 @@ export function MobileNav({ area, showAreaSwitch }: { area: "dashboard" | "admin
         aria-label={t("menu")}
         className="m-0 h-dvh max-h-none w-72 max-w-[85vw] bg-surface p-0 text-fg"
       >
-        <div className="flex h-full flex-col gap-5 overflow-y-auto p-4">
-          <div className="flex items-center justify-between">
-            <Logo href={area === "admin" ? "/admin" : "/dashboard"} />
-            <button
-              type="button"
-              onClick={() => setOpen(false)}
-              aria-label={t("closeMenu")}
-              className="grid size-10 place-items-center rounded-md hover:bg-surface-muted"
-            >
-              <X aria-hidden className="size-5" />
-            </button>
+        {/* Rendered only while open: a second copy of the navigation in every page costs render time. */}
+        {open ? (
+          <div className="flex h-full flex-col gap-5 overflow-y-auto p-4">
+            <div className="flex items-center justify-between">
+              <Logo href={area === "admin" ? "/admin" : "/dashboard"} />
+              <button
+                type="button"
+                onClick={() => setOpen(false)}
+                aria-label={t("closeMenu")}
+                className="grid size-10 place-items-center rounded-md hover:bg-surface-muted"
+              >
+                <X aria-hidden className="size-5" />
+              </button>
+            </div>
+            {showAreaSwitch ? <AreaSwitch area={area} onNavigate={() => setOpen(false)} /> : null}
+            <nav aria-label={t("mainNav")}>
+              <NavLinks area={area} onNavigate={() => setOpen(false)} />
+            </nav>
           </div>
-          {showAreaSwitch ? <AreaSwitch area={area} onNavigate={() => setOpen(false)} /> : null}
-          <nav aria-label={t("mainNav")}>
-            <NavLinks area={area} onNavigate={() => setOpen(false)} />
-          </nav>
-        </div>
+        ) : null}
       </dialog>
     </div>
   );

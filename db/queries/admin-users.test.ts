@@ -35,6 +35,9 @@ describe("admin user list", () => {
     expect(first.total).toBe(6);
     expect(first.rows.map((row) => row.name.split(" ")[0])).toEqual(["Admin", "Anna"]);
     expect(third.rows.map((row) => row.name.split(" ")[0])).toEqual(["Dmitri", "Emeka"]);
+    const beyond = await adminListUsers(adminListUsersSearch(marker, { pageSize: 2, page: 9 }));
+    expect(beyond).toEqual({ rows: [], total: 6 });
+    expect(first.rows[0]).not.toHaveProperty("total");
   });
 
   it("sorts by the requested column and direction", async () => {

@@ -19,6 +19,7 @@ function escapeLike(term: string): string {
   return term.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
+/** One page of users and the number of matches, in one statement (a window count over the matches). */
 export async function adminListUsers(
   params: { page: number; pageSize: number; sort: AdminUserSort; direction: "asc" | "desc"; query?: string },
   db: Database = getDb(),
@@ -28,16 +29,17 @@ export async function adminListUsers(
     ? or(ilike(users.name, `%${escapeLike(term)}%`), ilike(users.email, `%${escapeLike(term)}%`))
     : undefined;
   const order = params.direction === "asc" ? asc(sortColumns[params.sort]) : desc(sortColumns[params.sort]);
-  const [rows, [total]] = await Promise.all([
-    db
-      .select(publicUserColumns)
-      .from(users)
-      .where(where)
-      .orderBy(order, asc(users.id))
-      .limit(params.pageSize)
-      .offset((params.page - 1) * params.pageSize),
-    db.select({ value: count() }).from(users).where(where),
-  ]);
+  const page = await db
+    .select({ ...publicUserColumns, total: sql<number>`count(*) over ()`.mapWith(Number) })
+    .from(users)
+    .where(where)
+    .orderBy(order, asc(users.id))
+    .limit(params.pageSize)
+    .offset((params.page - 1) * params.pageSize);
+  const rows = page.map(({ total, ...user }) => user);
+  if (page[0]) return { rows, total: page[0].total };
+  // A page past the end has no row to carry the count.
+  const [total] = params.page > 1 ? await db.select({ value: count() }).from(users).where(where) : [{ value: 0 }];
   return { rows, total: total?.value ?? 0 };
 }
 

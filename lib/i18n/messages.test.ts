@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import de from "./messages/de.json";
 import en from "./messages/en.json";
+import { globalErrorMessages } from "./global-error-messages";
 
 type Messages = { [key: string]: string | Messages };
 
@@ -33,5 +34,10 @@ describe("message files", () => {
 
   it("leave no message empty", () => {
     for (const [key, text] of [...english, ...german]) expect({ key, empty: text.trim() === "" }).toEqual({ key, empty: false });
+  });
+
+  it("keep the root error page's copies equal to the message files", () => {
+    expect(globalErrorMessages.en).toEqual({ errorTitle: en.errors.errorTitle, errorText: en.errors.errorText, reference: en.errors.reference, retry: en.errors.retry });
+    expect(globalErrorMessages.de).toEqual({ errorTitle: de.errors.errorTitle, errorText: de.errors.errorText, reference: de.errors.reference, retry: de.errors.retry });
   });
 });

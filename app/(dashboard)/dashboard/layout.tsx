@@ -5,7 +5,7 @@ import { requireUser } from "@/lib/session";
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
   const user = await requireUser();
   return (
-    <ClientMessages namespaces={["errors", "shell", "nav", "settings", "security"]}>
+    <ClientMessages namespaces={["errors", "shell", "nav"]}>
       <AppShell area="dashboard" user={user}>
         {children}
       </AppShell>

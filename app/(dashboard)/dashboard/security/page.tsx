@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Page } from "@/components/page";
 import { Card, CardHeader } from "@/components/ui/card";
+import { ClientMessages } from "@/lib/i18n/client-messages";
 import { listActiveSessions } from "@/db/queries/sessions";
 import { markSecurityReviewed } from "@/db/queries/users";
 import { requireUser } from "@/lib/session";
@@ -36,15 +37,12 @@ export default async function SecurityPage() {
   });
   return (
     <Page title={t("title")} description={t("description")} width="narrow">
-      <Card aria-labelledby="sessions-heading">
-        <CardHeader
-          id="sessions-heading"
-          title={t("sessions")}
-          description={t("sessionsHelp")}
-          actions={<RevokeOthersForm count={sessions.length - 1} />}
-        />
-        <SessionList sessions={rows} />
-      </Card>
+      <ClientMessages namespaces={["security"]}>
+        <Card aria-labelledby="sessions-heading">
+          <CardHeader id="sessions-heading" title={t("sessions")} description={t("sessionsHelp")} actions={<RevokeOthersForm count={sessions.length - 1} />} />
+          <SessionList sessions={rows} />
+        </Card>
+      </ClientMessages>
     </Page>
   );
 }

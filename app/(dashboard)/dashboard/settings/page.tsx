@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Page } from "@/components/page";
 import { Card, CardHeader } from "@/components/ui/card";
+import { ClientMessages } from "@/lib/i18n/client-messages";
 import { requireUser } from "@/lib/session";
 import { timeZoneOptions } from "@/lib/time-zones";
 import { PreferencesForm } from "./preferences-form";
@@ -17,7 +18,9 @@ export default async function SettingsPage() {
     <Page title={t("title")} description={t("description")} width="narrow">
       <Card aria-labelledby="preferences-heading">
         <CardHeader id="preferences-heading" title={t("preferences")} description={t("preferencesHelp")} />
-        <PreferencesForm settings={{ theme: user.theme, locale: user.locale, timeZone: user.timeZone }} timeZones={timeZoneOptions(locale)} />
+        <ClientMessages namespaces={["settings"]}>
+          <PreferencesForm settings={{ theme: user.theme, locale: user.locale, timeZone: user.timeZone }} timeZones={timeZoneOptions(locale)} />
+        </ClientMessages>
       </Card>
     </Page>
   );
