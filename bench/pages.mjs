@@ -24,7 +24,7 @@ const settings = {
   concurrent: quick ? 40 : 200,
   concurrency: 10,
   runs: option("runs", quick ? 1 : 3),
-  lighthouseRuns: quick ? 1 : 2,
+  lighthouseRuns: quick ? 1 : 3,
 };
 const databaseUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/clientdesk_bench";
 const dataDir = path.resolve(".data/bench");

@@ -140,3 +140,33 @@ test("static files: robots.txt keeps crawlers out of private areas, and the icon
   expect(text).toContain("Disallow: /admin");
   for (const icon of ["/favicon.ico", "/apple-touch-icon.png", "/icon.svg", "/site.webmanifest"]) expect((await request.get(icon)).status(), icon).toBe(200);
 });
+
+test("pages ship only what their client components need: no database or validation code, no unused messages", async ({ browser }) => {
+  const context = await signedInAs(browser, "customer");
+  const page = await context.newPage();
+  for (const path of ["/dashboard", "/dashboard/settings"]) {
+    const response = await page.goto(path);
+    const html = await response!.text();
+    // Email and staff texts never reach a customer's page.
+    for (const text of ["Choose a new password", "Disable user", "Every customer and staff account"]) expect(html, `${path}: ${text}`).not.toContain(text);
+    const scripts = await page.locator("script[src]").evaluateAll((elements) => elements.map((element) => (element as HTMLScriptElement).src));
+    for (const src of scripts) {
+      const code = await (await context.request.get(src)).text();
+      expect(code, src).not.toMatch(/drizzle-orm|PgColumn|ZodError|\$ZodType/);
+    }
+  }
+  await context.close();
+});
+
+test("at 360 px the landing page's header keeps its buttons on one line", async ({ browser }) => {
+  const context = await newClient(browser, { viewport: { width: 360, height: 740 } });
+  const page = await context.newPage();
+  await page.goto("/");
+  const header = page.getByRole("navigation", { name: "Account" });
+  for (const name of ["Sign in", "Create account"]) {
+    const box = await header.getByRole("link", { name }).boundingBox();
+    expect(box!.height, name).toBeLessThan(44);
+  }
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+  await context.close();
+});
