@@ -18,6 +18,9 @@ const nextConfig: NextConfig = {
       { source: "/:path*", headers: securityHeaders },
       // Pages get a per-request nonce CSP from proxy.ts; API answers are never rendered as documents.
       { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }] },
+      // Their URLs carry a token: no request from these pages may send it on as a Referer.
+      { source: "/reset-password", headers: [{ key: "Referrer-Policy", value: "no-referrer" }] },
+      { source: "/verify-email", headers: [{ key: "Referrer-Policy", value: "no-referrer" }] },
     ];
   },
 };

@@ -2,7 +2,7 @@
 // measured against the existing production build on a PostgreSQL database of its own.
 // Flags: --quick (few requests, one run: for trying the script, not for numbers), --runs=N (default 3),
 // --port=N (default 3200, else any free one), --no-lighthouse, --sql (print the statements one request
-// runs). BENCH_DATABASE_URL picks the database; it is wiped, so its name must contain "bench".
+// runs). BENCH_DATABASE_URL picks the database; it is wiped, so "bench" must be part of its name.
 import { execFileSync, spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
@@ -12,6 +12,7 @@ import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { chromium } from "@playwright/test";
 import postgres from "postgres";
+import { isDatabaseNamedFor } from "../scripts/test-database.mjs";
 
 process.chdir(fileURLToPath(new URL("..", import.meta.url)));
 const args = process.argv.slice(2);
@@ -117,7 +118,7 @@ function fail(message) {
 // ---- PostgreSQL: a dedicated database, and a relay that counts the statements the app sends ----
 async function prepareDatabase() {
   const name = decodeURIComponent(new URL(databaseUrl).pathname.slice(1));
-  if (!name.includes("bench")) fail(`refusing to wipe database "${name}": its name must contain "bench" (set BENCH_DATABASE_URL).`);
+  if (!isDatabaseNamedFor(databaseUrl, "bench")) fail(`refusing to wipe database "${name}": its name must have "bench" as one of its parts (set BENCH_DATABASE_URL).`);
   const adminUrl = new URL(databaseUrl);
   adminUrl.pathname = "/postgres";
   const admin = postgres(adminUrl.toString(), { max: 1, onnotice: () => {} });

@@ -167,23 +167,30 @@ test("sign-in never follows a callback URL off the site, however it is disguised
   await context.close();
 });
 
-test("a sign-out through the Auth.js endpoint ends the session, so a copied cookie no longer works", async ({ browser }) => {
+test("signing out, from the account menu or the Auth.js endpoint, ends the session: a copied cookie no longer works", async ({ browser }) => {
   const email = await createVerifiedCustomer(browser, "Cora Copied", "cora's passphrase");
   const context = await newClient(browser);
   const page = await context.newPage();
-  await signIn(page, { email, password: "cora's passphrase" });
-  const stolen = await context.cookies();
+  const replay = async (cookies: Awaited<ReturnType<typeof context.cookies>>) => {
+    const attacker = await newClient(browser);
+    await attacker.addCookies(cookies);
+    const attackerPage = await attacker.newPage();
+    await attackerPage.goto("/dashboard");
+    await expect(attackerPage).toHaveURL(/\/sign-in/);
+    await attacker.close();
+  };
 
+  await signIn(page, { email, password: "cora's passphrase" });
+  const copiedBeforeMenuSignOut = await context.cookies();
+  await signOut(page);
+  await replay(copiedBeforeMenuSignOut);
+
+  await signIn(page, { email, password: "cora's passphrase" });
+  const copiedBeforeEndpointSignOut = await context.cookies();
   const csrf = (await (await context.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
   await context.request.post("/api/auth/signout", { form: { csrfToken: csrf.csrfToken, callbackUrl: "/" }, maxRedirects: 0 });
-
-  const attacker = await newClient(browser);
-  await attacker.addCookies(stolen);
-  const attackerPage = await attacker.newPage();
-  await attackerPage.goto("/dashboard");
-  await expect(attackerPage).toHaveURL(/\/sign-in/);
+  await replay(copiedBeforeEndpointSignOut);
   await context.close();
-  await attacker.close();
 });
 
 test("a German user whose session was ended elsewhere is told why, in German", async ({ browser }) => {

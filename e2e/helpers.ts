@@ -41,10 +41,10 @@ export function uniqueEmail(label: string): string {
   return `${label}-${randomUUID().slice(0, 8)}@e2e.clientdesk.test`;
 }
 
-/** An address from the IPv6 documentation prefix. */
+/** An address from the IPv6 documentation prefix, in a /64 of its own (rate limits count IPv6 by /64). */
 export function uniqueIp(): string {
   const hex = randomUUID().replace(/-/g, "");
-  return `2001:db8::${hex.slice(0, 4)}:${hex.slice(4, 8)}`;
+  return `2001:db8:${hex.slice(0, 4)}:${hex.slice(4, 8)}::1`;
 }
 
 /**

@@ -2,6 +2,7 @@ import "server-only";
 import { cookies, headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
+import { isDatabaseUnavailable } from "@/db/errors";
 import { getActiveSessionUser, type SessionUser } from "@/db/queries/sessions";
 import { readSessionToken } from "@/lib/auth/session-token";
 import { authSecret, secureCookies } from "@/lib/env";
@@ -29,7 +30,8 @@ export const getSessionState = cache(async (): Promise<SessionState> => {
     const user = await getActiveSessionUser(payload.sid);
     return user ? { user } : { user: null, ended: true };
   } catch (error) {
-    // An outage must answer 503, not pass for "signed out" and bounce to sign-in.
+    // An outage must answer 503, not pass for "signed out" and bounce to sign-in; a bug stays a 500.
+    if (!isDatabaseUnavailable(error)) throw error;
     reportServiceUnavailable();
     console.error(`[auth] session check failed: ${describeError(error)}`);
     throw new Error("The session store is unavailable.");

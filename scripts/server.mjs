@@ -1,11 +1,9 @@
-// The production server (`npm start` runs it after building; `--dev` serves the development build).
-// It wraps Next's request handler to do what `next start` cannot:
-// - record the client's address from the socket, trusting forwarding headers only from the
-//   TRUSTED_PROXY_HOPS proxies in front of us, so rate limits and the audit log see the real client;
-// - send every page request to the configured origin (AUTH_URL), so sign-in cookies and links agree;
-// - answer 503 with Retry-After when the app reports that its database is unreachable.
+// The production server around Next's request handler (`--dev`: the development build). It does what
+// `next start` cannot: the client's real address, one origin for every page, 503 during outages and
+// 4xx for malformed action calls. See createRequestListener.
 import { AsyncLocalStorage } from "node:async_hooks";
 import http from "node:http";
+import net from "node:net";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
@@ -21,9 +19,10 @@ export function parseProxyHops(value) {
   return hops;
 }
 
-/** @param {string | undefined} address */
+/** An IP address as written by a socket or a proxy, or null when the value is not one. @param {string | undefined} address */
 function plainAddress(address) {
-  return address?.startsWith("::ffff:") ? address.slice(7) : (address ?? null);
+  const value = address?.startsWith("::ffff:") ? address.slice(7) : address;
+  return value && net.isIP(value) ? value : null;
 }
 
 /**
@@ -41,25 +40,53 @@ export function clientAddress(request, hops) {
     .split(",")
     .map((entry) => entry.trim())
     .filter(Boolean);
-  return plainAddress(chain.at(-hops) ?? chain[0] ?? peer ?? undefined);
+  // Fewer entries than trusted hops means the request skipped a proxy: its claims count for nothing.
+  return chain.length >= hops ? (plainAddress(chain.at(-hops)) ?? peer) : peer;
 }
 
 /**
+ * The host the client asked for: Host, or behind trusted proxies the X-Forwarded-Host entry our
+ * outermost proxy set; lower-cased and without the scheme's default port, so it compares with AUTH_URL's.
+ * @param {import("node:http").IncomingMessage} request
+ * @param {number} hops
+ * @param {URL} origin
+ */
+export function requestedHost(request, hops, origin) {
+  const forwarded = hops > 0 ? String(request.headers["x-forwarded-host"] ?? "").split(",").map((entry) => entry.trim()).filter(Boolean) : [];
+  const host = (forwarded.length >= hops ? forwarded.at(-hops) : undefined) ?? request.headers.host ?? "";
+  const defaultPort = origin.protocol === "https:" ? ":443" : ":80";
+  return (host.endsWith(defaultPort) ? host.slice(0, -defaultPort.length) : host).toLowerCase();
+}
+
+let warnedAboutForwarding = false;
+
+/**
+ * - Records the client's address (socket peer, or with TRUSTED_PROXY_HOPS=N the address our
+ *   outermost proxy saw) in x-clientdesk-client-ip, and drops forwarding headers nobody vouches for.
+ * - Redirects GET/HEAD on another host name to AUTH_URL, keeping only the path and query.
+ * - Turns a 500 into 503 + Retry-After when the app reported its database unreachable, and into
+ *   400/413 for a page POST (a server action) that failed before any action code ran.
  * @param {(request: import("node:http").IncomingMessage, response: import("node:http").ServerResponse) => Promise<void>} handle
- * @param {{ hops: number, origin: URL, requestContext: AsyncLocalStorage<{ serviceUnavailable: boolean }> }} options
+ * @param {{ hops: number, origin: URL, requestContext: AsyncLocalStorage<{ serviceUnavailable: boolean, actionStarted: boolean }> }} options
  */
 export function createRequestListener(handle, { hops, origin, requestContext }) {
   return (request, response) => {
     const address = clientAddress(request, hops);
-    // Nobody in front of us is trusted to describe the client: drop what the client claims.
-    if (hops === 0) for (const name of FORWARDING_HEADERS) delete request.headers[name];
+    if (hops === 0) {
+      if (request.headers["x-forwarded-for"] && !warnedAboutForwarding) {
+        warnedAboutForwarding = true;
+        console.warn("[server] requests carry X-Forwarded-For but TRUSTED_PROXY_HOPS is 0: behind a proxy, every client has the proxy's address. Set TRUSTED_PROXY_HOPS.");
+      }
+      for (const name of FORWARDING_HEADERS) delete request.headers[name];
+    }
     if (address) request.headers[CLIENT_IP_HEADER] = address;
     else delete request.headers[CLIENT_IP_HEADER];
 
-    const host = (hops > 0 && request.headers["x-forwarded-host"]) || request.headers.host;
     const url = request.url ?? "/";
-    if (host !== origin.host && (request.method === "GET" || request.method === "HEAD") && !url.startsWith("/api/health")) {
-      response.writeHead(308, { location: new URL(url, origin).toString(), "cache-control": "no-store" });
+    if (requestedHost(request, hops, origin) !== origin.host && (request.method === "GET" || request.method === "HEAD") && !url.startsWith("/api/health")) {
+      // Only the path and query travel: "//evil.example" must not become another origin.
+      const asked = new URL(url.startsWith("/") && !url.startsWith("//") && !url.startsWith("/\\") ? url : "/", "http://path.invalid");
+      response.writeHead(308, { location: `${origin.origin}${asked.pathname}${asked.search}`, "cache-control": "no-store" });
       response.end();
       return;
     }
@@ -75,7 +102,9 @@ export function createRequestListener(handle, { hops, origin, requestContext }) 
         return writeHead.call(this, 503, ...rest);
       }
       if (statusCode >= 500 && isActionCall && !context.actionStarted) {
+        // Next's default server action body limit, which we do not change.
         const tooLarge = Number(request.headers["content-length"] ?? 0) > ACTION_BODY_LIMIT;
+        console.warn(`[server] ${request.method} ${url.split("?")[0]} failed before any action code ran: answering ${tooLarge ? 413 : 400} instead of ${statusCode}`);
         return writeHead.call(this, tooLarge ? 413 : 400, ...rest);
       }
       return writeHead.call(this, statusCode, ...rest);

@@ -16,6 +16,11 @@ function startServer(hops: number) {
       response.writeHead(500).end("error page");
       return;
     }
+    if (url.pathname === "/failed-action") {
+      requestContext.getStore()!.actionStarted = true;
+      response.writeHead(500).end();
+      return;
+    }
     if (url.pathname === "/broken-action") {
       response.writeHead(500).end();
       return;
@@ -45,7 +50,7 @@ afterAll(async () => {
 
 function get(hops: number, path: string, headers: Record<string, string> = {}, method = "GET") {
   return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }>((resolve, reject) => {
-    const request = http.request({ host: "127.0.0.1", port: ports[hops], path, method, headers: { host: "app.example", ...headers } }, (response) => {
+    const request = http.request({ host: "127.0.0.1", port: ports[hops], path, method, agent: false, headers: { host: "app.example", ...headers } }, (response) => {
       let body = "";
       response.on("data", (chunk) => (body += chunk));
       response.on("end", () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body }));
@@ -78,15 +83,36 @@ describe("the production server in front of Next", () => {
     expect((await get(0, "/api/health", { host: "10.1.2.3" })).status).toBe(200);
   });
 
+  it("keeps the redirect on the configured origin whatever the path looks like", async () => {
+    for (const path of ["//evil.example/phish", "/\\evil.example/x", "/%2F%2Fevil.example", "/a/..//evil.example"]) {
+      const response = await get(0, path, { host: "www.app.example" });
+      expect(response.status, path).toBe(308);
+      expect(new URL(response.headers.location!).origin, path).toBe("http://app.example");
+    }
+  });
+
+  it("compares the forwarded host of the outermost trusted proxy, ignoring case and the default port", async () => {
+    expect((await get(1, "/", { host: "10.0.0.5:3000", "x-forwarded-host": "App.Example:80" })).status).toBe(200);
+    expect((await get(1, "/", { host: "10.0.0.5:3000", "x-forwarded-host": "evil.example, app.example" })).status).toBe(200);
+    expect((await get(1, "/", { host: "10.0.0.5:3000", "x-forwarded-host": "other.example" })).status).toBe(308);
+  });
+
+  it("falls back to the socket's address when the trusted entry is not an IP address or missing", async () => {
+    expect(JSON.parse((await get(1, "/", { "x-forwarded-for": "unknown" })).body).clientIp).toBe("127.0.0.1");
+    expect(JSON.parse((await get(2, "/", { "x-forwarded-for": "198.51.100.4" })).body).clientIp).toBe("127.0.0.1");
+  });
+
   it("turns a 500 into 503 with Retry-After when the app reports its database unreachable", async () => {
     const response = await get(0, "/outage");
     expect(response.status).toBe(503);
     expect(response.headers["retry-after"]).toBe("5");
   });
 
-  it("answers 400 for a page POST that failed before any action code ran", async () => {
+  it("answers 400 (413 when oversized) for a page POST that failed before any action code ran, and leaves a failed action alone", async () => {
     expect((await get(0, "/broken-action", {}, "POST")).status).toBe(400);
-    expect((await get(0, "/broken-action", { "content-length": "0" }, "GET")).status).toBe(500);
+    expect((await get(0, "/broken-action", { "content-length": String(2 * 1024 * 1024) }, "POST")).status).toBe(413);
+    expect((await get(0, "/broken-action", {}, "GET")).status).toBe(500);
+    expect((await get(0, "/failed-action", {}, "POST")).status).toBe(500);
   });
 
   it("refuses a TRUSTED_PROXY_HOPS that is not a small whole number", () => {

@@ -6,7 +6,10 @@ describe("the test database guard", () => {
   it("accepts only databases whose name says they are for tests", () => {
     expect(isTestDatabaseUrl("postgres://postgres@127.0.0.1:5432/test")).toBe(true);
     expect(isTestDatabaseUrl("postgres://postgres@127.0.0.1:5432/clientdesk_test")).toBe(true);
+    expect(isTestDatabaseUrl("postgres://postgres@127.0.0.1:5432/clientdesk_test2")).toBe(true);
+    expect(isTestDatabaseUrl("postgres://postgres@127.0.0.1:5432/test-clientdesk")).toBe(true);
     expect(isTestDatabaseUrl("postgres://postgres@127.0.0.1:5432/clientdesk")).toBe(false);
+    for (const name of ["latest", "contest", "attestation_prod", "testimonials"]) expect(isTestDatabaseUrl(`postgres://postgres@127.0.0.1:5432/${name}`), name).toBe(false);
     expect(isTestDatabaseUrl("postgres://test:test@test.example:5432/production")).toBe(false);
     expect(() => assertTestDatabaseUrl("postgres://postgres@127.0.0.1:5432/postgres")).toThrow(/Refusing to wipe database "postgres"/);
   });

@@ -1,18 +1,21 @@
 "use server";
 
+import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { AuthError } from "next-auth";
 import { getLocale, getTranslations } from "next-intl/server";
+import { revokeSessionById } from "@/db/queries/sessions";
 import { getUserByEmail, getUserSettings } from "@/db/queries/users";
 import { publicAction } from "@/lib/action";
 import type { ActionState } from "@/lib/action-state";
 import { SignInRejected, signIn, signOut } from "@/lib/auth";
+import { DEVICE_COOKIE, deviceCookieOptions } from "@/lib/auth/device";
 import { registerUser, requestPasswordReset, resetPassword, verifyEmail, type RateLimitScope } from "@/lib/auth/service";
 import { describeError } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/config";
 import { rememberPreferences } from "@/lib/preferences-cookie";
 import { reportActionStarted } from "@/lib/request-context";
-import { homePathFor } from "@/lib/session";
+import { getSessionUser, homePathFor } from "@/lib/session";
 import {
   forgotPasswordSchema,
   resetPasswordSchema,
@@ -39,6 +42,7 @@ export const signUpAction = publicAction(signUpSchema, async (data, { info }) =>
 });
 
 export const signInAction = publicAction(signInSchema, async (data) => {
+  const previous = await getSessionUser();
   try {
     await signIn("credentials", { email: data.email, password: data.password, redirect: false });
   } catch (error) {
@@ -53,6 +57,8 @@ export const signInAction = publicAction(signInSchema, async (data) => {
     console.error(`[auth] sign-in failed: ${describeError(error)}`);
     return { ok: false, message: (await getTranslations("errors"))("errorText") };
   }
+  // Signing in over a live session replaces it: the old cookie must not keep working elsewhere.
+  if (previous) await revokeSessionById(previous.sessionId);
   const user = await getUserByEmail(data.email);
   if (!user) throw new Error("The account that just signed in no longer exists.");
   await rememberPreferences(await getUserSettings(user.id));
@@ -77,6 +83,8 @@ export const resetPasswordAction = publicAction(resetPasswordSchema, async (data
   if (result.status === "rate_limited") return tooManyAttempts(result.retryAfterSeconds);
   const t = await getTranslations("auth.resetPassword");
   if (result.status === "invalid_token") return { ok: false, message: t("invalidToken"), link: { href: "/forgot-password", label: t("requestNew") } };
+  // This browser proved it reads the account's mail: from now on it is a known device.
+  (await cookies()).set(DEVICE_COOKIE, result.deviceToken, deviceCookieOptions());
   return { ok: true, message: t("done") };
 });
 

@@ -18,7 +18,7 @@ export function AreaSwitch({ area, onNavigate }: { area: "dashboard" | "admin"; 
           href={item.href}
           prefetch={false}
           onClick={onNavigate}
-          aria-current={item.key === area ? "page" : undefined}
+          aria-current={item.key === area ? "true" : undefined}
           className={`rounded-md px-2 py-1.5 text-center text-xs font-medium ${
             item.key === area ? "bg-surface text-fg shadow-card" : "text-fg-muted hover:text-fg"
           }`}

@@ -3,6 +3,7 @@
 import Link, { useLinkStatus } from "next/link";
 import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
+import { useId } from "react";
 import { adminNav, dashboardNav, isActive, type NavGroup } from "@/lib/navigation";
 
 const navs = { dashboard: dashboardNav, admin: adminNav };
@@ -20,6 +21,8 @@ function PendingIcon({ icon: Icon }: { icon: NavGroup["items"][number]["icon"] }
  */
 export function NavLinks({ area, onNavigate }: { area: keyof typeof navs; onNavigate?: () => void }) {
   const groups = navs[area];
+  // The sidebar and the drawer can both be in the page: ids must differ between them.
+  const idPrefix = useId();
   const pathname = usePathname();
   const t = useTranslations("nav");
   return (
@@ -27,11 +30,11 @@ export function NavLinks({ area, onNavigate }: { area: keyof typeof navs; onNavi
       {groups.map((group) => (
         <div key={group.key}>
           {group.key === "main" ? null : (
-            <p id={`nav-group-${group.key}`} className="mb-1 px-3 text-xs font-medium text-fg-muted">
+            <p id={`${idPrefix}-${group.key}`} className="mb-1 px-3 text-xs font-medium text-fg-muted">
               {t(`groups.${group.key}`)}
             </p>
           )}
-          <ul className="space-y-0.5" aria-labelledby={group.key === "main" ? undefined : `nav-group-${group.key}`}>
+          <ul className="space-y-0.5" aria-labelledby={group.key === "main" ? undefined : `${idPrefix}-${group.key}`}>
             {group.items.map(({ href, key, icon }) => {
               const active = isActive(pathname, href);
               return (

@@ -23,6 +23,7 @@ export function UserMenu({ user }: { user: { name: string; email: string } }) {
   const menuId = useId();
   const button = useRef<HTMLButtonElement>(null);
   const menu = useRef<HTMLDivElement>(null);
+  const popover = useRef<HTMLDivElement>(null);
 
   // Navigating closes the menu (state adjusted during render, as React recommends over an effect).
   if (shownPath !== pathname) {
@@ -46,7 +47,7 @@ export function UserMenu({ user }: { user: { name: string; email: string } }) {
     if (!open) return;
     const onPointerDown = (event: PointerEvent) => {
       const target = event.target as Node;
-      if (!menu.current?.contains(target) && !button.current?.contains(target)) setOpen(false);
+      if (!popover.current?.contains(target) && !button.current?.contains(target)) setOpen(false);
     };
     document.addEventListener("pointerdown", onPointerDown);
     return () => document.removeEventListener("pointerdown", onPointerDown);
@@ -97,19 +98,13 @@ export function UserMenu({ user }: { user: { name: string; email: string } }) {
         <ChevronDown aria-hidden className="hidden size-4 text-fg-muted sm:block" />
       </button>
       {open ? (
-        <div
-          ref={menu}
-          id={menuId}
-          role="menu"
-          aria-label={t("accountMenu", { name: user.name })}
-          onKeyDown={onMenuKeyDown}
-          className="absolute right-0 z-30 mt-2 w-64 rounded-lg border border-border bg-surface-raised p-1 shadow-lg"
-        >
+        <div ref={popover} className="absolute right-0 z-30 mt-2 w-64 rounded-lg border border-border bg-surface-raised p-1 shadow-lg">
+          {/* Who is signed in sits above the menu: screen readers in menu mode read only its items. */}
           <div className="border-b border-border px-2.5 pb-2 pt-1.5">
             <p className="truncate text-sm font-medium">{user.name}</p>
             <p className="truncate text-xs text-fg-muted">{user.email}</p>
           </div>
-          <div className="py-1">
+          <div ref={menu} id={menuId} role="menu" aria-label={t("accountMenu", { name: user.name })} onKeyDown={onMenuKeyDown} className="pt-1">
             <Link role="menuitem" tabIndex={-1} href="/dashboard/profile" prefetch={false} className={itemClass} onClick={() => setOpen(false)}>
               <UserRound aria-hidden className="size-4 text-fg-muted" />
               {t("profile")}
@@ -122,13 +117,14 @@ export function UserMenu({ user }: { user: { name: string; email: string } }) {
               <ShieldCheck aria-hidden className="size-4 text-fg-muted" />
               {t("security")}
             </Link>
+            <div role="separator" className="my-1 border-t border-border" />
+            <form action={signOutAction}>
+              <button role="menuitem" tabIndex={-1} type="submit" className={itemClass}>
+                <LogOut aria-hidden className="size-4 text-fg-muted" />
+                {t("signOut")}
+              </button>
+            </form>
           </div>
-          <form action={signOutAction} className="border-t border-border pt-1">
-            <button role="menuitem" tabIndex={-1} type="submit" className={itemClass}>
-              <LogOut aria-hidden className="size-4 text-fg-muted" />
-              {t("signOut")}
-            </button>
-          </form>
         </div>
       ) : null}
     </div>

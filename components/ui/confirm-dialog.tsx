@@ -30,7 +30,16 @@ export function ConfirmSubmit({
   const { pending } = useFormStatus();
   return (
     <>
-      <Button type="button" variant={variant} disabled={pending} onClick={() => dialog.current?.showModal()}>
+      {/* aria-disabled, not disabled, while pending: focus returns here from the dialog and must not drop to the page. */}
+      <Button
+        type="button"
+        variant={variant}
+        aria-haspopup="dialog"
+        aria-disabled={pending}
+        onClick={() => {
+          if (!pending) dialog.current?.showModal();
+        }}
+      >
         {pending ? pendingLabel : label}
       </Button>
       <dialog

@@ -61,10 +61,10 @@ describe("admin user list", () => {
     const detail = await adminGetUser(user.id);
     expect(detail?.activeSessions).toBe(2);
     expect(detail?.lastSeenAt?.getTime()).toBeGreaterThan(Date.now() - 60_000);
-    await revokeSession(user.id, laptop);
+    await revokeSession(user.id, laptop!);
     expect((await adminGetUser(user.id))?.activeSessions).toBe(1);
     expect((await adminGetUser(adminId))?.activeSessions).toBe(1);
-    await revokeSession(adminId, other);
+    await revokeSession(adminId, other!);
   });
 
   it("never returns password hashes", async () => {

@@ -7,15 +7,27 @@ import { SESSION_IDLE_TIMEOUT_SECONDS, SESSION_MAX_AGE_SECONDS } from "@/lib/con
 /** How stale `last_seen_at` may get before a request writes it again. */
 const LAST_SEEN_RESOLUTION_MS = 60_000;
 
+/**
+ * Records a sign-in. With `passwordHash`, only while the account's password still has that hash,
+ * in the same statement, so a sign-in racing a password reset cannot outlive the reset.
+ * Returns null when it was not created.
+ */
 export async function createAuthSession(
-  input: { userId: string; ip: string | null; userAgent: string | null },
+  input: { userId: string; ip: string | null; userAgent: string | null; passwordHash?: string },
   db: Database = getDb(),
-): Promise<string> {
-  const [session] = await db
-    .insert(authSessions)
-    .values({ userId: input.userId, ip: input.ip, userAgent: input.userAgent?.slice(0, 512) ?? null })
-    .returning({ id: authSessions.id });
-  return session!.id;
+): Promise<string | null> {
+  return db.transaction(async (tx) => {
+    if (input.passwordHash) {
+      // FOR SHARE waits for a reset in progress, and keeps one from starting until this commits.
+      const [user] = await tx.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, input.userId)).for("share");
+      if (user?.passwordHash !== input.passwordHash) return null;
+    }
+    const [session] = await tx
+      .insert(authSessions)
+      .values({ userId: input.userId, ip: input.ip, userAgent: input.userAgent?.slice(0, 512) ?? null })
+      .returning({ id: authSessions.id });
+    return session!.id;
+  });
 }
 
 /** Not revoked, used within the idle timeout, and younger than the absolute lifetime. */

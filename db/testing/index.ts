@@ -29,10 +29,10 @@ export function uniqueEmail(label = "user"): string {
   return `${label}-${randomUUID().slice(0, 8)}@test.clientdesk.test`;
 }
 
-/** An address from the IPv6 documentation prefix; it only ever names a rate-limit bucket. */
+/** An address from the IPv6 documentation prefix, in a /64 of its own (rate limits count IPv6 by /64). */
 export function uniqueIp(): string {
   const hex = randomUUID().replace(/-/g, "");
-  return `2001:db8::${hex.slice(0, 4)}:${hex.slice(4, 8)}`;
+  return `2001:db8:${hex.slice(0, 4)}:${hex.slice(4, 8)}::1`;
 }
 
 class RolledBack extends Error {}

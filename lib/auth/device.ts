@@ -32,12 +32,3 @@ export function trustedDeviceId(token: string | null | undefined, userId: string
 export function deviceCookieOptions() {
   return { httpOnly: true, sameSite: "lax" as const, secure: secureCookies(), path: "/", maxAge: DEVICE_COOKIE_MAX_AGE };
 }
-
-/** The value of one cookie from a Cookie header. */
-export function cookieFromHeader(header: string | null, name: string): string | null {
-  for (const part of (header ?? "").split(";")) {
-    const [key, ...value] = part.trim().split("=");
-    if (key === name) return decodeURIComponent(value.join("="));
-  }
-  return null;
-}

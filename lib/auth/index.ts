@@ -7,7 +7,7 @@ import { describeError } from "@/lib/errors";
 import { requestInfoFrom } from "@/lib/request-info";
 import { signInSchema } from "@/lib/validations/auth";
 import { authConfig } from "./config";
-import { cookieFromHeader, DEVICE_COOKIE, deviceCookieOptions } from "./device";
+import { DEVICE_COOKIE, deviceCookieOptions } from "./device";
 import { authenticate, type RateLimitScope } from "./service";
 
 export class SignInRejected extends CredentialsSignin {
@@ -35,11 +35,11 @@ export const { handlers, signIn, signOut } = NextAuth({
         const parsed = signInSchema.safeParse(credentials);
         if (!parsed.success) throw new SignInRejected("invalid");
         const info = requestInfoFrom(request.headers);
-        const deviceToken = cookieFromHeader(request.headers.get("cookie"), DEVICE_COOKIE);
-        const result = await authenticate({ ...parsed.data, deviceToken }, info);
+        const jar = await cookies();
+        const result = await authenticate({ ...parsed.data, deviceToken: jar.get(DEVICE_COOKIE)?.value }, info);
         if (result.status === "rate_limited") throw new SignInRejected("rate_limited", result.retryAfterSeconds, result.scope);
         if (result.status !== "ok") throw new SignInRejected(result.status);
-        (await cookies()).set(DEVICE_COOKIE, result.deviceToken, deviceCookieOptions());
+        jar.set(DEVICE_COOKIE, result.deviceToken, deviceCookieOptions());
         return { id: result.user.id, email: result.user.email, name: result.user.name, sessionId: result.sessionId };
       },
     }),

@@ -3,6 +3,8 @@ import { describe, expect, it } from "vitest";
 import { adminSetUserStatus } from "@/db/queries/admin-users";
 import { getActiveSessionUser, revokeSession, revokeUserSessions } from "@/db/queries/sessions";
 import { auditLog, authSessions, authTokens, emailOutbox, rateLimits, users, userSettings } from "@/db/schema";
+import type { Database } from "@/db";
+import { createAuthSession } from "@/db/queries/sessions";
 import { inRolledBackTransaction, setupTestDatabase, uniqueEmail, uniqueIp } from "@/db/testing";
 import { startTestMailbox } from "@/lib/mail/test-mailbox";
 import { hashToken } from "@/lib/tokens";
@@ -29,8 +31,8 @@ async function verifiedUser(label = "user", locale: "en" | "de" = "en") {
   return email;
 }
 
-async function signIn(email: string, pass = password, requestInfo = info(), deviceToken?: string) {
-  return authenticate({ email, password: pass, deviceToken }, requestInfo);
+async function signIn(email: string, pass = password, requestInfo = info(), deviceToken?: string, db?: Database) {
+  return authenticate({ email, password: pass, deviceToken }, requestInfo, db);
 }
 
 async function userId(email: string) {
@@ -256,18 +258,22 @@ describe("password reset", () => {
   });
 });
 
+// Each test runs in a transaction that is rolled back: the failures they cause must not count
+// towards the global failure limit that every other test file's sign-ins share.
 describe("the lock after repeated wrong passwords", () => {
-  async function lockOut(email: string) {
-    for (let attempt = 0; attempt < 10; attempt++) expect((await signIn(email, "wrong password")).status).toBe("invalid");
+  async function lockOut(email: string, tx: Database) {
+    for (let attempt = 0; attempt < 10; attempt++) expect((await signIn(email, "wrong password", info(), undefined, tx)).status).toBe("invalid");
   }
 
   it("pauses new browsers for fifteen minutes, says so, and mails the owner once", async () => {
     const email = await verifiedUser("locked");
-    await lockOut(email);
-    const blocked = await signIn(email, password);
-    expect(blocked).toMatchObject({ status: "rate_limited", scope: "account" });
-    if (blocked.status === "rate_limited") expect(blocked.retryAfterSeconds).toBeLessThanOrEqual(15 * 60);
-    await signIn(email, password);
+    await inRolledBackTransaction(async (tx) => {
+      await lockOut(email, tx);
+      const blocked = await signIn(email, password, info(), undefined, tx);
+      expect(blocked).toMatchObject({ status: "rate_limited", scope: "account" });
+      if (blocked.status === "rate_limited") expect(blocked.retryAfterSeconds).toBeLessThanOrEqual(15 * 60);
+      await signIn(email, password, info(), undefined, tx);
+    });
     const notices = mailbox.to(email).filter((mail) => mail.subject === "Sign-in to your Clientdesk account was paused");
     expect(notices).toHaveLength(1);
     expect(notices[0]?.text).toContain("/forgot-password");
@@ -277,34 +283,75 @@ describe("the lock after repeated wrong passwords", () => {
     const email = await verifiedUser("owner");
     const earlier = await signIn(email);
     if (earlier.status !== "ok") throw new Error(earlier.status);
-    await lockOut(email);
-    expect((await signIn(email, password)).status).toBe("rate_limited");
-    expect((await signIn(email, password, info(), earlier.deviceToken)).status).toBe("ok");
+    await inRolledBackTransaction(async (tx) => {
+      await lockOut(email, tx);
+      expect((await signIn(email, password, info(), undefined, tx)).status).toBe("rate_limited");
+      expect((await signIn(email, password, info(), earlier.deviceToken, tx)).status).toBe("ok");
+    });
   });
 
   it("trusts no device cookie that was forged or issued for another account", async () => {
     const email = await verifiedUser("forged");
     const other = await signIn(await verifiedUser("other"));
     if (other.status !== "ok") throw new Error(other.status);
-    await lockOut(email);
-    const [userPart, devicePart] = other.deviceToken.split(".");
-    const forged = `${await userId(email)}.${devicePart}.${other.deviceToken.split(".")[2]}`;
-    for (const token of [other.deviceToken, forged, `${userPart}.${devicePart}.AAAA`, issueDeviceToken(await userId(email)).slice(0, -2)]) {
-      expect((await signIn(email, password, info(), token)).status).toBe("rate_limited");
-    }
+    const id = await userId(email);
+    await inRolledBackTransaction(async (tx) => {
+      await lockOut(email, tx);
+      const [userPart, devicePart, signature] = other.deviceToken.split(".");
+      for (const token of [other.deviceToken, `${id}.${devicePart}.${signature}`, `${userPart}.${devicePart}.AAAA`, issueDeviceToken(id).slice(0, -2)]) {
+        expect((await signIn(email, password, info(), token, tx)).status).toBe("rate_limited");
+      }
+    });
   });
 
-  it("is lifted by a completed password reset", async () => {
+  it("is lifted by a completed password reset, and the browser that reset it cannot be locked out again", async () => {
     const email = await verifiedUser("unlocked");
-    await lockOut(email);
-    expect((await signIn(email, password)).status).toBe("rate_limited");
-    await requestPasswordReset({ email }, info());
-    await resetPassword({ token: mailbox.tokenFrom(email, "/reset-password"), password: "my recovered passphrase" }, info());
-    expect((await signIn(email, "my recovered passphrase")).status).toBe("ok");
+    await inRolledBackTransaction(async (tx) => {
+      await lockOut(email, tx);
+      expect((await signIn(email, password, info(), undefined, tx)).status).toBe("rate_limited");
+      await requestPasswordReset({ email }, info(), tx);
+      const reset = await resetPassword({ token: mailbox.tokenFrom(email, "/reset-password"), password: "my recovered passphrase" }, info(), tx);
+      if (reset.status !== "ok") throw new Error(reset.status);
+      expect((await signIn(email, "my recovered passphrase", info(), undefined, tx)).status).toBe("ok");
+
+      await lockOut(email, tx);
+      expect((await signIn(email, "my recovered passphrase", info(), undefined, tx)).status).toBe("rate_limited");
+      expect((await signIn(email, "my recovered passphrase", info(), reset.deviceToken, tx)).status).toBe("ok");
+    });
+  });
+});
+
+describe("sessions and password changes", () => {
+  it("creates no session for a sign-in whose password was changed by a reset in the meantime", async () => {
+    const email = await verifiedUser("race");
+    const [user] = await db().select({ id: users.id, passwordHash: users.passwordHash }).from(users).where(eq(users.email, email));
+    expect(await createAuthSession({ userId: user!.id, ip: null, userAgent: null, passwordHash: "$argon2id$v=19$stale" })).toBeNull();
+    expect(await createAuthSession({ userId: user!.id, ip: null, userAgent: null, passwordHash: user!.passwordHash })).toEqual(expect.any(String));
   });
 });
 
 describe("rate limits", () => {
+  it("counts every address of one IPv6 /64 as one client", async () => {
+    await inRolledBackTransaction(async (tx) => {
+      const network = uniqueIp().replace(/::1$/, "");
+      for (let attempt = 0; attempt < 30; attempt++) {
+        await authenticate({ email: uniqueEmail("hop"), password: "x" }, { ip: `${network}:${attempt.toString(16)}:1:2:3`, userAgent: "vitest" }, tx);
+      }
+      expect(await authenticate({ email: uniqueEmail("hop"), password: "x" }, { ip: `${network}:ffff::9`, userAgent: "vitest" }, tx)).toMatchObject({
+        status: "rate_limited",
+        scope: "address",
+      });
+    });
+  });
+
+  it("puts clients whose address is unknown in no shared bucket", async () => {
+    await inRolledBackTransaction(async (tx) => {
+      for (let attempt = 0; attempt < 31; attempt++) {
+        expect((await authenticate({ email: uniqueEmail("nowhere"), password: "x" }, { ip: null, userAgent: "vitest" }, tx)).status).toBe("invalid");
+      }
+    });
+  });
+
   it("blocks an address after thirty sign-in attempts across accounts", async () => {
     await inRolledBackTransaction(async (tx) => {
       const ip = { ip: uniqueIp(), userAgent: "vitest" };

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Database } from "@/db";
 import { createAuditEntry } from "@/db/queries/audit";
-import { consumeRateLimit, peekRateLimit, resetRateLimit, type RateLimitResult } from "@/db/queries/rate-limits";
+import { consumeRateLimit, peekRateLimit, resetRateLimit, type RateLimitResult, type RateLimitRule } from "@/db/queries/rate-limits";
 import { createAuthSession, revokeUserSessions } from "@/db/queries/sessions";
 import { consumeAuthToken, replaceAuthToken } from "@/db/queries/tokens";
 import { inTransaction } from "@/db/queries/transaction";
@@ -10,7 +10,7 @@ import { appUrl } from "@/lib/env";
 import type { Locale } from "@/lib/i18n/config";
 import { sendMail } from "@/lib/mail";
 import { hashPassword, verifyPassword } from "@/lib/passwords";
-import type { RequestInfo } from "@/lib/request-info";
+import { addressBucket, type RequestInfo } from "@/lib/request-info";
 import { generateToken, hashToken } from "@/lib/tokens";
 import { issueDeviceToken, trustedDeviceId } from "./device";
 
@@ -44,8 +44,12 @@ function limitedBy(result: RateLimitResult, scope: (exceeded: string[]) => RateL
   return result.allowed ? null : { status: "rate_limited", retryAfterSeconds: result.retryAfterSeconds, scope: scope(result.exceeded) };
 }
 
-function ipKey(info: RequestInfo): string {
-  return info.ip ?? "unknown";
+/**
+ * The per-address rule, or none when the address is unknown: one shared "unknown" bucket would let
+ * a handful of requests block everyone. The per-account and global rules still apply.
+ */
+function perAddress(rule: (bucket: string) => RateLimitRule, info: RequestInfo): RateLimitRule[] {
+  return info.ip ? [rule(addressBucket(info.ip))] : [];
 }
 
 async function sendVerificationEmail(user: { id: string; email: string; name: string }, locale: Locale, db?: Database) {
@@ -76,7 +80,7 @@ export async function registerUser(
   db?: Database,
 ): Promise<{ status: "ok" } | RateLimited> {
   const limited = limitedBy(
-    await consumeRateLimit([rateLimitRules.signUpPerIp(ipKey(info)), rateLimitRules.signUpPerAccount(normalizeEmail(input.email))], db),
+    await consumeRateLimit([...perAddress(rateLimitRules.signUpPerIp, info), rateLimitRules.signUpPerAccount(normalizeEmail(input.email))], db),
   );
   if (limited) return limited;
 
@@ -126,7 +130,7 @@ export async function authenticate(
   }
 
   const clientRule = deviceId ? rateLimitRules.signInPerDevice(deviceId) : rateLimitRules.signInPerAccount(email);
-  const result = await consumeRateLimit([rateLimitRules.signInPerIp(ipKey(info)), clientRule], db);
+  const result = await consumeRateLimit([...perAddress(rateLimitRules.signInPerIp, info), clientRule], db);
   const limited = limitedBy(result, (exceeded) => (exceeded.includes(clientRule.key) && !deviceId ? "account" : "address"));
   if (limited) {
     // The first refused attempt tells the owner, once per lock, what happened and how to get back in.
@@ -155,8 +159,10 @@ export async function authenticate(
     return { status: "unverified" };
   }
 
+  // Created only if the password is still the one just checked: a reset finishing meanwhile wins.
+  const sessionId = await createAuthSession({ userId: user.id, ip: info.ip, userAgent: info.userAgent, passwordHash: user.passwordHash }, db);
+  if (!sessionId) return { status: "invalid" };
   await resetRateLimit([clientRule.key], db);
-  const sessionId = await createAuthSession({ userId: user.id, ip: info.ip, userAgent: info.userAgent }, db);
   await createAuditEntry({ action: "auth.sign_in", actorId: user.id, targetUserId: user.id, ip: info.ip }, db);
   return {
     status: "ok",
@@ -170,7 +176,7 @@ export async function authenticate(
 export async function requestPasswordReset(input: { email: string }, info: RequestInfo, db?: Database): Promise<{ status: "ok" } | RateLimited> {
   const email = normalizeEmail(input.email);
   const limited = limitedBy(
-    await consumeRateLimit([rateLimitRules.resetRequestPerIp(ipKey(info)), rateLimitRules.resetRequestPerAccount(email)], db),
+    await consumeRateLimit([...perAddress(rateLimitRules.resetRequestPerIp, info), rateLimitRules.resetRequestPerAccount(email)], db),
   );
   if (limited) return limited;
 
@@ -191,14 +197,15 @@ export async function requestPasswordReset(input: { email: string }, info: Reque
 
 /**
  * Sets the new password, ends every session of the account and lifts its sign-in lock, all in
- * one transaction: whoever can read the account's mail is its owner.
+ * one transaction. Whoever can read the account's mail is its owner, so the browser that reset it
+ * becomes a known device (`deviceToken`): a stranger still guessing cannot lock it out again.
  */
 export async function resetPassword(
   input: { token: string; password: string },
   info: RequestInfo,
   db?: Database,
-): Promise<{ status: "ok" | "invalid_token" } | RateLimited> {
-  const limited = limitedBy(await consumeRateLimit([rateLimitRules.resetPerIp(ipKey(info))], db));
+): Promise<{ status: "ok"; deviceToken: string } | { status: "invalid_token" } | RateLimited> {
+  const limited = limitedBy(await consumeRateLimit(perAddress(rateLimitRules.resetPerIp, info), db));
   if (limited) return limited;
 
   const passwordHash = await hashPassword(input.password);
@@ -209,7 +216,7 @@ export async function resetPassword(
     await revokeUserSessions(userId, {}, tx);
     if (email) await resetRateLimit([rateLimitRules.signInPerAccount(email).key], tx);
     await createAuditEntry({ action: "auth.password_reset", actorId: userId, targetUserId: userId, ip: info.ip }, tx);
-    return { status: "ok" as const };
+    return { status: "ok" as const, deviceToken: issueDeviceToken(userId) };
   }, db);
 }
 

@@ -34,7 +34,7 @@ function ActionEmail(props: { lang: string; heading: string; body: string; actio
 type ActionProps = { name: string; url: string };
 
 /** The link with every query value replaced, so what is kept of a mail cannot be used to act on it. */
-export function redactLink(url: string): string {
+function redactLink(url: string): string {
   const parsed = new URL(url);
   for (const key of [...parsed.searchParams.keys()]) parsed.searchParams.set(key, "redacted");
   return parsed.toString();

@@ -28,14 +28,22 @@ export function SessionList({ sessions }: { sessions: SessionRow[] }) {
             <div className="flex min-w-0 items-start gap-3">
               <Monitor aria-hidden className="mt-0.5 size-5 shrink-0 text-fg-muted" />
               <div className="min-w-0">
-                <p className="font-medium">
+                <p className="font-medium" id={`session-${session.id}`}>
                   {session.device} {session.current ? <Badge tone="success">{t("thisDevice")}</Badge> : null}
                 </p>
-                <p className="text-13 text-fg-muted">{session.details}</p>
+                <p className="text-13 text-fg-muted" id={`session-${session.id}-details`}>
+                  {session.details}
+                </p>
               </div>
             </div>
             {session.current ? null : (
-              <SubmitButton variant="secondary" name="sessionId" value={session.id} pendingLabel={t("revoking")}>
+              <SubmitButton
+                variant="secondary"
+                name="sessionId"
+                value={session.id}
+                pendingLabel={t("revoking")}
+                describedBy={`session-${session.id} session-${session.id}-details`}
+              >
                 {t("revoke")}
               </SubmitButton>
             )}

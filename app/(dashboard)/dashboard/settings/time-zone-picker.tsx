@@ -26,6 +26,10 @@ export function TimeZonePicker({ options, defaultValue, error }: { options: Time
         type="search"
         value={query}
         onChange={(event) => setQuery(event.target.value)}
+        // Enter narrows the list; it must not submit the whole preferences form.
+        onKeyDown={(event) => {
+          if (event.key === "Enter") event.preventDefault();
+        }}
         placeholder={t("timeZoneSearchPlaceholder")}
         aria-label={t("timeZoneSearch")}
         aria-controls={`${id}-select`}
