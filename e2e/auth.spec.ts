@@ -103,8 +103,9 @@ test("a password reset works once, refuses the old password and signs out a sess
   await page.getByLabel("New password", { exact: true }).fill("a completely new passphrase");
   await page.getByLabel("Repeat the new password").fill("a completely new passphrase");
   await page.getByRole("button", { name: "Set new password" }).click();
-  await expect(page.getByTestId("form-message")).toContainText("Your password has been changed");
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Password changed");
+  // The outcome is shown where the user goes next, with the sign-in form's own heading.
+  await expect(page).toHaveURL(/\/sign-in\?reason=password-changed$/);
+  await expect(page.getByRole("status")).toContainText("Your password has been changed");
 
   await page.goto(resetLink);
   await expect(page.getByTestId("form-message")).toContainText("invalid, has expired or has already been used");

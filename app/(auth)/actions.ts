@@ -83,9 +83,10 @@ export const resetPasswordAction = publicAction(resetPasswordSchema, async (data
   if (result.status === "rate_limited") return tooManyAttempts(result.retryAfterSeconds);
   const t = await getTranslations("auth.resetPassword");
   if (result.status === "invalid_token") return { ok: false, message: t("invalidToken"), link: { href: "/forgot-password", label: t("requestNew") } };
-  // This browser proved it reads the account's mail: from now on it is a known device.
+  // This browser proved it reads the account's mail: from now on it is a known device. Setting a
+  // cookie re-renders the page, whose link is now used up, so the outcome is shown on sign-in.
   (await cookies()).set(DEVICE_COOKIE, result.deviceToken, deviceCookieOptions());
-  return { ok: true, message: t("done") };
+  redirect("/sign-in?reason=password-changed");
 });
 
 export const verifyEmailAction = publicAction(verifyEmailSchema, async (data, { info }) => {

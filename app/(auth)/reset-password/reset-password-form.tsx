@@ -8,13 +8,11 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { initialActionState } from "@/lib/action-state";
 import { PASSWORD_MIN } from "@/lib/constants";
 import { AuthHeading } from "../auth-heading";
-import { AuthSuccess } from "../auth-success";
 import { resetPasswordAction } from "../actions";
 
 export function ResetPasswordForm({ token }: { token: string }) {
   const t = useTranslations("auth.resetPassword");
   const [state, action] = useActionState(resetPasswordAction, initialActionState);
-  if (state.ok) return <AuthSuccess title={t("doneTitle")} state={state} signInLabel={t("signIn")} />;
   return (
     <>
       <AuthHeading title={t("title")} />
