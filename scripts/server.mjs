@@ -135,9 +135,8 @@ async function main() {
   const app = next({ dev, dir, hostname, port });
   await app.prepare();
   const server = http.createServer(createRequestListener(app.getRequestHandler(), { hops, origin, requestContext }));
-  server.listen(port, hostname, () => {
-    console.log(`  Listening on ${hostname}:${port}${hops > 0 ? ` behind ${hops} trusted proxy hop(s)` : ""}; open ${origin.origin}`);
-  });
+  // The app has printed the one address to open (AUTH_URL) while preparing; no second one here.
+  server.listen(port, hostname);
 
   const stop = () => {
     server.close();

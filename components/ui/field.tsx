@@ -6,7 +6,7 @@ export const inputClass =
 type FieldProps = { label: string; name: string; error?: string; hint?: string };
 
 /** Label, hint and error around one control, wired up for screen readers. */
-function FieldShell({ id, label, error, hint, control }: { id: string; label: string; error?: string; hint?: string; control: (aria: { "aria-invalid"?: true; "aria-describedby"?: string }) => ReactNode }) {
+export function FieldShell({ id, label, error, hint, control }: { id: string; label: string; error?: string; hint?: string; control: (aria: { "aria-invalid"?: true; "aria-describedby"?: string }) => ReactNode }) {
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
     <div className="space-y-1">

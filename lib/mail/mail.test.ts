@@ -1,35 +1,22 @@
 import type { AddressInfo } from "node:net";
 import { eq } from "drizzle-orm";
-import { simpleParser, type ParsedMail } from "mailparser";
 import { SMTPServer } from "smtp-server";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { emailOutbox } from "@/db/schema";
 import { uniqueEmail, setupTestDatabase } from "@/db/testing";
 import { sendMail } from "./index";
+import { startTestMailbox } from "./test-mailbox";
 
 const db = setupTestDatabase();
-const received: ParsedMail[] = [];
-let smtp: SMTPServer;
-let port: number;
+const mailbox = startTestMailbox();
+let mailboxUrl: string | undefined;
 
-beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS", "AUTH"],
-    logger: false,
-    async onData(stream, _session, callback) {
-      received.push(await simpleParser(stream));
-      callback();
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
-  port = (smtp.server.address() as AddressInfo).port;
+// Some tests take SMTP away or point it elsewhere; each test starts with the mailbox again.
+beforeAll(() => {
+  mailboxUrl = process.env.SMTP_URL;
 });
-
-afterAll(() => new Promise<void>((resolve) => smtp.close(resolve)));
-
 afterEach(() => {
-  delete process.env.SMTP_URL;
+  process.env.SMTP_URL = mailboxUrl;
 });
 
 async function outboxRow(id: string) {
@@ -39,13 +26,12 @@ async function outboxRow(id: string) {
 
 describe("mail layer", () => {
   it("delivers through a real SMTP server and records the message as sent", async () => {
-    process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
     const to = uniqueEmail("smtp");
     const url = "http://localhost:3000/reset-password?token=abc123";
     const result = await sendMail({ to, locale: "en", template: "resetPassword", props: { name: "Robin", url } });
 
     expect(result.status).toBe("sent");
-    const mail = received.find((message) => [message.to].flat().some((address) => address?.text === to));
+    const mail = mailbox.last(to);
     expect(mail?.subject).toBe("Reset your Clientdesk password");
     expect(mail?.text).toContain(url);
     expect(mail?.html).toContain(`href="${url}"`);
@@ -56,11 +42,10 @@ describe("mail layer", () => {
   });
 
   it("keeps the message in the outbox with its token redacted; only the transport gets the link", async () => {
-    process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
     const to = uniqueEmail("redact");
     const url = "http://localhost:3000/reset-password?token=s3cr3t-t0ken_value";
     const result = await sendMail({ to, locale: "en", template: "resetPassword", props: { name: "Robin", url } });
-    const mail = received.find((message) => [message.to].flat().some((address) => address?.text === to));
+    const mail = mailbox.last(to);
     expect(mail?.text).toContain(url);
     const row = await outboxRow(result.id);
     expect(row.textBody).not.toContain("s3cr3t-t0ken_value");
@@ -69,24 +54,23 @@ describe("mail layer", () => {
   });
 
   it("writes the message in the recipient's language", async () => {
-    process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
     const to = uniqueEmail("german");
     await sendMail({ to, locale: "de", template: "verifyEmail", props: { name: "Jonas", url: "http://localhost:3000/verify-email?token=t" } });
-    const mail = received.find((message) => [message.to].flat().some((address) => address?.text === to));
+    const mail = mailbox.last(to);
     expect(mail?.subject).toBe("Bestätigen Sie Ihre E-Mail-Adresse für Clientdesk");
     expect(mail?.text).toContain("Willkommen, Jonas");
   });
 
   it("escapes names so a crafted one cannot inject markup", async () => {
-    process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
     const to = uniqueEmail("escape");
     await sendMail({ to, locale: "en", template: "verifyEmail", props: { name: "<img src=x onerror=alert(1)>", url: "http://localhost:3000/x" } });
-    const mail = received.find((message) => [message.to].flat().some((address) => address?.text === to));
+    const mail = mailbox.last(to);
     expect(mail?.html).not.toContain("<img src=x");
     expect(mail?.html).toContain("&lt;img");
   });
 
   it("without SMTP_URL prints the message with its link and keeps it in the outbox", async () => {
+    delete process.env.SMTP_URL;
     const to = uniqueEmail("log");
     const lines: string[] = [];
     const original = console.log;

@@ -8,6 +8,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { initialActionState } from "@/lib/action-state";
 import { PASSWORD_MIN } from "@/lib/constants";
 import { AuthHeading } from "../auth-heading";
+import { NewPasswordField } from "../new-password-field";
 import { resetPasswordAction } from "../actions";
 
 export function ResetPasswordForm({ token }: { token: string }) {
@@ -19,15 +20,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
       <form action={action} className="mt-6 space-y-4" noValidate>
         <FormMessage state={state} />
         <input type="hidden" name="token" value={token} />
-        <Field
-          label={t("password")}
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          required
-          hint={t("passwordHint", { min: PASSWORD_MIN })}
-          error={state.fieldErrors?.password ?? state.fieldErrors?.token}
-        />
+        <NewPasswordField label={t("password")} hint={t("passwordHint", { min: PASSWORD_MIN })} error={state.fieldErrors?.password ?? state.fieldErrors?.token} />
         <Field label={t("confirmPassword")} name="confirmPassword" type="password" autoComplete="new-password" required error={state.fieldErrors?.confirmPassword} />
         <SubmitButton pendingLabel={t("pending")} className="w-full">
           {t("submit")}

@@ -7,8 +7,9 @@ import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { initialActionState } from "@/lib/action-state";
-import { PASSWORD_MAX, PASSWORD_MIN } from "@/lib/constants";
+import { PASSWORD_MIN } from "@/lib/constants";
 import { AuthHeading } from "../auth-heading";
+import { NewPasswordField } from "../new-password-field";
 import { signUpAction } from "../actions";
 
 const noSubscription = () => () => {};
@@ -45,17 +46,7 @@ export function SignUpForm() {
         <input type="hidden" name="timeZone" value={timeZone} />
         <Field label={t("name")} name="name" autoComplete="name" required defaultValue={state.values?.name} error={state.fieldErrors?.name} />
         <Field label={t("email")} name="email" type="email" autoComplete="email" required defaultValue={state.values?.email} error={state.fieldErrors?.email} />
-        <Field
-          label={t("password")}
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          required
-          minLength={PASSWORD_MIN}
-          maxLength={PASSWORD_MAX}
-          hint={t("passwordHint", { min: PASSWORD_MIN })}
-          error={state.fieldErrors?.password}
-        />
+        <NewPasswordField label={t("password")} hint={t("passwordHint", { min: PASSWORD_MIN })} error={state.fieldErrors?.password} />
         <SubmitButton pendingLabel={t("pending")} className="w-full">
           {t("submit")}
         </SubmitButton>

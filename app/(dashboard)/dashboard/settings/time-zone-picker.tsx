@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useDeferredValue, useId, useState } from "react";
-import { inputClass } from "@/components/ui/field";
+import { FieldShell, inputClass } from "@/components/ui/field";
 import type { TimeZoneOption } from "@/lib/time-zones";
 
 /**
@@ -18,46 +18,35 @@ export function TimeZonePicker({ options, defaultValue, error }: { options: Time
   const terms = search.split(/\s+/).filter(Boolean);
   const visible = options.filter((option) => option.value === value || terms.every((term) => `${option.label} ${option.value}`.toLowerCase().replace(/_/g, " ").includes(term)));
   return (
-    <div className="space-y-1.5">
-      <label htmlFor={`${id}-select`} className="block text-sm font-medium">
-        {t("timeZone")}
-      </label>
-      <input
-        type="search"
-        value={query}
-        onChange={(event) => setQuery(event.target.value)}
-        // Enter narrows the list; it must not submit the whole preferences form.
-        onKeyDown={(event) => {
-          if (event.key === "Enter") event.preventDefault();
-        }}
-        placeholder={t("timeZoneSearchPlaceholder")}
-        aria-label={t("timeZoneSearch")}
-        aria-controls={`${id}-select`}
-        className={inputClass}
-      />
-      <select
-        id={`${id}-select`}
-        name="timeZone"
-        value={value}
-        onChange={(event) => setValue(event.target.value)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={`${id}-hint${error ? ` ${id}-error` : ""}`}
-        className={inputClass}
-      >
-        {visible.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-      <p id={`${id}-hint`} className="text-xs text-fg-muted" aria-live="polite">
-        {t("timeZoneMatches", { count: visible.length })}
-      </p>
-      {error ? (
-        <p id={`${id}-error`} className="text-sm text-danger">
-          {error}
-        </p>
-      ) : null}
-    </div>
+    <FieldShell
+      id={`${id}-select`}
+      label={t("timeZone")}
+      hint={t("timeZoneMatches", { count: visible.length })}
+      error={error}
+      control={(aria) => (
+        <>
+          <input
+            type="search"
+            value={query}
+            onChange={(event) => setQuery(event.target.value)}
+            // Enter narrows the list; it must not submit the whole preferences form.
+            onKeyDown={(event) => {
+              if (event.key === "Enter") event.preventDefault();
+            }}
+            placeholder={t("timeZoneSearchPlaceholder")}
+            aria-label={t("timeZoneSearch")}
+            aria-controls={`${id}-select`}
+            className={inputClass}
+          />
+          <select id={`${id}-select`} name="timeZone" value={value} onChange={(event) => setValue(event.target.value)} className={`${inputClass} mt-1.5`} {...aria}>
+            {visible.map((option) => (
+              <option key={option.value} value={option.value}>
+                {option.label}
+              </option>
+            ))}
+          </select>
+        </>
+      )}
+    />
   );
 }
