@@ -4,13 +4,15 @@ import { getTranslations } from "next-intl/server";
 export async function PageLoading({ width = "wide" }: { width?: "wide" | "narrow" }) {
   const t = await getTranslations("shell");
   return (
-    <div role="status" aria-live="polite" className={`mx-auto w-full ${width === "narrow" ? "max-w-3xl" : "max-w-6xl"}`}>
-      <span className="sr-only">{t("loading")}</span>
-      <div aria-hidden className="mb-6 space-y-2">
-        <div className="h-7 w-48 animate-pulse rounded-md bg-surface-muted" />
-        <div className="h-4 w-72 max-w-full animate-pulse rounded-md bg-surface-muted" />
+    <div role="status" aria-live="polite" className="mx-auto w-full max-w-6xl">
+      <div className={width === "narrow" ? "max-w-3xl" : undefined}>
+        <span className="sr-only">{t("loading")}</span>
+        <div aria-hidden className="mb-6 space-y-2">
+          <div className="h-7 w-48 animate-pulse rounded-md bg-surface-muted" />
+          <div className="h-4 w-72 max-w-full animate-pulse rounded-md bg-surface-muted" />
+        </div>
+        <div aria-hidden className="h-56 animate-pulse rounded-xl border border-border bg-surface" />
       </div>
-      <div aria-hidden className="h-56 animate-pulse rounded-xl border border-border bg-surface" />
     </div>
   );
 }

@@ -16,15 +16,18 @@ export function Page({
   children: React.ReactNode;
 }) {
   return (
-    <div className={`mx-auto w-full ${width === "narrow" ? "max-w-3xl" : "max-w-6xl"}`}>
-      <div className="mb-6 flex flex-wrap items-end justify-between gap-4">
-        <div className="min-w-0">
-          <h1 className="text-xl font-semibold tracking-tight sm:text-2xl">{title}</h1>
-          {description ? <p className="mt-1 text-fg-muted">{description}</p> : null}
+    // Every page starts at the same left edge; a narrow page is narrower on the right only.
+    <div className="mx-auto w-full max-w-6xl">
+      <div className={width === "narrow" ? "max-w-3xl" : undefined}>
+        <div className="mb-6 flex flex-wrap items-end justify-between gap-4">
+          <div className="min-w-0">
+            <h1 className="text-xl font-semibold tracking-tight sm:text-2xl">{title}</h1>
+            {description ? <p className="mt-1 text-fg-muted">{description}</p> : null}
+          </div>
+          {actions}
         </div>
-        {actions}
+        {children}
       </div>
-      {children}
     </div>
   );
 }

@@ -15,7 +15,7 @@ test("a customer gets the same 404 for every /admin URL as for a page that does 
   const reference = await visibleContent(page);
   expect(reference.title).toBe("Page not found · Clientdesk");
 
-  for (const url of ["/admin", "/admin/users", "/admin/users?query=admin", "/admin/users/00000000-0000-4000-8000-000000000000", "/admin/users/not-a-uuid"]) {
+  for (const url of ["/admin", "/admin/users", "/admin/users?query=admin", "/admin/users/00000000-0000-4000-8000-000000000000", "/admin/users/not-a-uuid", "/admin/nothing-here"]) {
     const response = await page.goto(url);
     expect(response?.status(), url).toBe(404);
     expect(await visibleContent(page), url).toEqual(reference);
@@ -33,6 +33,10 @@ test("an admin gets a real 404 status for a malformed or unknown user id", async
     expect(response?.status(), url).toBe(404);
     await expect(page).toHaveTitle("Page not found · Clientdesk");
   }
+  // Inside the staff area's frame, with the way back to its users.
+  await expect(page.getByRole("navigation", { name: "Switch area" })).toBeVisible();
+  await page.getByRole("link", { name: "Back to the users" }).click();
+  await expect(page).toHaveURL(/\/admin\/users$/);
   await context.close();
 });
 
@@ -41,6 +45,7 @@ test("an unknown dashboard page keeps the dashboard around it and leads back to 
   const page = await context.newPage();
   const response = await page.goto("/dashboard/no-such-area/42");
   expect(response?.status()).toBe(404);
+  await expect(page).toHaveTitle("Page not found · Clientdesk");
   await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
   await expect(page.getByRole("navigation", { name: "Main navigation" })).toBeVisible();
   await page.getByRole("link", { name: "Back to the overview" }).click();

@@ -43,16 +43,27 @@ test("a customer switches to German, dark theme and a time zone found by search,
   await page.goto("/dashboard/settings");
   await page.getByText("Dark", { exact: true }).click();
   await page.getByLabel("Language").selectOption("de");
-  await page.getByLabel("Find a zone by city, region or offset").fill("kolkata");
   const zone = page.getByLabel("Time zone", { exact: true });
-  await expect(zone.locator("option")).toHaveCount(2);
-  await zone.selectOption("Asia/Kolkata");
+  await page.getByLabel("Find a zone by city, region or offset").fill("new york");
+  await expect(zone).toHaveValue("America/New_York");
+  await page.getByLabel("Find a zone by city, region or offset").fill("kolkata");
+  await expect(page.getByText("1 zone matches: the first is selected.")).toBeVisible();
   await expect(zone.locator("option:checked")).toHaveText(/^\(UTC\+05:30\) Asia\/Kolkata/);
   await page.getByRole("button", { name: "Save preferences" }).click();
   await expect(page.getByTestId("form-message")).toContainText("Ihre Einstellungen wurden gespeichert.");
   await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
   await expect(page.locator("html")).toHaveAttribute("lang", "de");
   await expect(page.getByRole("heading", { level: 1, name: "Einstellungen" })).toBeVisible();
+
+  // Saved, the zone stays selected (the form's reset must not fall back to the first zone).
+  const savedZone = page.getByLabel("Zeitzone", { exact: true });
+  await expect(savedZone).toHaveValue("Asia/Kolkata");
+  await Promise.all([
+    page.waitForResponse((response) => response.request().method() === "POST"),
+    page.getByRole("button", { name: "Einstellungen speichern" }).click(),
+  ]);
+  await expect(page.getByRole("button", { name: "Einstellungen speichern" })).toBeEnabled();
+  await expect(savedZone).toHaveValue("Asia/Kolkata");
 
   await page.goto("/dashboard");
   await expect(page.getByRole("heading", { name: "Hallo, Gerd" })).toBeVisible();

@@ -50,7 +50,7 @@ test("making a customer an admin asks first and is recorded in the audit trail",
   await expect(dialog).toContainText("Admins can see and change every customer account");
   await dialog.getByRole("button", { name: "Change role" }).click();
   await expect(page.getByTestId("form-message")).toContainText("The role has been changed.");
-  await expect(page.getByText("Role changed by staff")).toBeVisible();
+  await expect(page.getByText("Role changed from Customer to Admin")).toBeVisible();
   await staff.close();
 });
 

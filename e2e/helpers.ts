@@ -88,7 +88,8 @@ export async function submitSignUp(page: Page, account: Credentials & { name: st
 export async function signOut(page: Page) {
   await page.getByRole("button", { name: /^Account menu/ }).click();
   await page.getByRole("menuitem", { name: "Sign out" }).click();
-  await expect(page).toHaveURL(/\/sign-in/);
+  await expect(page).toHaveURL(/\/sign-in\?reason=signed-out$/);
+  await expect(page.getByRole("status")).toHaveText("You have been signed out.");
 }
 
 /** Signs up through the UI and confirms the emailed link, as a new customer would. */

@@ -68,7 +68,7 @@ export const signInAction = publicAction(signInSchema, async (data) => {
 /** Ends the cookie and, through Auth.js's signOut event, the server-side session. */
 export async function signOutAction(): Promise<void> {
   reportActionStarted();
-  await signOut({ redirectTo: "/sign-in" });
+  await signOut({ redirectTo: "/sign-in?reason=signed-out" });
 }
 
 export const forgotPasswordAction = publicAction(forgotPasswordSchema, async (data, { info }) => {

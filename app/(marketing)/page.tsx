@@ -41,10 +41,18 @@ export default async function LandingPage() {
           <h1 className="mx-auto max-w-3xl text-4xl font-semibold tracking-tight text-balance sm:text-5xl">{t("headline")}</h1>
           <p className="mx-auto mt-5 max-w-2xl text-base text-fg-muted text-pretty">{t("lead")}</p>
           <div className="mt-8 flex flex-wrap justify-center gap-3">
-            <ButtonLink href="/sign-up">{t("getStarted")}</ButtonLink>
-            <ButtonLink href="/sign-in" variant="secondary">
-              {t("signIn")}
-            </ButtonLink>
+            {user ? (
+              <ButtonLink href={homePathFor(user)} prefetch={false}>
+                {t("openDashboard")}
+              </ButtonLink>
+            ) : (
+              <>
+                <ButtonLink href="/sign-up">{t("getStarted")}</ButtonLink>
+                <ButtonLink href="/sign-in" variant="secondary">
+                  {t("signIn")}
+                </ButtonLink>
+              </>
+            )}
           </div>
         </section>
         <section aria-labelledby="features-heading" className="mx-auto max-w-6xl px-4 pb-20 sm:px-6">

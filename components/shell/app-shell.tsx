@@ -36,7 +36,9 @@ export async function AppShell({ area, user, children }: { area: "dashboard" | "
         <header className="sticky top-0 z-20 flex h-14 items-center justify-between gap-3 border-b border-border bg-surface/90 px-3 backdrop-blur sm:px-6">
           <div className="flex items-center gap-1">
             <MobileNav area={area} showAreaSwitch={staff} />
-            <span className="font-semibold md:hidden">{area === "admin" ? t("staffArea") : "Clientdesk"}</span>
+            <span className="md:hidden">
+              {area === "admin" ? <span className="font-semibold">{t("staffArea")}</span> : <Logo href="/dashboard" />}
+            </span>
             {area === "admin" ? <span className="hidden text-sm font-medium text-fg-muted md:inline">{t("staffArea")}</span> : null}
           </div>
           <div className="flex items-center gap-1">

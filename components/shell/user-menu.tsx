@@ -8,7 +8,7 @@ import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 import { signOutAction } from "@/app/(auth)/actions";
 import { Avatar } from "@/components/avatar";
 
-const itemClass = "flex w-full items-center gap-2.5 rounded px-2.5 py-2 text-left text-sm text-fg hover:bg-surface-muted focus:bg-surface-muted focus:outline-none";
+const itemClass = "flex w-full items-center gap-2.5 rounded px-2.5 py-2 text-left text-sm text-fg hover:bg-surface-muted focus-visible:bg-surface-muted focus-visible:outline-none";
 
 /**
  * The account menu: a menu button (WAI-ARIA pattern) that opens with Enter, Space or arrow keys,

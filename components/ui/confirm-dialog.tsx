@@ -16,6 +16,9 @@ export function ConfirmSubmit({
   confirmLabel,
   cancelLabel,
   variant = "danger",
+  disabled = false,
+  name,
+  value,
 }: {
   label: string;
   pendingLabel: string;
@@ -24,10 +27,17 @@ export function ConfirmSubmit({
   confirmLabel: string;
   cancelLabel: string;
   variant?: ButtonVariant;
+  /** Nothing to confirm yet (e.g. the same role chosen): the button stays focusable but does nothing. */
+  disabled?: boolean;
+  /** Sent with the form when confirmed, to say which of several actions of one form this is. */
+  name?: string;
+  value?: string;
 }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const id = useId();
-  const { pending } = useFormStatus();
+  const { pending, data } = useFormStatus();
+  // In a form with several actions, only this one says it is pending when it was the one confirmed.
+  const mine = pending && (!name || data?.get(name) === value);
   return (
     <>
       {/* aria-disabled, not disabled, while pending: focus returns here from the dialog and must not drop to the page. */}
@@ -35,12 +45,13 @@ export function ConfirmSubmit({
         type="button"
         variant={variant}
         aria-haspopup="dialog"
-        aria-disabled={pending}
+        aria-disabled={pending || disabled}
+        className={disabled ? "opacity-60" : ""}
         onClick={() => {
-          if (!pending) dialog.current?.showModal();
+          if (!pending && !disabled) dialog.current?.showModal();
         }}
       >
-        {pending ? pendingLabel : label}
+        {mine ? pendingLabel : label}
       </Button>
       <dialog
         ref={dialog}
@@ -58,11 +69,11 @@ export function ConfirmSubmit({
           <p id={`${id}-description`} className="mt-2 text-fg-muted">
             {description}
           </p>
-          <div className="mt-6 flex flex-wrap justify-end gap-2">
+          <div className="mt-6 flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
             <Button type="button" variant="secondary" autoFocus onClick={() => dialog.current?.close()}>
               {cancelLabel}
             </Button>
-            <Button type="submit" variant={variant} onClick={() => dialog.current?.close()}>
+            <Button type="submit" variant={variant} name={name} value={value} onClick={() => dialog.current?.close()}>
               {confirmLabel}
             </Button>
           </div>

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { auditLog } from "@/db/schema";
+import { auditLog, users } from "@/db/schema";
 import { setupTestDatabase } from "@/db/testing";
 import { adminGetUser, adminListUsers, adminSetUserRole, adminSetUserStatus } from "./admin-users";
 import { createAuthSession, revokeSession } from "./sessions";
@@ -44,6 +44,24 @@ describe("admin user list", () => {
     const byEmailDesc = await adminListUsers(adminListUsersSearch(marker, { sort: "email", direction: "desc" }));
     const emails = byEmailDesc.rows.map((row) => row.email);
     expect(emails).toEqual([...emails].sort().reverse());
+  });
+
+  it("sorts by the status the table shows: active, unverified, disabled, each group by name", async () => {
+    const anna = (await adminListUsers(adminListUsersSearch(`anna.${marker}`))).rows[0]!;
+    const chloe = (await adminListUsers(adminListUsersSearch(`chloe.${marker}`))).rows[0]!;
+    await db().update(users).set({ emailVerifiedAt: new Date() }).where(eq(users.id, anna.id));
+    await adminSetUserStatus({ adminId, userId: chloe.id, status: "disabled", ip: null });
+    const { rows } = await adminListUsers(adminListUsersSearch(marker, { sort: "status", direction: "asc" }));
+    const shown = rows.map((row) => [row.name.split(" ")[0], row.status === "disabled" ? "disabled" : row.emailVerifiedAt ? "active" : "unverified"]);
+    expect(shown).toEqual([
+      ["Anna", "active"],
+      ["Admin", "unverified"],
+      ["Bruno", "unverified"],
+      ["Dmitri", "unverified"],
+      ["Emeka", "unverified"],
+      ["Chloe", "disabled"],
+    ]);
+    await adminSetUserStatus({ adminId, userId: chloe.id, status: "active", ip: null });
   });
 
   it("searches names and emails without treating % and _ as wildcards", async () => {

@@ -7,11 +7,14 @@ import { createAuditEntry } from "./audit";
 import { liveSession, revokeUserSessions } from "./sessions";
 import { publicUserColumns } from "./users";
 
+/** The Status column shows active, unverified or disabled: it sorts in that order, not by the stored flag. */
+const shownStatus = sql`case when ${users.status} = 'disabled' then 2 when ${users.emailVerifiedAt} is null then 1 else 0 end`;
+
 const sortColumns = {
   name: users.name,
   email: users.email,
   role: users.role,
-  status: users.status,
+  status: shownStatus,
   createdAt: users.createdAt,
 } as const satisfies Record<AdminUserSort, unknown>;
 
@@ -33,7 +36,8 @@ export async function adminListUsers(
     .select({ ...publicUserColumns, total: sql<number>`count(*) over ()`.mapWith(Number) })
     .from(users)
     .where(where)
-    .orderBy(order, asc(users.id))
+    // Rows that tie on the chosen column stay in name order, so paging is stable and readable.
+    .orderBy(order, asc(users.name), asc(users.id))
     .limit(params.pageSize)
     .offset((params.page - 1) * params.pageSize);
   const rows = page.map(({ total, ...user }) => user);

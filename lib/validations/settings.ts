@@ -21,4 +21,5 @@ export const preferencesSchema = z.object({
   timeZone: timeZoneSchema,
 });
 
-export const sessionIdSchema = z.object({ sessionId: z.uuid("invalid") });
+/** A Security page submission: one session's id, or `scope: "others"` for every other session. */
+export const revokeSessionsSchema = z.union([z.object({ scope: z.literal("others") }), z.object({ sessionId: z.uuid("invalid") })]);

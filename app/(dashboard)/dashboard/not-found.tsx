@@ -11,7 +11,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function DashboardNotFound() {
   const t = await getTranslations("errors");
   return (
-    <div className="mx-auto w-full max-w-3xl">
+    <div className="mx-auto w-full max-w-6xl">
       <EmptyState icon={FileQuestion} headingLevel="h1" title={t("notFoundTitle")} description={t("notFoundText")}>
         <ButtonLink href="/dashboard" prefetch={false}>
           {t("backToOverview")}

@@ -34,6 +34,9 @@ function accountState(row: UserRow): "disabled" | "unverified" | "active" {
 
 const stateTone = { active: "success", unverified: "warning", disabled: "danger" } as const;
 
+// Fixed shares of the width, so columns do not move as pages or searches change the rows.
+const columnWidths: Record<string, string> = { name: "md:w-[24%]", email: "md:w-[32%]", role: "md:w-[13%]", status: "md:w-[14%]", createdAt: "md:w-[17%]" };
+
 /**
  * Server-side paged, sorted and searched: the URL holds the state, the server the data. Below
  * 768 px the rows become stacked cards (name, email, role, status, created) and a select sorts.
@@ -139,9 +142,10 @@ export function UsersTable({ rows, total, params }: { rows: UserRow[]; total: nu
       </div>
 
       <div className="overflow-hidden rounded-xl border border-border bg-surface shadow-card">
-        <table className="w-full table-fixed text-left text-sm md:table-auto">
+        <table className="w-full table-fixed text-left text-sm">
           <caption className="sr-only">{t("caption", { first, last, total })}</caption>
-          <thead className="border-b border-border bg-surface-muted text-13 text-fg-muted">
+          {/* On a phone each row is a card and the "Sort by" menu sorts: no header row. */}
+          <thead className="hidden border-b border-border bg-surface-muted text-13 text-fg-muted md:table-header-group">
             {table.getHeaderGroups().map((group) => (
               <tr key={group.id}>
                 {group.headers.map((header) => {
@@ -151,7 +155,7 @@ export function UsersTable({ rows, total, params }: { rows: UserRow[]; total: nu
                     <th
                       key={header.id}
                       scope="col"
-                      className={`px-4 py-2.5 font-medium ${header.column.id === "name" ? "" : "hidden md:table-cell"}`}
+                      className={`px-4 py-2.5 font-medium ${columnWidths[header.column.id] ?? ""}`}
                       aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined}
                     >
                       <button type="button" onClick={header.column.getToggleSortingHandler()} className="inline-flex items-center gap-1 rounded hover:text-fg">
@@ -168,7 +172,7 @@ export function UsersTable({ rows, total, params }: { rows: UserRow[]; total: nu
             {table.getRowModel().rows.map((row) => (
               <tr key={row.id} className="hover:bg-surface-muted/60">
                 {row.getAllCells().map((cell) => (
-                  <td key={cell.id} className={`px-4 py-3 align-top md:align-middle ${cell.column.id === "name" ? "" : "hidden md:table-cell"}`}>
+                  <td key={cell.id} className={`truncate px-4 py-3 align-top md:align-middle ${cell.column.id === "name" ? "whitespace-normal" : "hidden md:table-cell"}`}>
                     <table.FlexRender cell={cell} />
                   </td>
                 ))}
@@ -178,6 +182,11 @@ export function UsersTable({ rows, total, params }: { rows: UserRow[]; total: nu
               <tr>
                 <td colSpan={columns.length} className="px-4 py-12 text-center text-fg-muted">
                   {params.query ? t("empty") : t("emptyAll")}
+                  {params.query ? (
+                    <Link href={href({ query: "", page: 1 })} prefetch={false} className="ml-2 font-medium text-primary underline-offset-2 hover:underline">
+                      {t("clearSearch")}
+                    </Link>
+                  ) : null}
                 </td>
               </tr>
             ) : null}

@@ -28,7 +28,7 @@ export default async function OverviewPage() {
   const done = steps.filter((step) => step.done).length;
   return (
     <Page title={t("greeting", { name: user.name.split(" ")[0] ?? user.name })} description={t("subtitle")}>
-      <div className="grid gap-6 lg:grid-cols-3">
+      <div className="grid items-start gap-6 lg:grid-cols-3">
         <Card className="lg:col-span-2" aria-labelledby="getting-started-heading">
           <CardHeader id="getting-started-heading" title={t("gettingStarted")} description={t("progress", { done, total: steps.length })} />
           <ol className="mt-4 divide-y divide-border">
@@ -46,7 +46,7 @@ export default async function OverviewPage() {
                   </p>
                   <p className="text-13 text-fg-muted">{t(`steps.${step.key}.text`, step.values)}</p>
                 </div>
-                {step.href ? (
+                {step.href && !step.done ? (
                   <Link href={step.href} prefetch={false} className="shrink-0 text-sm font-medium text-primary underline-offset-2 hover:underline">
                     {t(`steps.${step.key}.action`)}
                   </Link>

@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Page } from "@/components/page";
-import { Card, CardHeader } from "@/components/ui/card";
+import { Card } from "@/components/ui/card";
 import { ClientMessages } from "@/lib/i18n/client-messages";
 import { listActiveSessions } from "@/db/queries/sessions";
 import { markSecurityReviewed } from "@/db/queries/users";
 import { requireUser } from "@/lib/session";
 import { describeUserAgent } from "@/lib/user-agent";
-import { RevokeOthersForm, SessionList } from "./session-forms";
+import { SessionsForm } from "./session-forms";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("nav"))("security") };
@@ -28,6 +28,7 @@ export default async function SecurityPage() {
       id: session.id,
       current: session.id === user.sessionId,
       device: device.browser && device.os ? t("device", device) : t("unknownDevice"),
+      mobile: device.os === "iOS" || device.os === "Android",
       details: t("details", {
         ip: session.ip ?? t("unknownIp"),
         lastSeen: format.relativeTime(session.lastSeenAt),
@@ -39,8 +40,7 @@ export default async function SecurityPage() {
     <Page title={t("title")} description={t("description")} width="narrow">
       <ClientMessages namespaces={["security"]}>
         <Card aria-labelledby="sessions-heading">
-          <CardHeader id="sessions-heading" title={t("sessions")} description={t("sessionsHelp")} actions={<RevokeOthersForm count={sessions.length - 1} />} />
-          <SessionList sessions={rows} />
+          <SessionsForm title={t("sessions")} description={t("sessionsHelp")} sessions={rows} />
         </Card>
       </ClientMessages>
     </Page>

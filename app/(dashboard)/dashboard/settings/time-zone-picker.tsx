@@ -1,34 +1,54 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useDeferredValue, useId, useState } from "react";
+import { useDeferredValue, useEffect, useId, useRef, useState } from "react";
 import { FieldShell, inputClass } from "@/components/ui/field";
 import type { TimeZoneOption } from "@/lib/time-zones";
 
+function matching(options: TimeZoneOption[], query: string): TimeZoneOption[] {
+  const terms = query.trim().toLowerCase().split(/\s+/).filter(Boolean);
+  return options.filter((option) => terms.every((term) => `${option.label} ${option.value}`.toLowerCase().replace(/_/g, " ").includes(term)));
+}
+
 /**
- * A native select (keyboard and screen-reader friendly everywhere) with a search box above it
- * that narrows the 400-odd zones by name, city or offset; the chosen zone always stays listed.
+ * A native select (keyboard and screen-reader friendly everywhere) with a search box above it:
+ * typing narrows the 400-odd zones by name, city or offset and selects the first match. The select
+ * is uncontrolled, so React's reset of the form after saving returns it to the saved zone.
  */
 export function TimeZonePicker({ options, defaultValue, error }: { options: TimeZoneOption[]; defaultValue: string; error?: string }) {
   const t = useTranslations("settings");
   const id = useId();
+  const select = useRef<HTMLSelectElement>(null);
   const [query, setQuery] = useState("");
   const [value, setValue] = useState(defaultValue);
-  const search = useDeferredValue(query.trim().toLowerCase());
-  const terms = search.split(/\s+/).filter(Boolean);
-  const visible = options.filter((option) => option.value === value || terms.every((term) => `${option.label} ${option.value}`.toLowerCase().replace(/_/g, " ").includes(term)));
+  const search = useDeferredValue(query);
+  const matches = matching(options, search);
+  const current = options.find((option) => option.value === value);
+  const visible = current && !matches.includes(current) ? [current, ...matches] : matches;
+
+  // A selection made by typing reaches the (uncontrolled) select once its option is rendered.
+  useEffect(() => {
+    if (select.current && select.current.value !== value) select.current.value = value;
+  }, [value, visible.length]);
+
+  function onSearch(text: string) {
+    setQuery(text);
+    const found = matching(options, text);
+    if (text.trim() && found[0] && !found.some((option) => option.value === value)) setValue(found[0].value);
+  }
+
   return (
     <FieldShell
       id={`${id}-select`}
       label={t("timeZone")}
-      hint={t("timeZoneMatches", { count: visible.length })}
+      hint={query.trim() ? (matches.length > 0 ? t("timeZoneMatches", { count: matches.length }) : t("timeZoneNoMatch")) : t("timeZoneHint")}
       error={error}
       control={(aria) => (
         <>
           <input
             type="search"
             value={query}
-            onChange={(event) => setQuery(event.target.value)}
+            onChange={(event) => onSearch(event.target.value)}
             // Enter narrows the list; it must not submit the whole preferences form.
             onKeyDown={(event) => {
               if (event.key === "Enter") event.preventDefault();
@@ -38,7 +58,15 @@ export function TimeZonePicker({ options, defaultValue, error }: { options: Time
             aria-controls={`${id}-select`}
             className={inputClass}
           />
-          <select id={`${id}-select`} name="timeZone" value={value} onChange={(event) => setValue(event.target.value)} className={`${inputClass} mt-1.5`} {...aria}>
+          <select
+            ref={select}
+            id={`${id}-select`}
+            name="timeZone"
+            defaultValue={defaultValue}
+            onChange={(event) => setValue(event.target.value)}
+            className={`${inputClass} mt-1.5`}
+            {...aria}
+          >
             {visible.map((option) => (
               <option key={option.value} value={option.value}>
                 {option.label}

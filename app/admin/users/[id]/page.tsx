@@ -42,7 +42,7 @@ export default async function AdminUserPage({ params }: { params: Params }) {
       </div>
       <div className="mt-3">
         <Page title={user.name} description={user.email}>
-          <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
+          <div className="grid grid-cols-1 items-start gap-6 lg:grid-cols-3">
             <Card className="lg:col-span-2" aria-labelledby="account-heading">
               <div className="flex items-center gap-4">
                 <Avatar name={user.name} size="lg" />
@@ -93,7 +93,12 @@ export default async function AdminUserPage({ params }: { params: Params }) {
                 {audit.map((entry) => (
                   <li key={entry.id} className="flex flex-wrap justify-between gap-x-4 gap-y-1 py-2.5">
                     <span>
-                      {t(`auditActions.${entry.action.replace(".", "_")}`)}
+                      {entry.action === "admin.role_changed"
+                        ? t("auditActions.admin_role_changed", {
+                            from: t(`roles.${entry.metadata.from === "admin" ? "admin" : "customer"}`),
+                            to: t(`roles.${entry.metadata.to === "admin" ? "admin" : "customer"}`),
+                          })
+                        : t(`auditActions.${entry.action.replace(".", "_")}`)}
                       {entry.actorName ? <span className="text-fg-muted"> · {entry.actorName}</span> : null}
                       {entry.ip ? <span className="text-fg-muted"> · {entry.ip}</span> : null}
                     </span>

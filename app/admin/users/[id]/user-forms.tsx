@@ -50,6 +50,7 @@ export function UserRoleForm({ userId, name, role }: { userId: string; name: str
         <option value="admin">{t("roles.admin")}</option>
       </SelectField>
       <ConfirmSubmit
+        disabled={chosen === role}
         variant={chosen === "admin" ? "danger" : "secondary"}
         label={t("changeRole")}
         pendingLabel={t("saving")}
