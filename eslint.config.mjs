@@ -15,7 +15,7 @@ const config = [
       "no-restricted-imports": [
         "error",
         {
-          paths: [{ name: "@/db", message: "Only db/ imports the database handle: add a function to db/queries/.", allowTypeImports: true }],
+          paths: [{ name: "@/db", message: "Only db/ imports the database handle: add a function to db/queries/ (services take its Transaction type)." }],
           patterns: [
             {
               group: ["drizzle-orm", "drizzle-orm/*", "postgres", "@electric-sql/pglite", "@electric-sql/pglite/*", "@/db/index"],

@@ -1,10 +1,8 @@
-import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { notFoundMetadata } from "@/components/area-not-found";
 import { ButtonLink } from "@/components/ui/button";
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("errors"))("notFoundTitle") };
-}
+export const generateMetadata = notFoundMetadata;
 
 export default async function NotFound() {
   const t = await getTranslations("errors");

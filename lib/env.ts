@@ -17,6 +17,11 @@ export function authSecret(): string {
   return secret;
 }
 
+/** A first-party cookie only the server reads, kept for `maxAgeSeconds` (Secure over HTTPS). */
+export function serverCookieOptions(maxAgeSeconds: number) {
+  return { httpOnly: true, sameSite: "lax" as const, secure: secureCookies(), path: "/", maxAge: maxAgeSeconds };
+}
+
 export function smtpUrl(): string | undefined {
   return process.env.SMTP_URL || undefined;
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { cookies } from "next/headers";
 import { isLocale, type Locale } from "@/lib/i18n/config";
 import { themes, type Theme } from "@/lib/constants";
-import { secureCookies } from "@/lib/env";
+import { serverCookieOptions } from "@/lib/env";
 
 // The signed-in user's language and theme, remembered by the browser so that signed-out pages
 // (sign-in after a session ended, a reset link) keep speaking and looking the way the user chose.
@@ -12,7 +12,7 @@ const ONE_YEAR = 365 * 24 * 60 * 60;
 
 export async function rememberPreferences(preferences: { locale: Locale; theme: Theme }): Promise<void> {
   const jar = await cookies();
-  const options = { httpOnly: true, sameSite: "lax" as const, secure: secureCookies(), path: "/", maxAge: ONE_YEAR };
+  const options = serverCookieOptions(ONE_YEAR);
   jar.set(LOCALE_COOKIE, preferences.locale, options);
   jar.set(THEME_COOKIE, preferences.theme, options);
 }

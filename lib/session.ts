@@ -10,7 +10,7 @@ import { describeError } from "@/lib/errors";
 import { reportServiceUnavailable } from "@/lib/request-context";
 import { safeCallbackPath } from "@/lib/validations/auth";
 
-export function sessionCookieName(): string {
+function sessionCookieName(): string {
   return `${secureCookies() ? "__Secure-" : ""}authjs.session-token`;
 }
 
@@ -20,7 +20,7 @@ type SessionState = { user: SessionUser } | { user: null; ended: boolean };
  * Who is asking, once per request: the cookie is decrypted (never re-issued) and the session it
  * names is checked against its row. `ended` means a cookie was sent but its session is over.
  */
-export const getSessionState = cache(async (): Promise<SessionState> => {
+const getSessionState = cache(async (): Promise<SessionState> => {
   const name = sessionCookieName();
   const token = (await cookies()).get(name)?.value;
   if (!token) return { user: null, ended: false };

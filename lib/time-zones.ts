@@ -36,7 +36,7 @@ export function canonicalTimeZone(value: string): string | null {
 let allZones: string[] | undefined;
 
 /** Every selectable zone, by its current name, with UTC first. */
-export function timeZoneNames(): string[] {
+function timeZoneNames(): string[] {
   allZones ??= ["UTC", ...Intl.supportedValuesOf("timeZone").map((zone) => currentNames[zone] ?? zone)];
   return allZones;
 }

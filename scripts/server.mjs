@@ -32,7 +32,7 @@ function plainAddress(address) {
  * @param {import("node:http").IncomingMessage} request
  * @param {number} hops
  */
-export function clientAddress(request, hops) {
+function clientAddress(request, hops) {
   const peer = plainAddress(request.socket.remoteAddress);
   if (hops === 0) return peer;
   const header = request.headers["x-forwarded-for"];
@@ -51,7 +51,7 @@ export function clientAddress(request, hops) {
  * @param {number} hops
  * @param {URL} origin
  */
-export function requestedHost(request, hops, origin) {
+function requestedHost(request, hops, origin) {
   const forwarded = hops > 0 ? String(request.headers["x-forwarded-host"] ?? "").split(",").map((entry) => entry.trim()).filter(Boolean) : [];
   const host = (forwarded.length >= hops ? forwarded.at(-hops) : undefined) ?? request.headers.host ?? "";
   const defaultPort = origin.protocol === "https:" ? ":443" : ":80";

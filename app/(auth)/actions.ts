@@ -1,11 +1,14 @@
 "use server";
 
+// The signed-out forms: each runs through publicAction (zod first) and acts only on what the
+// submitted email or token proves; no action here reads or changes another account by id.
+
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { AuthError } from "next-auth";
 import { getLocale, getTranslations } from "next-intl/server";
 import { revokeSessionById } from "@/db/queries/sessions";
-import { getUserByEmail, getUserSettings } from "@/db/queries/users";
+import { getUserByEmail } from "@/db/queries/users";
 import { publicAction } from "@/lib/action";
 import type { ActionState } from "@/lib/action-state";
 import { SignInRejected, signIn, signOut } from "@/lib/auth";
@@ -61,11 +64,14 @@ export const signInAction = publicAction(signInSchema, async (data) => {
   if (previous) await revokeSessionById(previous.sessionId);
   const user = await getUserByEmail(data.email);
   if (!user) throw new Error("The account that just signed in no longer exists.");
-  await rememberPreferences(await getUserSettings(user.id));
+  await rememberPreferences(user);
   redirect(safeCallbackPath(data.callbackUrl, null) ?? homePathFor(user));
 });
 
-/** Ends the cookie and, through Auth.js's signOut event, the server-side session. */
+/**
+ * Ends the cookie and, through Auth.js's signOut event, the server-side session. It needs no
+ * authentication and takes no input: it only ever ends the session of the cookie it was sent with.
+ */
 export async function signOutAction(): Promise<void> {
   reportActionStarted();
   await signOut({ redirectTo: "/sign-in?reason=signed-out" });

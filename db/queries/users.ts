@@ -45,10 +45,10 @@ export async function getUserCredentialsByEmail(email: string, db: Database = ge
   return user ?? null;
 }
 
-/** The account behind an email, with the language its mail is written in. */
-export async function getUserByEmail(email: string, db: Database = getDb()): Promise<(PublicUser & { locale: Locale }) | null> {
+/** The account behind an email, with the language its mail is written in and its theme. */
+export async function getUserByEmail(email: string, db: Database = getDb()): Promise<(PublicUser & { locale: Locale; theme: Theme }) | null> {
   const [user] = await db
-    .select({ ...publicUserColumns, locale: userLocale })
+    .select({ ...publicUserColumns, locale: userLocale, theme: sql<Theme>`coalesce(${userSettings.theme}, 'auto')` })
     .from(users)
     .leftJoin(userSettings, eq(userSettings.userId, users.id))
     .where(eq(users.email, normalizeEmail(email)));
@@ -95,14 +95,6 @@ export async function createUser(
     await tx.insert(userSettings).values({ userId: user!.id, locale: input.locale, timeZone: input.timeZone ?? "UTC" });
     return user!;
   });
-}
-
-export async function getUserSettings(userId: string, db: Database = getDb()) {
-  const [settings] = await db
-    .select({ theme: userSettings.theme, locale: userSettings.locale, timeZone: userSettings.timeZone })
-    .from(userSettings)
-    .where(eq(userSettings.userId, userId));
-  return settings ?? { theme: "auto" as Theme, locale: "en" as Locale, timeZone: "UTC" };
 }
 
 export async function updateUserSettings(

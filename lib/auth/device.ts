@@ -1,6 +1,6 @@
 import "server-only";
 import { createHmac, randomUUID, timingSafeEqual } from "node:crypto";
-import { authSecret, secureCookies } from "@/lib/env";
+import { authSecret, serverCookieOptions } from "@/lib/env";
 
 /**
  * A browser that has signed in to an account before carries a signed device cookie (OWASP's
@@ -30,5 +30,5 @@ export function trustedDeviceId(token: string | null | undefined, userId: string
 }
 
 export function deviceCookieOptions() {
-  return { httpOnly: true, sameSite: "lax" as const, secure: secureCookies(), path: "/", maxAge: DEVICE_COOKIE_MAX_AGE };
+  return serverCookieOptions(DEVICE_COOKIE_MAX_AGE);
 }

@@ -1,10 +1,9 @@
 import "server-only";
-import type { Database } from "@/db";
 import { createAuditEntry } from "@/db/queries/audit";
 import { consumeRateLimit, peekRateLimit, resetRateLimit, type RateLimitResult, type RateLimitRule } from "@/db/queries/rate-limits";
 import { createAuthSession, revokeUserSessions } from "@/db/queries/sessions";
 import { consumeAuthToken, replaceAuthToken } from "@/db/queries/tokens";
-import { inTransaction } from "@/db/queries/transaction";
+import { inTransaction, type Transaction } from "@/db/queries/transaction";
 import { createUser, getUserByEmail, getUserCredentialsByEmail, markEmailVerified, normalizeEmail, setUserPassword } from "@/db/queries/users";
 import { appUrl } from "@/lib/env";
 import type { Locale } from "@/lib/i18n/config";
@@ -52,7 +51,7 @@ function perAddress(rule: (bucket: string) => RateLimitRule, info: RequestInfo):
   return info.ip ? [rule(addressBucket(info.ip))] : [];
 }
 
-async function sendVerificationEmail(user: { id: string; email: string; name: string }, locale: Locale, db?: Database) {
+async function sendVerificationEmail(user: { id: string; email: string; name: string }, locale: Locale, db?: Transaction) {
   const token = generateToken();
   await replaceAuthToken(
     {
@@ -77,7 +76,7 @@ async function sendVerificationEmail(user: { id: string; email: string; name: st
 export async function registerUser(
   input: { name: string; email: string; password: string; locale: Locale; timeZone?: string },
   info: RequestInfo,
-  db?: Database,
+  db?: Transaction,
 ): Promise<{ status: "ok" } | RateLimited> {
   const limited = limitedBy(
     await consumeRateLimit([...perAddress(rateLimitRules.signUpPerIp, info), rateLimitRules.signUpPerAccount(normalizeEmail(input.email))], db),
@@ -118,7 +117,7 @@ export type AuthenticateResult =
 export async function authenticate(
   input: { email: string; password: string; deviceToken?: string | null },
   info: RequestInfo,
-  db?: Database,
+  db?: Transaction,
 ): Promise<AuthenticateResult> {
   const email = normalizeEmail(input.email);
   const user = await getUserCredentialsByEmail(email, db);
@@ -173,7 +172,7 @@ export async function authenticate(
 }
 
 /** Always answers the same for known and unknown emails; only active accounts get a link, in their own language. */
-export async function requestPasswordReset(input: { email: string }, info: RequestInfo, db?: Database): Promise<{ status: "ok" } | RateLimited> {
+export async function requestPasswordReset(input: { email: string }, info: RequestInfo, db?: Transaction): Promise<{ status: "ok" } | RateLimited> {
   const email = normalizeEmail(input.email);
   const limited = limitedBy(
     await consumeRateLimit([...perAddress(rateLimitRules.resetRequestPerIp, info), rateLimitRules.resetRequestPerAccount(email)], db),
@@ -203,7 +202,7 @@ export async function requestPasswordReset(input: { email: string }, info: Reque
 export async function resetPassword(
   input: { token: string; password: string },
   info: RequestInfo,
-  db?: Database,
+  db?: Transaction,
 ): Promise<{ status: "ok"; deviceToken: string } | { status: "invalid_token" } | RateLimited> {
   const limited = limitedBy(await consumeRateLimit(perAddress(rateLimitRules.resetPerIp, info), db));
   if (limited) return limited;
@@ -220,7 +219,7 @@ export async function resetPassword(
   }, db);
 }
 
-export async function verifyEmail(token: string, info: RequestInfo, db?: Database): Promise<{ status: "ok" | "invalid_token" }> {
+export async function verifyEmail(token: string, info: RequestInfo, db?: Transaction): Promise<{ status: "ok" | "invalid_token" }> {
   return inTransaction(async (tx) => {
     const userId = await consumeAuthToken("email_verification", hashToken(token), tx);
     if (!userId) return { status: "invalid_token" as const };

@@ -2,8 +2,8 @@ import "server-only";
 import { render } from "@react-email/render";
 import { createTranslator, type AbstractIntlMessages } from "next-intl";
 import nodemailer, { type Transporter } from "nodemailer";
-import type { Database } from "@/db";
 import { createOutboxEntry } from "@/db/queries/mail";
+import type { Transaction } from "@/db/queries/transaction";
 import { mailFrom, smtpUrl } from "@/lib/env";
 import { describeError } from "@/lib/errors";
 import { loadMessages, type Locale } from "@/lib/i18n/config";
@@ -40,7 +40,7 @@ async function renderMail<T extends MailTemplate>(template: T, props: TemplatePr
  */
 export async function sendMail<T extends MailTemplate>(
   input: { to: string; locale: Locale; template: T; props: TemplateProps<T> },
-  db?: Database,
+  db?: Transaction,
 ): Promise<MailResult> {
   const redactedProps = mailTemplates[input.template].redact(input.props as never) as TemplateProps<T>;
   const [mail, kept] = await Promise.all([
