@@ -6,15 +6,25 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
+import { fromPglite, type ConstructorOptions } from "pg-boss";
 import postgres from "postgres";
 import * as schema from "./schema";
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 
+/** Ends a LISTEN subscription. */
+export type Unlisten = () => Promise<void>;
+
 export type Connection = {
   db: Database;
   migrate: (migrationsFolder: string) => Promise<void>;
   close: () => Promise<void>;
+  /** Subscribes to a NOTIFY channel: postgres.js on a dedicated connection, PGlite in-process. */
+  listen: (channel: string, onPayload: (payload: string) => void) => Promise<Unlisten>;
+  /** How the job queue (pg-boss) reaches the same database. */
+  jobQueueOptions: () => ConstructorOptions;
+  /** Run before the connection closes, e.g. to stop the job queue that uses it. */
+  beforeClose: Array<() => Promise<void>>;
 };
 
 const globalForDb = globalThis as unknown as { clientdeskDb?: Connection };
@@ -60,26 +70,56 @@ export function lockDataFolder(folder: string): () => void {
   throw new Error(`Could not lock the embedded database folder ${folder}.`);
 }
 
-export function openPostgres(url: string): Connection {
+async function runBeforeClose(conn: Connection): Promise<void> {
+  // Last registered, first run: what was started later may depend on what was set up before.
+  for (const hook of conn.beforeClose.splice(0).reverse()) await hook();
+}
+
+/** `jobSchema` gives the job queue a schema of its own (tests use one per file, so their queues never mix). */
+export function openPostgres(url: string, options: { jobSchema?: string } = {}): Connection {
   const client = postgres(url, { max: Number(process.env.DATABASE_POOL_SIZE ?? 10), onnotice: () => {} });
   const db = drizzlePostgres(client, { schema, casing: "snake_case" });
-  return {
+  const conn: Connection = {
     db,
     migrate: (migrationsFolder) => migratePostgres(db, { migrationsFolder }),
-    close: () => client.end({ timeout: 5 }),
+    close: async () => {
+      await runBeforeClose(conn);
+      await client.end({ timeout: 5 });
+    },
+    listen: async (channel, onPayload) => {
+      const { unlisten } = await client.listen(channel, onPayload);
+      return unlisten;
+    },
+    // pg-boss keeps its own small pool (node-postgres) on the same database.
+    jobQueueOptions: () => ({
+      connectionString: url,
+      max: Number(process.env.JOB_POOL_SIZE ?? 3),
+      application_name: "clientdesk-jobs",
+      schema: options.jobSchema,
+    }),
+    beforeClose: [],
   };
+  return conn;
 }
 
 export function openPglite(client: PGlite, release: () => void = () => {}): Connection {
   const db = drizzlePglite(client, { schema, casing: "snake_case" });
-  return {
+  const conn: Connection = {
     db,
     migrate: (migrationsFolder) => migratePglite(db, { migrationsFolder }),
     close: async () => {
+      await runBeforeClose(conn);
       await client.close();
       release();
     },
+    listen: async (channel, onPayload) => {
+      const unsubscribe = await client.listen(channel, onPayload);
+      return unsubscribe;
+    },
+    jobQueueOptions: () => ({ backend: "pglite", db: fromPglite(client) }),
+    beforeClose: [],
   };
+  return conn;
 }
 
 function connect(): Connection {
@@ -90,7 +130,7 @@ function connect(): Connection {
   return openPglite(new PGlite(folder), release);
 }
 
-function connection(): Connection {
+export function connection(): Connection {
   globalForDb.clientdeskDb ??= connect();
   return globalForDb.clientdeskDb;
 }

@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import type { z } from "zod";
 import type { SessionUser } from "@/db/queries/sessions";
 import type { ActionState } from "@/lib/action-state";
+import { AppError } from "@/lib/errors";
 import { reportActionStarted } from "@/lib/request-context";
 import { requestInfoFrom, type RequestInfo } from "@/lib/request-info";
 import { getSessionUser } from "@/lib/session";
@@ -49,6 +50,17 @@ async function malformedCall(): Promise<ActionState> {
   return { ok: false, message: t("malformed") };
 }
 
+/** A service's refusal (an AppError) becomes the form's message; anything else is a real failure. */
+async function run(handler: () => Promise<ActionState>): Promise<ActionState> {
+  try {
+    return await handler();
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    const t = await getTranslations("errors");
+    return { ok: false, message: t.has(error.code) ? t(error.code) : error.message };
+  }
+}
+
 /** For signed-out forms (sign-in, sign-up, reset): validate, then act. */
 export function publicAction<S extends z.ZodType>(
   schema: S,
@@ -60,7 +72,8 @@ export function publicAction<S extends z.ZodType>(
     const values = submittedValues(formData);
     const { data, fieldErrors } = await validate(schema, formData);
     if (fieldErrors) return { ok: false, fieldErrors, values };
-    return { values, ...(await handler(data, await context())) };
+    const ctx = await context();
+    return { values, ...(await run(() => handler(data, ctx))) };
   };
 }
 
@@ -80,7 +93,8 @@ function guardedAction<S extends z.ZodType>(
     const values = submittedValues(formData);
     const { data, fieldErrors } = await validate(schema, formData);
     if (fieldErrors) return { ok: false, fieldErrors, values };
-    return { values, ...(await handler(data, user, await context())) };
+    const ctx = await context();
+    return { values, ...(await run(() => handler(data, user, ctx))) };
   };
 }
 

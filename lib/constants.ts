@@ -21,3 +21,11 @@ export const ADMIN_PAGE_SIZES = [10, 20, 50, 100] as const;
 // Sessions end after this long without a request, and in any case this long after sign-in.
 export const SESSION_IDLE_TIMEOUT_SECONDS = 14 * 24 * 60 * 60;
 export const SESSION_MAX_AGE_SECONDS = 90 * 24 * 60 * 60;
+
+// A customer user's part in their customer account; colleagues join as member or billing contact.
+export const accountMemberRoles = ["owner", "member", "billing"] as const;
+export type AccountMemberRole = (typeof accountMemberRoles)[number];
+
+// What a notification is about; each has its own email preference.
+export const notificationCategories = ["account", "projects", "messages", "billing", "calls"] as const;
+export type NotificationCategory = (typeof notificationCategories)[number];

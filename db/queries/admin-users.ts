@@ -3,6 +3,7 @@ import { and, asc, count, desc, eq, ilike, max, or, sql } from "drizzle-orm";
 import { getDb, type Database } from "@/db";
 import { authSessions, users, type UserRole, type UserStatus } from "@/db/schema";
 import type { AdminUserSort } from "@/lib/constants";
+import { createCustomerAccount, getAccountMembership } from "./accounts";
 import { createAuditEntry } from "./audit";
 import { liveSession, revokeUserSessions } from "./sessions";
 import { publicUserColumns } from "./users";
@@ -102,9 +103,13 @@ export async function adminSetUserRole(
   db: Database = getDb(),
 ): Promise<boolean> {
   return db.transaction(async (tx) => {
-    const [before] = await tx.select({ role: users.role }).from(users).where(eq(users.id, input.userId)).for("update");
+    const [before] = await tx.select({ role: users.role, name: users.name }).from(users).where(eq(users.id, input.userId)).for("update");
     if (!before || before.role === input.role) return false;
     await tx.update(users).set({ role: input.role, updatedAt: new Date() }).where(eq(users.id, input.userId));
+    // A former staff member who becomes a customer needs an account to file their purchases under.
+    if (input.role === "customer" && !(await getAccountMembership(input.userId, tx))) {
+      await createCustomerAccount({ name: before.name, ownerId: input.userId }, tx);
+    }
     await createAuditEntry(
       {
         action: "admin.role_changed",

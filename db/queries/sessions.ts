@@ -1,7 +1,7 @@
 import "server-only";
 import { and, desc, eq, gt, isNull, ne, sql } from "drizzle-orm";
 import { getDb, type Database } from "@/db";
-import { authSessions, users, userSettings } from "@/db/schema";
+import { authSessions, customerAccountMembers, users, userSettings, type AccountMemberRole } from "@/db/schema";
 import { SESSION_IDLE_TIMEOUT_SECONDS, SESSION_MAX_AGE_SECONDS } from "@/lib/constants";
 
 /** How stale `last_seen_at` may get before a request writes it again. */
@@ -45,6 +45,9 @@ export type SessionUser = {
   email: string;
   name: string;
   role: "customer" | "admin";
+  /** The customer account the user belongs to (null for staff); what they buy is filed under it. */
+  accountId: string | null;
+  accountRole: AccountMemberRole | null;
   theme: "light" | "dark" | "auto";
   locale: "en" | "de";
   timeZone: string;
@@ -65,6 +68,8 @@ export async function getActiveSessionUser(sessionId: string, db: Database = get
       email: users.email,
       name: users.name,
       role: users.role,
+      accountId: customerAccountMembers.accountId,
+      accountRole: customerAccountMembers.role,
       theme: sql<SessionUser["theme"]>`coalesce(${userSettings.theme}, 'auto')`,
       locale: sql<SessionUser["locale"]>`coalesce(${userSettings.locale}, 'en')`,
       timeZone: sql<string>`coalesce(${userSettings.timeZone}, 'UTC')`,
@@ -74,6 +79,7 @@ export async function getActiveSessionUser(sessionId: string, db: Database = get
     .from(authSessions)
     .innerJoin(users, eq(users.id, authSessions.userId))
     .leftJoin(userSettings, eq(userSettings.userId, users.id))
+    .leftJoin(customerAccountMembers, eq(customerAccountMembers.userId, users.id))
     .where(and(eq(authSessions.id, sessionId), liveSession(), eq(users.status, "active")));
   if (!row) return null;
   if (Date.now() - row.lastSeenAt.getTime() > LAST_SEEN_RESOLUTION_MS) {
@@ -85,6 +91,8 @@ export async function getActiveSessionUser(sessionId: string, db: Database = get
     email: row.email,
     name: row.name,
     role: row.role,
+    accountId: row.accountId,
+    accountRole: row.accountRole,
     theme: row.theme,
     locale: row.locale,
     timeZone: row.timeZone,

@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { getDb, type Database } from "@/db";
 import { users, userSettings, type Locale, type Theme } from "@/db/schema";
+import { createCustomerAccount } from "./accounts";
 
 /** Every column a caller may see; the password hash is never among them. */
 export const publicUserColumns = {
@@ -78,6 +79,8 @@ export async function createUser(
     emailVerifiedAt?: Date | null;
     locale: Locale;
     timeZone?: string;
+    /** The customer account's name; the user's own name when not given. */
+    accountName?: string;
   },
   db: Database = getDb(),
 ): Promise<PublicUser> {
@@ -93,6 +96,8 @@ export async function createUser(
       })
       .returning(publicUserColumns);
     await tx.insert(userSettings).values({ userId: user!.id, locale: input.locale, timeZone: input.timeZone ?? "UTC" });
+    // Every customer belongs to an account from the start; staff belong to none.
+    if (user!.role === "customer") await createCustomerAccount({ name: input.accountName ?? input.name, ownerId: user!.id }, tx as unknown as Database);
     return user!;
   });
 }

@@ -9,6 +9,8 @@ export const auditActions = [
   "auth.password_reset_requested",
   "auth.password_reset",
   "auth.session_revoked",
+  "admin.session_revoked",
+  "admin.sessions_revoked",
   "admin.user_disabled",
   "admin.user_enabled",
   "admin.role_changed",

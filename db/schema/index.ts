@@ -1,4 +1,6 @@
 export * from "./users";
+export * from "./accounts";
 export * from "./auth";
 export * from "./audit";
 export * from "./mail";
+export * from "./notifications";

@@ -1,6 +1,7 @@
-import { index, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { index, integer, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
-export const emailStatuses = ["logged", "sent", "failed"] as const;
+// "logged": no SMTP server is configured, so the message was printed to the server log instead.
+export const emailStatuses = ["logged", "sent", "failed", "queued"] as const;
 export const emailStatus = pgEnum("email_status", emailStatuses);
 
 /** Every message the mail layer handles, whether or not SMTP is configured. */
@@ -14,6 +15,9 @@ export const emailOutbox = pgTable(
     textBody: text().notNull(),
     htmlBody: text().notNull(),
     status: emailStatus().notNull(),
+    // The delivery job's id, and how many times it has tried; `error` is the last attempt's.
+    jobId: uuid(),
+    attempts: integer().notNull().default(0),
     error: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     sentAt: timestamp({ withTimezone: true }),

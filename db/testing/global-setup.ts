@@ -3,7 +3,9 @@ import os from "node:os";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import type { TestProject } from "vitest/node";
-import { migrationsFolder, openPglite, openPostgres } from "@/db";
+import { migrationsFolder, openPglite, openPostgres, setConnection, closeDb } from "@/db";
+import { getJobQueue } from "@/db/jobs";
+import { jobQueueList } from "@/lib/jobs/queues";
 import { assertTestDatabaseUrl } from "@/scripts/test-database.mjs";
 
 declare module "vitest" {
@@ -28,10 +30,14 @@ export default async function setup(project: TestProject) {
   }
   const conn = openPglite(new PGlite());
   await conn.migrate(migrationsFolder());
+  // The job queue's schema too (it takes seconds to create), so each file's copy starts with it.
+  setConnection(conn);
+  const boss = await getJobQueue({ maintenance: false, queues: jobQueueList });
+  await boss.stop({ graceful: false });
   const client = (conn.db as unknown as { $client: PGlite }).$client;
   const snapshot = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "clientdesk-test-")), "migrated.tar.gz");
   fs.writeFileSync(snapshot, Buffer.from(await (await client.dumpDataDir("gzip")).arrayBuffer()));
-  await conn.close();
+  await closeDb();
   project.provide("pgliteSnapshot", snapshot);
   return () => fs.rmSync(path.dirname(snapshot), { recursive: true, force: true });
 }

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import { randomUUID } from "node:crypto";
 import { PGlite } from "@electric-sql/pglite";
 import { afterAll, beforeAll, inject } from "vitest";
+import { sql } from "drizzle-orm";
 import { closeDb, getDb, openPglite, openPostgres, setConnection, type Database } from "@/db";
 
 /**
@@ -9,10 +10,17 @@ import { closeDb, getDb, openPglite, openPostgres, setConnection, type Database 
  * DATABASE_URL) and makes it the app's database, so code under test runs as in production.
  */
 export function setupTestDatabase(): () => Database {
+  // On the shared PostgreSQL each file's jobs go to a queue schema of its own, so one file's
+  // runQueuedJobs() never runs another's jobs.
+  const jobSchema = `pgboss_test_${randomUUID().slice(0, 8)}`;
   beforeAll(async () => {
     const url = process.env.DATABASE_URL;
     if (url) {
-      setConnection(openPostgres(url));
+      const conn = openPostgres(url, { jobSchema });
+      conn.beforeClose.push(async () => {
+        await conn.db.execute(sql.raw(`drop schema if exists ${jobSchema} cascade`));
+      });
+      setConnection(conn);
       return;
     }
     const snapshot = fs.readFileSync(inject("pgliteSnapshot"));

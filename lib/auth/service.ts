@@ -7,10 +7,14 @@ import { inTransaction, type Transaction } from "@/db/queries/transaction";
 import { createUser, getUserByEmail, getUserCredentialsByEmail, markEmailVerified, normalizeEmail, setUserPassword } from "@/db/queries/users";
 import { appUrl } from "@/lib/env";
 import type { Locale } from "@/lib/i18n/config";
+import { enqueue, type JobData } from "@/lib/jobs";
+import { seal, unseal } from "@/lib/jobs/sealed";
 import { sendMail } from "@/lib/mail";
+import { notify } from "@/lib/notifications/service";
 import { hashPassword, verifyPassword } from "@/lib/passwords";
 import { addressBucket, type RequestInfo } from "@/lib/request-info";
 import { generateToken, hashToken } from "@/lib/tokens";
+import { describeUserAgent } from "@/lib/user-agent";
 import { issueDeviceToken, trustedDeviceId } from "./device";
 
 const MINUTE = 60;
@@ -51,6 +55,12 @@ function perAddress(rule: (bucket: string) => RateLimitRule, info: RequestInfo):
   return info.ip ? [rule(addressBucket(info.ip))] : [];
 }
 
+/** Where a security event came from, as the notification about it shows it. */
+function signInParams(info: RequestInfo): { device: string; ip: string } {
+  const { browser, os } = describeUserAgent(info.userAgent);
+  return { device: [browser, os].filter(Boolean).join(" · ") || "—", ip: info.ip ?? "—" };
+}
+
 async function sendVerificationEmail(user: { id: string; email: string; name: string }, locale: Locale, db?: Transaction) {
   const token = generateToken();
   await replaceAuthToken(
@@ -68,9 +78,11 @@ async function sendVerificationEmail(user: { id: string; email: string; name: st
   );
 }
 
+type SignUpDetails = { name: string; email: string; passwordHash: string; locale: Locale; timeZone?: string; ip: string | null };
+
 /**
- * Creates the account and mails a verification link. An email that already has an account
- * gets the same answer, and its owner a note instead, so sign-up does not reveal who is registered.
+ * Accepts a sign-up: the request only counts it, hashes the password and queues the rest, so it
+ * does the same work, and takes the same time, whether or not the email already has an account.
  * `locale` and `timeZone` are the browser's, kept as the new account's settings.
  */
 export async function registerUser(
@@ -78,24 +90,37 @@ export async function registerUser(
   info: RequestInfo,
   db?: Transaction,
 ): Promise<{ status: "ok" } | RateLimited> {
-  const limited = limitedBy(
-    await consumeRateLimit([...perAddress(rateLimitRules.signUpPerIp, info), rateLimitRules.signUpPerAccount(normalizeEmail(input.email))], db),
-  );
+  const email = normalizeEmail(input.email);
+  const limited = limitedBy(await consumeRateLimit([...perAddress(rateLimitRules.signUpPerIp, info), rateLimitRules.signUpPerAccount(email)], db));
   if (limited) return limited;
-
-  const existing = await getUserByEmail(input.email, db);
-  if (existing) {
-    await sendMail(
-      { to: existing.email, locale: existing.locale, template: "accountExists", props: { name: existing.name, url: `${appUrl()}/forgot-password` } },
-      db,
-    );
-    return { status: "ok" };
-  }
   const passwordHash = await hashPassword(input.password);
-  const user = await createUser({ name: input.name, email: input.email, passwordHash, locale: input.locale, timeZone: input.timeZone }, db);
-  await createAuditEntry({ action: "auth.sign_up", actorId: user.id, targetUserId: user.id, ip: info.ip }, db);
-  await sendVerificationEmail(user, input.locale, db);
+  const details: SignUpDetails = { name: input.name, email, passwordHash, locale: input.locale, timeZone: input.timeZone, ip: info.ip };
+  await enqueue("auth.sign-up", seal(details), db);
   return { status: "ok" };
+}
+
+/**
+ * The sign-up job: creates the account (with its customer account) and mails a verification link;
+ * an email that already has an account gets a note instead, so sign-up never reveals who is registered.
+ */
+export async function completeSignUp(data: JobData["auth.sign-up"], db?: Transaction): Promise<void> {
+  const details = unseal<SignUpDetails>(data);
+  await inTransaction(async (tx) => {
+    const existing = await getUserByEmail(details.email, tx);
+    if (existing) {
+      await sendMail(
+        { to: existing.email, locale: existing.locale, template: "accountExists", props: { name: existing.name, url: `${appUrl()}/forgot-password` } },
+        tx,
+      );
+      return;
+    }
+    const user = await createUser(
+      { name: details.name, email: details.email, passwordHash: details.passwordHash, locale: details.locale, timeZone: details.timeZone },
+      tx,
+    );
+    await createAuditEntry({ action: "auth.sign_up", actorId: user.id, targetUserId: user.id, ip: details.ip }, tx);
+    await sendVerificationEmail(user, details.locale, tx);
+  }, db);
 }
 
 export type AuthenticateResult =
@@ -158,11 +183,17 @@ export async function authenticate(
     return { status: "unverified" };
   }
 
-  // Created only if the password is still the one just checked: a reset finishing meanwhile wins.
-  const sessionId = await createAuthSession({ userId: user.id, ip: info.ip, userAgent: info.userAgent, passwordHash: user.passwordHash }, db);
+  const sessionId = await inTransaction(async (tx) => {
+    // Created only if the password is still the one just checked: a reset finishing meanwhile wins.
+    const created = await createAuthSession({ userId: user.id, ip: info.ip, userAgent: info.userAgent, passwordHash: user.passwordHash }, tx);
+    if (!created) return null;
+    await resetRateLimit([clientRule.key], tx);
+    await createAuditEntry({ action: "auth.sign_in", actorId: user.id, targetUserId: user.id, ip: info.ip }, tx);
+    // A browser that has not signed in to this account before: the owner should know.
+    if (!deviceId) await notify(user.id, { type: "security.newSignIn", params: signInParams(info) }, tx);
+    return created;
+  }, db);
   if (!sessionId) return { status: "invalid" };
-  await resetRateLimit([clientRule.key], db);
-  await createAuditEntry({ action: "auth.sign_in", actorId: user.id, targetUserId: user.id, ip: info.ip }, db);
   return {
     status: "ok",
     sessionId,
@@ -171,27 +202,36 @@ export async function authenticate(
   };
 }
 
-/** Always answers the same for known and unknown emails; only active accounts get a link, in their own language. */
+/**
+ * Counts the request and queues the rest: known and unknown emails get the same answer after the
+ * same work. The job mails a link only to active accounts, in their own language.
+ */
 export async function requestPasswordReset(input: { email: string }, info: RequestInfo, db?: Transaction): Promise<{ status: "ok" } | RateLimited> {
   const email = normalizeEmail(input.email);
   const limited = limitedBy(
     await consumeRateLimit([...perAddress(rateLimitRules.resetRequestPerIp, info), rateLimitRules.resetRequestPerAccount(email)], db),
   );
   if (limited) return limited;
-
-  const user = await getUserByEmail(email, db);
-  if (!user || user.status !== "active") return { status: "ok" };
-  const token = generateToken();
-  await replaceAuthToken(
-    { userId: user.id, kind: "password_reset", tokenHash: hashToken(token), expiresAt: new Date(Date.now() + RESET_TOKEN_TTL_MS) },
-    db,
-  );
-  await createAuditEntry({ action: "auth.password_reset_requested", targetUserId: user.id, ip: info.ip }, db);
-  await sendMail(
-    { to: user.email, locale: user.locale, template: "resetPassword", props: { name: user.name, url: `${appUrl()}/reset-password?token=${token}` } },
-    db,
-  );
+  await enqueue("auth.password-reset", { email, ip: info.ip }, db);
   return { status: "ok" };
+}
+
+/** The reset-request job. */
+export async function sendPasswordResetLink(data: JobData["auth.password-reset"], db?: Transaction): Promise<void> {
+  await inTransaction(async (tx) => {
+    const user = await getUserByEmail(data.email, tx);
+    if (!user || user.status !== "active") return;
+    const token = generateToken();
+    await replaceAuthToken(
+      { userId: user.id, kind: "password_reset", tokenHash: hashToken(token), expiresAt: new Date(Date.now() + RESET_TOKEN_TTL_MS) },
+      tx,
+    );
+    await createAuditEntry({ action: "auth.password_reset_requested", targetUserId: user.id, ip: data.ip }, tx);
+    await sendMail(
+      { to: user.email, locale: user.locale, template: "resetPassword", props: { name: user.name, url: `${appUrl()}/reset-password?token=${token}` } },
+      tx,
+    );
+  }, db);
 }
 
 /**
@@ -215,6 +255,7 @@ export async function resetPassword(
     await revokeUserSessions(userId, {}, tx);
     if (email) await resetRateLimit([rateLimitRules.signInPerAccount(email).key], tx);
     await createAuditEntry({ action: "auth.password_reset", actorId: userId, targetUserId: userId, ip: info.ip }, tx);
+    await notify(userId, { type: "security.passwordChanged", params: signInParams(info) }, tx);
     return { status: "ok" as const, deviceToken: issueDeviceToken(userId) };
   }, db);
 }

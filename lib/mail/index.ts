@@ -1,17 +1,20 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { render } from "@react-email/render";
 import { createTranslator, type AbstractIntlMessages } from "next-intl";
 import nodemailer, { type Transporter } from "nodemailer";
-import { createOutboxEntry } from "@/db/queries/mail";
+import { createOutboxEntry, recordDeliveryAttempt } from "@/db/queries/mail";
 import type { Transaction } from "@/db/queries/transaction";
 import { mailFrom, smtpUrl } from "@/lib/env";
 import { describeError } from "@/lib/errors";
 import { loadMessages, type Locale } from "@/lib/i18n/config";
+import { enqueue, type JobData } from "@/lib/jobs";
+import { seal, unseal } from "@/lib/jobs/sealed";
 import { mailTemplates, type MailTemplate } from "./templates";
 
 type TemplateProps<T extends MailTemplate> = Parameters<(typeof mailTemplates)[T]["render"]>[1];
 
-export type MailResult = { id: string; status: "logged" | "sent" | "failed" };
+type RenderedMail = { to: string; subject: string; html: string; text: string; template: string };
 
 const globalForMail = globalThis as unknown as { clientdeskSmtp?: { url: string; transport: Transporter } };
 
@@ -25,7 +28,7 @@ function smtpTransport(url: string): Transporter {
 async function renderMail<T extends MailTemplate>(template: T, props: TemplateProps<T>, locale: Locale) {
   const messages = await loadMessages(locale);
   const t = createTranslator({ locale, messages: messages as AbstractIntlMessages, namespace: "email" });
-  const { subject, element } = mailTemplates[template].render((key, values) => t(key, values as never), props, locale);
+  const { subject, element } = mailTemplates[template].render((key, values) => t(key, values as never), props as never, locale);
   const [html, text] = await Promise.all([
     render(element),
     render(element, { plainText: true, htmlToTextOptions: { selectors: [{ selector: "h1", options: { uppercase: false } }] } }),
@@ -34,39 +37,49 @@ async function renderMail<T extends MailTemplate>(template: T, props: TemplatePr
 }
 
 /**
- * Renders a template in the recipient's language and sends it through SMTP when SMTP_URL is set
- * (otherwise prints it to the server log). The outbox records it either way, but with its secret
- * links redacted: only the transport ever sees a usable token.
+ * Renders a template in the recipient's language and queues it for delivery in the caller's
+ * transaction: the outbox keeps it with its secret links redacted, and only the sealed job
+ * carries the usable mail to the transport. Returns the outbox row's id.
  */
 export async function sendMail<T extends MailTemplate>(
   input: { to: string; locale: Locale; template: T; props: TemplateProps<T> },
   db?: Transaction,
-): Promise<MailResult> {
+): Promise<string> {
   const redactedProps = mailTemplates[input.template].redact(input.props as never) as TemplateProps<T>;
   const [mail, kept] = await Promise.all([
     renderMail(input.template, input.props, input.locale),
     renderMail(input.template, redactedProps, input.locale),
   ]);
-
-  let status: MailResult["status"] = "logged";
-  let error: string | null = null;
-  const url = smtpUrl();
-  if (url) {
-    try {
-      await smtpTransport(url).sendMail({ from: mailFrom(), to: input.to, subject: mail.subject, html: mail.html, text: mail.text });
-      status = "sent";
-    } catch (cause) {
-      status = "failed";
-      error = describeError(cause);
-      console.error(`[mail] sending "${input.template}" to ${input.to} failed: ${error}`);
-    }
-  } else {
-    console.log(`[mail] (not sent: SMTP_URL is not set) to ${input.to}: ${mail.subject}\n${mail.text}\n`);
-  }
-
-  const id = await createOutboxEntry(
-    { toAddress: input.to, template: input.template, subject: kept.subject, textBody: kept.text, htmlBody: kept.html, status, error },
+  const jobId = randomUUID();
+  const outboxId = await createOutboxEntry(
+    { toAddress: input.to, template: input.template, subject: kept.subject, textBody: kept.text, htmlBody: kept.html, jobId },
     db,
   );
-  return { id, status };
+  const sealed: RenderedMail = { to: input.to, template: input.template, ...mail };
+  await enqueue("mail.deliver", { outboxId, ...seal(sealed) }, db, { id: jobId });
+  return outboxId;
+}
+
+/**
+ * The delivery job: SMTP when SMTP_URL is set, otherwise the server log. A failure is recorded on
+ * the outbox row and thrown, so the queue retries it; after the last try the row says "failed".
+ */
+export async function deliverMail(data: JobData["mail.deliver"], attempt: { retryCount: number; retryLimit: number }): Promise<void> {
+  const mail = unseal<RenderedMail>(data);
+  const url = smtpUrl();
+  if (!url) {
+    console.log(`[mail] (not sent: SMTP_URL is not set) to ${mail.to}: ${mail.subject}\n${mail.text}\n`);
+    await recordDeliveryAttempt(data.outboxId, { status: "logged" });
+    return;
+  }
+  try {
+    await smtpTransport(url).sendMail({ from: mailFrom(), to: mail.to, subject: mail.subject, html: mail.html, text: mail.text });
+  } catch (cause) {
+    const error = describeError(cause);
+    const final = attempt.retryCount >= attempt.retryLimit;
+    console.error(`[mail] sending "${mail.template}" to ${mail.to} failed${final ? " for the last time" : ", will retry"}: ${error}`);
+    await recordDeliveryAttempt(data.outboxId, { status: final ? "failed" : "queued", error });
+    throw cause;
+  }
+  await recordDeliveryAttempt(data.outboxId, { status: "sent" });
 }

@@ -3,8 +3,11 @@ import { eq } from "drizzle-orm";
 import { SMTPServer } from "smtp-server";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { emailOutbox } from "@/db/schema";
-import { uniqueEmail, setupTestDatabase } from "@/db/testing";
-import { sendMail } from "./index";
+import { inRolledBackTransaction, uniqueEmail, setupTestDatabase } from "@/db/testing";
+import { jobQueue, type JobData } from "@/lib/jobs";
+import { jobQueues } from "@/lib/jobs/queues";
+import { runQueuedJobs } from "@/lib/jobs/testing";
+import { deliverMail, sendMail } from "./index";
 import { startTestMailbox } from "./test-mailbox";
 
 const db = setupTestDatabase();
@@ -28,26 +31,29 @@ describe("mail layer", () => {
   it("delivers through a real SMTP server and records the message as sent", async () => {
     const to = uniqueEmail("smtp");
     const url = "http://localhost:3000/reset-password?token=abc123";
-    const result = await sendMail({ to, locale: "en", template: "resetPassword", props: { name: "Robin", url } });
+    const id = await sendMail({ to, locale: "en", template: "resetPassword", props: { name: "Robin", url } });
+    expect((await outboxRow(id)).status).toBe("queued");
+    expect(mailbox.last(to)).toBeUndefined();
 
-    expect(result.status).toBe("sent");
+    await runQueuedJobs();
     const mail = mailbox.last(to);
     expect(mail?.subject).toBe("Reset your Clientdesk password");
     expect(mail?.text).toContain(url);
     expect(mail?.html).toContain(`href="${url}"`);
     expect(mail?.from?.text).toContain("no-reply@clientdesk.test");
-    const row = await outboxRow(result.id);
-    expect(row).toMatchObject({ toAddress: to, template: "resetPassword", status: "sent", subject: "Reset your Clientdesk password" });
+    const row = await outboxRow(id);
+    expect(row).toMatchObject({ toAddress: to, template: "resetPassword", status: "sent", attempts: 1, subject: "Reset your Clientdesk password" });
     expect(row.sentAt).toBeInstanceOf(Date);
   });
 
   it("keeps the message in the outbox with its token redacted; only the transport gets the link", async () => {
     const to = uniqueEmail("redact");
     const url = "http://localhost:3000/reset-password?token=s3cr3t-t0ken_value";
-    const result = await sendMail({ to, locale: "en", template: "resetPassword", props: { name: "Robin", url } });
+    const id = await sendMail({ to, locale: "en", template: "resetPassword", props: { name: "Robin", url } });
+    await runQueuedJobs();
     const mail = mailbox.last(to);
     expect(mail?.text).toContain(url);
-    const row = await outboxRow(result.id);
+    const row = await outboxRow(id);
     expect(row.textBody).not.toContain("s3cr3t-t0ken_value");
     expect(row.htmlBody).not.toContain("s3cr3t-t0ken_value");
     expect(row.textBody).toContain("http://localhost:3000/reset-password?token=redacted");
@@ -56,6 +62,7 @@ describe("mail layer", () => {
   it("writes the message in the recipient's language", async () => {
     const to = uniqueEmail("german");
     await sendMail({ to, locale: "de", template: "verifyEmail", props: { name: "Jonas", url: "http://localhost:3000/verify-email?token=t" } });
+    await runQueuedJobs();
     const mail = mailbox.last(to);
     expect(mail?.subject).toBe("Bestätigen Sie Ihre E-Mail-Adresse für Clientdesk");
     expect(mail?.text).toContain("Willkommen, Jonas");
@@ -64,6 +71,7 @@ describe("mail layer", () => {
   it("escapes names so a crafted one cannot inject markup", async () => {
     const to = uniqueEmail("escape");
     await sendMail({ to, locale: "en", template: "verifyEmail", props: { name: "<img src=x onerror=alert(1)>", url: "http://localhost:3000/x" } });
+    await runQueuedJobs();
     const mail = mailbox.last(to);
     expect(mail?.html).not.toContain("<img src=x");
     expect(mail?.html).toContain("&lt;img");
@@ -76,9 +84,9 @@ describe("mail layer", () => {
     const original = console.log;
     console.log = (...args: unknown[]) => lines.push(args.join(" "));
     try {
-      const result = await sendMail({ to, locale: "en", template: "verifyEmail", props: { name: "Sam", url: "http://localhost:3000/verify-email?token=xyz" } });
-      expect(result.status).toBe("logged");
-      const row = await outboxRow(result.id);
+      const id = await sendMail({ to, locale: "en", template: "verifyEmail", props: { name: "Sam", url: "http://localhost:3000/verify-email?token=xyz" } });
+      await runQueuedJobs();
+      const row = await outboxRow(id);
       expect(row.status).toBe("logged");
       expect(row.textBody).not.toContain("token=xyz");
     } finally {
@@ -88,7 +96,7 @@ describe("mail layer", () => {
     expect(lines.join("\n")).toContain(to);
   });
 
-  it("records a failed delivery instead of throwing when the SMTP server is unreachable", async () => {
+  it("retries a delivery the SMTP server refuses, then marks it failed with the last error", async () => {
     const closed = new SMTPServer({ logger: false });
     await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
     const closedPort = (closed.server.address() as AddressInfo).port;
@@ -97,11 +105,45 @@ describe("mail layer", () => {
     const original = console.error;
     console.error = () => {};
     try {
-      const result = await sendMail({ to: uniqueEmail("down"), locale: "en", template: "verifyEmail", props: { name: "Kim", url: "http://localhost:3000/x" } });
-      expect(result.status).toBe("failed");
-      expect((await outboxRow(result.id)).error).toBeTruthy();
+      const id = await sendMail({ to: uniqueEmail("down"), locale: "en", template: "verifyEmail", props: { name: "Kim", url: "http://localhost:3000/x" } });
+      const jobs = await runQueuedJobs();
+      expect(jobs).toEqual([expect.objectContaining({ name: "mail.deliver", state: "failed" })]);
+      const row = await outboxRow(id);
+      expect(row.status).toBe("failed");
+      expect(row.attempts).toBe(jobQueues["mail.deliver"].retryLimit! + 1);
+      expect(row.error).toMatch(/ECONNREFUSED/);
     } finally {
       console.error = original;
     }
+  });
+
+  it("delivers on a later try once the server is back, and the row says sent", async () => {
+    const to = uniqueEmail("flaky");
+    const id = await sendMail({ to, locale: "en", template: "verifyEmail", props: { name: "Kim", url: "http://localhost:3000/x" } });
+    process.env.SMTP_URL = "smtp://127.0.0.1:1";
+    const original = console.error;
+    console.error = () => {};
+    try {
+      const [job] = await (await jobQueue()).fetch("mail.deliver", { includeMetadata: true });
+      await expect(deliverMail(job!.data as JobData["mail.deliver"], job!)).rejects.toThrow();
+      await (await jobQueue()).fail("mail.deliver", job!.id);
+    } finally {
+      console.error = original;
+    }
+    expect(await outboxRow(id)).toMatchObject({ status: "queued", attempts: 1 });
+    process.env.SMTP_URL = mailboxUrl;
+    await runQueuedJobs();
+    expect(await outboxRow(id)).toMatchObject({ status: "sent", attempts: 2, error: null });
+    expect(mailbox.last(to)).toBeDefined();
+  });
+
+  it("sends nothing for a mail queued in a transaction that rolled back", async () => {
+    const to = uniqueEmail("rolled-back");
+    await inRolledBackTransaction(async (tx) => {
+      await sendMail({ to, locale: "en", template: "verifyEmail", props: { name: "Nobody", url: "http://localhost:3000/x" } }, tx);
+    });
+    expect(await runQueuedJobs()).toEqual([]);
+    expect(mailbox.last(to)).toBeUndefined();
+    expect(await db().select().from(emailOutbox).where(eq(emailOutbox.toAddress, to))).toEqual([]);
   });
 });

@@ -62,12 +62,26 @@ function actionTemplate(key: string, options: { secretLink: boolean }) {
   return { render, redact };
 }
 
+type NotificationProps = { title: string; body: string; url: string };
+
+/** A notification by email: its title and text come already in the recipient's language. */
+const notificationTemplate = {
+  render: (t: Translator, props: NotificationProps, lang: string) => ({
+    subject: props.title,
+    element: (
+      <ActionEmail lang={lang} heading={props.title} body={props.body} actionLabel={t("notification.action")} actionUrl={props.url} note={t("notification.note")} />
+    ),
+  }),
+  redact: (props: NotificationProps) => props,
+};
+
 /** Each template turns its props into a subject and a React element, in the recipient's language, and says what to redact. */
 export const mailTemplates = {
   verifyEmail: actionTemplate("verifyEmail", { secretLink: true }),
   resetPassword: actionTemplate("resetPassword", { secretLink: true }),
   accountExists: actionTemplate("accountExists", { secretLink: false }),
   signInBlocked: actionTemplate("signInBlocked", { secretLink: false }),
+  notification: notificationTemplate,
 };
 
 export type MailTemplate = keyof typeof mailTemplates;

@@ -15,3 +15,9 @@ export const adminUsersSearchSchema = z.object({
 
 export const setUserStatusSchema = z.object({ userId: z.uuid("invalid"), status: z.enum(userStatuses, "invalid") });
 export const setUserRoleSchema = z.object({ userId: z.uuid("invalid"), role: z.enum(userRoles, "invalid") });
+
+/** Staff sign a user out of one session, or of all of them (`scope: "all"`). */
+export const adminRevokeSessionsSchema = z.union([
+  z.object({ userId: z.uuid("invalid"), scope: z.literal("all") }),
+  z.object({ userId: z.uuid("invalid"), sessionId: z.uuid("invalid") }),
+]);

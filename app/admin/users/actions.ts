@@ -2,25 +2,32 @@
 
 import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
-import { adminSetUserRole, adminSetUserStatus } from "@/db/queries/admin-users";
 import { adminAction } from "@/lib/action";
-import { setUserRoleSchema, setUserStatusSchema } from "@/lib/validations/admin";
+import { adminRevokeUserSessions } from "@/lib/sessions/service";
+import { changeUserRole, changeUserStatus } from "@/lib/users/service";
+import { adminRevokeSessionsSchema, setUserRoleSchema, setUserStatusSchema } from "@/lib/validations/admin";
 
-export const setUserStatusAction = adminAction(setUserStatusSchema, async ({ userId, status }, admin, { info }) => {
+export const setUserStatusAction = adminAction(setUserStatusSchema, async (data, admin, { info }) => {
   const t = await getTranslations("admin.userDetail");
-  // An admin locking themselves out would leave nobody to undo it.
-  if (userId === admin.id) return { ok: false, message: t("notYourself") };
-  const changed = await adminSetUserStatus({ adminId: admin.id, userId, status, ip: info.ip });
-  if (!changed) return { ok: false, message: t("unchanged") };
+  const { status } = await changeUserStatus(admin, data, info);
+  if (status !== "ok") return { ok: false, message: t(status === "not_yourself" ? "notYourself" : "unchanged") };
   revalidatePath("/admin/users", "layout");
-  return { ok: true, message: t(status === "disabled" ? "disabled" : "enabled") };
+  return { ok: true, message: t(data.status === "disabled" ? "disabled" : "enabled") };
 });
 
-export const setUserRoleAction = adminAction(setUserRoleSchema, async ({ userId, role }, admin, { info }) => {
+export const setUserRoleAction = adminAction(setUserRoleSchema, async (data, admin, { info }) => {
   const t = await getTranslations("admin.userDetail");
-  if (userId === admin.id) return { ok: false, message: t("notYourself") };
-  const changed = await adminSetUserRole({ adminId: admin.id, userId, role, ip: info.ip });
-  if (!changed) return { ok: false, message: t("unchanged") };
+  const { status } = await changeUserRole(admin, data, info);
+  if (status !== "ok") return { ok: false, message: t(status === "not_yourself" ? "notYourself" : "unchanged") };
   revalidatePath("/admin/users", "layout");
   return { ok: true, message: t("roleChanged") };
+});
+
+export const revokeUserSessionsAction = adminAction(adminRevokeSessionsSchema, async (data, admin, { info }) => {
+  const t = await getTranslations("admin.userDetail");
+  const target = "scope" in data ? { scope: "all" as const } : { sessionId: data.sessionId };
+  const result = await adminRevokeUserSessions(admin, { userId: data.userId, target }, info);
+  if (result.status !== "ok") return { ok: false, message: t(result.status === "not_yourself" ? "notYourself" : "sessionNotFound") };
+  revalidatePath("/admin/users", "layout");
+  return { ok: true, message: t("sessionsRevoked", { count: result.count }) };
 });

@@ -1,18 +1,26 @@
 "use server";
 
-import { refresh } from "next/cache";
+import { refresh, revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
-import { updateUserSettings } from "@/db/queries/users";
 import { authedAction } from "@/lib/action";
+import { updateNotificationPreferences } from "@/lib/notifications/service";
 import { rememberPreferences } from "@/lib/preferences-cookie";
-import { preferencesSchema } from "@/lib/validations/settings";
+import { updatePreferences } from "@/lib/settings/service";
+import { notificationPreferencesSchema, preferencesSchema } from "@/lib/validations/settings";
 
 export const updatePreferencesAction = authedAction(preferencesSchema, async (data, user) => {
-  await updateUserSettings(user.id, data);
+  await updatePreferences(user, data);
   await rememberPreferences(data);
   // Theme and language live in the root layout: the page the user is on re-renders with them.
   // Nothing is cached on the server, so there is nothing to revalidate.
   refresh();
   const t = await getTranslations({ locale: data.locale, namespace: "settings" });
   return { ok: true, message: t("saved"), values: data };
+});
+
+export const updateNotificationPreferencesAction = authedAction(notificationPreferencesSchema, async (data, user) => {
+  await updateNotificationPreferences(user, data);
+  revalidatePath("/dashboard/settings");
+  const t = await getTranslations("settings.notifications");
+  return { ok: true, message: t("saved") };
 });

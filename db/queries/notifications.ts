@@ -1,0 +1,174 @@
+import "server-only";
+import { and, count, desc, eq, isNull, lt, or, sql, type SQL } from "drizzle-orm";
+import { connection, getDb, type Database, type Unlisten } from "@/db";
+import { notificationPreferences, notifications, users, userSettings, type Locale, type NotificationCategory } from "@/db/schema";
+import { notificationCategories } from "@/lib/constants";
+
+/** The NOTIFY channel that tells every instance of a user's new notification (`id`) or read ones (no id). */
+const CHANNEL = "clientdesk_notifications";
+
+export type NotificationEvent = { userId: string; id?: string };
+export type { Unlisten };
+
+async function announce(event: NotificationEvent, db: Database): Promise<void> {
+  await db.execute(sql`select pg_notify(${CHANNEL}, ${JSON.stringify(event)})`);
+}
+
+/**
+ * Stores a notification and announces it with NOTIFY in the same transaction: PostgreSQL delivers
+ * the announcement only if the transaction commits, so no listener hears of a row that never was.
+ */
+export async function createNotification(
+  input: { userId: string; category: NotificationCategory; type: string; params: Record<string, string | number>; link: string | null },
+  db: Database = getDb(),
+): Promise<string> {
+  const [row] = await db.insert(notifications).values(input).returning({ id: notifications.id });
+  await announce({ userId: input.userId, id: row!.id }, db);
+  return row!.id;
+}
+
+/** Hears every notification created through this database, by any instance or the worker. */
+export function listenForNotifications(onEvent: (event: NotificationEvent) => void): Promise<Unlisten> {
+  return connection().listen(CHANNEL, (payload) => {
+    try {
+      onEvent(JSON.parse(payload) as NotificationEvent);
+    } catch {
+      // Nothing but createNotification writes to the channel; a malformed payload is ignored.
+    }
+  });
+}
+
+const notificationColumns = {
+  id: notifications.id,
+  category: notifications.category,
+  type: notifications.type,
+  params: notifications.params,
+  link: notifications.link,
+  createdAt: notifications.createdAt,
+  readAt: notifications.readAt,
+};
+
+export type NotificationRow = {
+  id: string;
+  category: NotificationCategory;
+  type: string;
+  params: Record<string, string | number>;
+  link: string | null;
+  createdAt: Date;
+  readAt: Date | null;
+};
+
+export type NotificationOrder = "newest" | "unread";
+/** Where the previous page ended: its last row's sort values. */
+export type NotificationCursor = { unread: boolean; createdAt: Date; id: string };
+
+function after(order: NotificationOrder, cursor: NotificationCursor): SQL {
+  const older = or(
+    lt(notifications.createdAt, cursor.createdAt),
+    and(eq(notifications.createdAt, cursor.createdAt), lt(notifications.id, cursor.id)),
+  )!;
+  if (order === "newest") return older;
+  // Unread first: after an unread row come older unread rows, then every read row.
+  return cursor.unread
+    ? or(and(isNull(notifications.readAt), older), sql`${notifications.readAt} is not null`)!
+    : and(sql`${notifications.readAt} is not null`, older)!;
+}
+
+/** One page of the user's notifications (keyset over the sort values), and whether more follow. */
+export async function listNotifications(
+  userId: string,
+  params: { order: NotificationOrder; cursor?: NotificationCursor | null; limit: number },
+  db: Database = getDb(),
+): Promise<{ rows: NotificationRow[]; hasMore: boolean }> {
+  const order = params.order === "unread" ? [sql`${notifications.readAt} is null desc`] : [];
+  const rows = await db
+    .select(notificationColumns)
+    .from(notifications)
+    .where(and(eq(notifications.userId, userId), params.cursor ? after(params.order, params.cursor) : undefined))
+    .orderBy(...order, desc(notifications.createdAt), desc(notifications.id))
+    .limit(params.limit + 1);
+  return { rows: rows.slice(0, params.limit), hasMore: rows.length > params.limit };
+}
+
+export async function getNotification(userId: string, id: string, db: Database = getDb()): Promise<NotificationRow | null> {
+  const [row] = await db
+    .select(notificationColumns)
+    .from(notifications)
+    .where(and(eq(notifications.id, id), eq(notifications.userId, userId)));
+  return row ?? null;
+}
+
+export async function countUnreadNotifications(userId: string, db: Database = getDb()): Promise<number> {
+  const [row] = await db
+    .select({ value: count() })
+    .from(notifications)
+    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
+  return row?.value ?? 0;
+}
+
+/**
+ * Marks one of the user's own notifications read (someone else's id changes nothing) and tells the
+ * user's other open tabs, whose unread count changed. Reading one that is already read is fine.
+ */
+export async function markNotificationRead(userId: string, id: string, db: Database = getDb()): Promise<boolean> {
+  const [row] = await db
+    .select({ readAt: notifications.readAt })
+    .from(notifications)
+    .where(and(eq(notifications.id, id), eq(notifications.userId, userId)));
+  if (!row) return false;
+  if (!row.readAt) {
+    await db.update(notifications).set({ readAt: new Date() }).where(and(eq(notifications.id, id), isNull(notifications.readAt)));
+    await announce({ userId }, db);
+  }
+  return true;
+}
+
+export async function markAllNotificationsRead(userId: string, db: Database = getDb()): Promise<number> {
+  const marked = await db
+    .update(notifications)
+    .set({ readAt: new Date() })
+    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
+    .returning({ id: notifications.id });
+  if (marked.length > 0) await announce({ userId }, db);
+  return marked.length;
+}
+
+export type NotificationPreferences = Record<NotificationCategory, { email: boolean }>;
+
+export async function getNotificationPreferences(userId: string, db: Database = getDb()): Promise<NotificationPreferences> {
+  const rows = await db
+    .select({ category: notificationPreferences.category, email: notificationPreferences.email })
+    .from(notificationPreferences)
+    .where(eq(notificationPreferences.userId, userId));
+  const saved = new Map(rows.map((row) => [row.category, row]));
+  return Object.fromEntries(notificationCategories.map((category) => [category, { email: saved.get(category)?.email ?? true }])) as NotificationPreferences;
+}
+
+export async function setNotificationPreferences(userId: string, preferences: NotificationPreferences, db: Database = getDb()): Promise<void> {
+  const now = new Date();
+  await db
+    .insert(notificationPreferences)
+    .values(notificationCategories.map((category) => ({ userId, category, email: preferences[category].email, updatedAt: now })))
+    .onConflictDoUpdate({
+      target: [notificationPreferences.userId, notificationPreferences.category],
+      set: { email: sql`excluded.email`, updatedAt: now },
+    });
+}
+
+/** Who a notification is for: their address and language, and whether they want it by email. */
+export async function getNotificationRecipient(userId: string, category: NotificationCategory, db: Database = getDb()) {
+  const [row] = await db
+    .select({
+      email: users.email,
+      name: users.name,
+      active: sql<boolean>`${users.status} = 'active'`,
+      locale: sql<Locale>`coalesce(${userSettings.locale}, 'en')`,
+      timeZone: sql<string>`coalesce(${userSettings.timeZone}, 'UTC')`,
+      wantsEmail: sql<boolean>`coalesce(${notificationPreferences.email}, true)`,
+    })
+    .from(users)
+    .leftJoin(userSettings, eq(userSettings.userId, users.id))
+    .leftJoin(notificationPreferences, and(eq(notificationPreferences.userId, users.id), eq(notificationPreferences.category, category)))
+    .where(eq(users.id, userId));
+  return row ?? null;
+}

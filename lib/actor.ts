@@ -1,0 +1,13 @@
+import type { UserRole } from "@/lib/constants";
+
+/**
+ * Who a domain service acts for: the signed-in user (a SessionUser fits), or later a token's user.
+ * Services decide what the actor may do from this alone, never from ids in the request.
+ */
+export type Actor = {
+  id: string;
+  role: UserRole;
+  accountId: string | null;
+  /** The session the request came with, when it came from a browser. */
+  sessionId?: string;
+};

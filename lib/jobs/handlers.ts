@@ -1,0 +1,19 @@
+import "server-only";
+import { deleteExpiredRecords } from "@/db/queries/cleanup";
+import { completeSignUp, sendPasswordResetLink } from "@/lib/auth/service";
+import { deliverMail } from "@/lib/mail";
+import type { JobData, JobName } from "./queues";
+
+export type JobAttempt = { retryCount: number; retryLimit: number };
+
+/** What each queue's jobs do. A handler that throws is retried (see ./queues.ts). */
+export const jobHandlers: { [N in JobName]: (data: JobData[N], attempt: JobAttempt) => Promise<unknown> } = {
+  "mail.deliver": (data, attempt) => deliverMail(data, attempt),
+  "auth.sign-up": (data) => completeSignUp(data),
+  "auth.password-reset": (data) => sendPasswordResetLink(data),
+  "maintenance.cleanup": async () => {
+    const deleted = await deleteExpiredRecords();
+    console.log(`[jobs] clean-up deleted ${JSON.stringify(deleted)}`);
+    return deleted;
+  },
+};

@@ -1,0 +1,36 @@
+import type { Queue } from "pg-boss";
+import type { Sealed } from "./sealed";
+
+const MINUTE = 60;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/** Each job's data. Sealed payloads hold what must not be readable in the job table. */
+export type JobData = {
+  /** Delivers one outbox message: `sealed` holds its unredacted subject and bodies. */
+  "mail.deliver": Sealed & { outboxId: string };
+  /** Finishes a sign-up (creates the user, or tells an existing one): `sealed` holds the details and password hash. */
+  "auth.sign-up": Sealed;
+  /** Mails a reset link if the address belongs to an active account. */
+  "auth.password-reset": { email: string; ip: string | null };
+  "maintenance.cleanup": Record<string, never>;
+};
+
+export type JobName = keyof JobData;
+
+/**
+ * Retries with exponential backoff; after the last one a job stays in the `failed` state
+ * (with its error) for staff to see and retry, instead of disappearing.
+ */
+export const jobQueues: Record<JobName, Omit<Queue, "name">> = {
+  // About 30 s, 1 min, 2 min, 4 min… up to an hour between tries: a mail server's outage is ridden out.
+  "mail.deliver": { retryLimit: 8, retryDelay: 30, retryBackoff: true, retryDelayMax: HOUR, expireInSeconds: 2 * MINUTE, deleteAfterSeconds: 7 * DAY },
+  "auth.sign-up": { retryLimit: 3, retryDelay: 5, retryBackoff: true, expireInSeconds: 2 * MINUTE, deleteAfterSeconds: DAY },
+  "auth.password-reset": { retryLimit: 3, retryDelay: 5, retryBackoff: true, expireInSeconds: 2 * MINUTE, deleteAfterSeconds: DAY },
+  "maintenance.cleanup": { retryLimit: 3, retryDelay: 5 * MINUTE, expireInSeconds: 15 * MINUTE, deleteAfterSeconds: 30 * DAY },
+};
+
+export const jobQueueList = Object.entries(jobQueues).map(([name, options]) => ({ name, ...options }));
+
+/** Daily, at a quiet hour (UTC). */
+export const CLEANUP_SCHEDULE = "17 3 * * *";

@@ -1,0 +1,17 @@
+import type { NotificationCategory } from "@/lib/constants";
+
+/**
+ * Every kind of notification: its category (which email preference governs it) and the page it
+ * leads to. Its text lives under `notifications.types.<type>` in the message files.
+ */
+export const notificationTypes = {
+  "security.newSignIn": { category: "account", link: "/dashboard/security" },
+  "security.passwordChanged": { category: "account", link: "/dashboard/security" },
+  "security.sessionsRevokedByStaff": { category: "account", link: "/dashboard/security" },
+} as const satisfies Record<string, { category: NotificationCategory; link: string }>;
+
+export type NotificationType = keyof typeof notificationTypes;
+
+export function isNotificationType(type: string): type is NotificationType {
+  return Object.hasOwn(notificationTypes, type);
+}
