@@ -12,7 +12,7 @@ const securityHeaders = [
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   // Keeps PGlite's wasm out of the public static folder and loads drivers from node_modules.
-  serverExternalPackages: ["@electric-sql/pglite", "postgres", "@node-rs/argon2", "@react-email/render"],
+  serverExternalPackages: ["@electric-sql/pglite", "postgres", "pg-boss", "@node-rs/argon2", "@react-email/render"],
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders },

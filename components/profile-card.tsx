@@ -5,7 +5,16 @@ import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import type { PublicUser } from "@/db/queries/users";
 
-export async function ProfileCard({ user, timeZone }: { user: PublicUser; timeZone: string }) {
+export async function ProfileCard({
+  user,
+  timeZone,
+  account,
+}: {
+  user: PublicUser;
+  timeZone: string;
+  /** The customer account the user belongs to; staff have none. */
+  account: { name: string; role: "owner" | "member" | "billing" } | null;
+}) {
   const [t, format] = await Promise.all([getTranslations("profile"), getFormatter()]);
   return (
     <Card aria-labelledby="profile-card-title">
@@ -31,6 +40,14 @@ export async function ProfileCard({ user, timeZone }: { user: PublicUser; timeZo
           <dt className="text-fg-muted">{t("timeZone")}</dt>
           <dd>{timeZone}</dd>
         </div>
+        {account ? (
+          <div>
+            <dt className="text-fg-muted">{t("account")}</dt>
+            <dd>
+              {account.name} <span className="text-fg-muted">· {t(`accountRoles.${account.role}`)}</span>
+            </dd>
+          </div>
+        ) : null}
       </dl>
       <Link href="/dashboard/settings" className="mt-4 inline-block text-sm font-medium text-primary underline-offset-2 hover:underline">
         {t("editPreferences")}

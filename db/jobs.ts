@@ -8,7 +8,10 @@ export type JobQueueRole = {
   queues: Queue[];
 };
 
-const started = new WeakMap<Connection, Promise<PgBoss>>();
+// Kept on the connection (which lives on globalThis), not in this module: Next bundles the
+// instrumentation and the routes apart, and each bundle would otherwise start a queue of its own.
+const queueKey = Symbol.for("clientdesk.job-queue");
+type WithQueue = Connection & { [queueKey]?: Promise<PgBoss> };
 
 async function start(conn: Connection, role: JobQueueRole): Promise<PgBoss> {
   const boss = new PgBoss({
@@ -32,17 +35,19 @@ async function start(conn: Connection, role: JobQueueRole): Promise<PgBoss> {
 
 /**
  * The job queue (pg-boss, in the schema `pgboss` of the app's own database), started once per
- * process on first use. The first caller's role wins: the worker asks first where it runs.
+ * process. The first caller's role wins: start-up asks first (instrumentation.ts). It must not
+ * first be started inside a transaction: on PGlite its set-up would wait for that transaction.
  */
 export function getJobQueue(role: JobQueueRole): Promise<PgBoss> {
-  const conn = connection();
-  let boss = started.get(conn);
-  if (!boss) {
-    boss = start(conn, role);
-    started.set(conn, boss);
-    boss.catch(() => started.delete(conn));
+  const conn = connection() as WithQueue;
+  if (!conn[queueKey]) {
+    const boss = start(conn, role);
+    conn[queueKey] = boss;
+    boss.catch(() => {
+      conn[queueKey] = undefined;
+    });
   }
-  return boss;
+  return conn[queueKey];
 }
 
 /** Makes pg-boss write through `db`, so a job sent inside a transaction exists only if it commits. */

@@ -1,6 +1,6 @@
 import { count } from "drizzle-orm";
 import { getDb, type Database } from "@/db";
-import { users } from "@/db/schema";
+import { notifications, users } from "@/db/schema";
 import { createUser, getUserByEmail } from "@/db/queries/users";
 import { hashPassword } from "@/lib/passwords";
 
@@ -28,12 +28,27 @@ export async function seedDemoData(db: Database = getDb()): Promise<void> {
   // One hash for every demo account keeps seeding fast; they share the demo password anyway.
   const passwordHash = await hashPassword(demoPassword);
   const verified = new Date();
-  await createUser({ email: "customer@clientdesk.test", name: "Casey Customer", passwordHash, emailVerifiedAt: verified, locale: "en", timeZone: "Europe/Berlin" }, db);
+  const customer = await createUser(
+    { email: "customer@clientdesk.test", name: "Casey Customer", accountName: "Northwind Dental", passwordHash, emailVerifiedAt: verified, locale: "en", timeZone: "Europe/Berlin" },
+    db,
+  );
+  await seedDemoNotifications(customer.id, db);
   await createUser({ email: "admin@clientdesk.test", name: "Alex Admin", passwordHash, role: "admin", emailVerifiedAt: verified, locale: "en", timeZone: "Europe/Berlin" }, db);
   for (const [index, name] of moreCustomers.entries()) {
     const email = `${name.toLowerCase().normalize("NFD").replace(/[^a-z ]/g, "").replace(/ /g, ".")}@example.com`;
     await createUser({ email, name, passwordHash, emailVerifiedAt: index % 5 === 4 ? null : verified, locale: index % 3 === 0 ? "de" : "en" }, db);
   }
+}
+
+/** A few of each kind the demo customer may have had, the newest two unread. */
+async function seedDemoNotifications(userId: string, db: Database) {
+  const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000);
+  await db.insert(notifications).values([
+    { userId, category: "account", type: "security.newSignIn", params: { device: "Safari · iOS", ip: "198.51.100.24" }, link: "/dashboard/security", createdAt: hoursAgo(2) },
+    { userId, category: "account", type: "security.sessionsRevokedByStaff", params: { count: 1 }, link: "/dashboard/security", createdAt: hoursAgo(26) },
+    { userId, category: "account", type: "security.passwordChanged", params: { device: "Firefox · Windows", ip: "203.0.113.7" }, link: "/dashboard/security", createdAt: hoursAgo(24 * 6), readAt: hoursAgo(24 * 6 - 1) },
+    { userId, category: "account", type: "security.newSignIn", params: { device: "Chrome · macOS", ip: "192.0.2.80" }, link: "/dashboard/security", createdAt: hoursAgo(24 * 9), readAt: hoursAgo(24 * 8) },
+  ]);
 }
 
 export function printDemoLogins(url: string): void {

@@ -1,18 +1,26 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Logo } from "@/components/logo";
 import type { SessionUser } from "@/db/queries/sessions";
-import { notificationsNav } from "@/lib/navigation";
 import { AreaSwitch } from "./area-switch";
 import { MobileNav } from "./mobile-nav";
 import { NavLinks } from "./nav-links";
+import { NotificationBell } from "./notification-bell";
 import { UserMenu } from "./user-menu";
 
 /** Sidebar, top bar and content column shared by the customer area and the staff area. */
-export async function AppShell({ area, user, children }: { area: "dashboard" | "admin"; user: SessionUser; children: React.ReactNode }) {
+export async function AppShell({
+  area,
+  user,
+  unreadNotifications,
+  children,
+}: {
+  area: "dashboard" | "admin";
+  user: SessionUser;
+  unreadNotifications: number;
+  children: React.ReactNode;
+}) {
   const t = await getTranslations("shell");
   const staff = user.role === "admin";
-  const Bell = notificationsNav.icon;
   return (
     <div className="min-h-dvh md:grid md:grid-cols-[15.5rem_1fr]">
       <a
@@ -42,16 +50,7 @@ export async function AppShell({ area, user, children }: { area: "dashboard" | "
             {area === "admin" ? <span className="hidden text-sm font-medium text-fg-muted md:inline">{t("staffArea")}</span> : null}
           </div>
           <div className="flex items-center gap-1">
-            {area === "dashboard" ? (
-              <Link
-                href={notificationsNav.href}
-                prefetch={false}
-                aria-label={t("notifications")}
-                className="grid size-10 place-items-center rounded-md text-fg-muted hover:bg-surface-muted hover:text-fg"
-              >
-                <Bell aria-hidden className="size-5" />
-              </Link>
-            ) : null}
+            <NotificationBell initialUnread={unreadNotifications} />
             <UserMenu user={{ name: user.name, email: user.email }} />
           </div>
         </header>

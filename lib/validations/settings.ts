@@ -42,3 +42,11 @@ export const notificationPreferencesSchema = z
   }));
 
 export const notificationIdSchema = z.object({ notificationId: z.uuid("invalid") });
+
+export const notificationOrders = ["newest", "unread"] as const;
+
+/** The notification list's state in the URL: its order and where the page starts (a cursor). */
+export const notificationsSearchSchema = z.object({
+  order: z.enum(notificationOrders).catch("newest"),
+  after: z.string().max(200).optional().catch(undefined),
+});

@@ -1,13 +1,99 @@
+import { BellOff } from "lucide-react";
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
-import { AreaEmptyState } from "@/components/area-empty-state";
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { EmptyState } from "@/components/empty-state";
+import { Page } from "@/components/page";
+import { ButtonLink } from "@/components/ui/button";
+import { countUnreadNotifications, listNotifications } from "@/db/queries/notifications";
+import { ClientMessages } from "@/lib/i18n/client-messages";
+import { decodeNotificationCursor, encodeNotificationCursor } from "@/lib/notifications/cursor";
+import { describeNotification } from "@/lib/notifications/text";
 import { requireUser } from "@/lib/session";
+import { notificationsSearchSchema } from "@/lib/validations/settings";
+import { MarkAllReadForm, NotificationList } from "./notification-list";
+
+const PAGE_SIZE = 20;
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("nav"))("notifications") };
 }
 
-export default async function NotificationsPage() {
-  await requireUser();
-  return <AreaEmptyState area="notifications" />;
+export default async function NotificationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requireUser();
+  const { order, after } = notificationsSearchSchema.parse(await searchParams);
+  const cursor = decodeNotificationCursor(after);
+  const [t, format, page, unread] = await Promise.all([
+    getTranslations("notifications"),
+    getFormatter(),
+    listNotifications(user.id, { order, cursor, limit: PAGE_SIZE }),
+    countUnreadNotifications(user.id),
+  ]);
+  const items = page.rows.map((row) => ({
+    id: row.id,
+    ...describeNotification(t, row),
+    link: row.link,
+    unread: !row.readAt,
+    time: format.dateTime(row.createdAt, { dateStyle: "medium", timeStyle: "short" }),
+    dateTime: row.createdAt.toISOString(),
+  }));
+  const last = page.rows.at(-1);
+  const orderHref = (value: "newest" | "unread") => (value === "newest" ? "/dashboard/notifications" : "/dashboard/notifications?order=unread");
+  const olderHref = last ? `${orderHref(order)}${order === "unread" ? "&" : "?"}after=${encodeNotificationCursor(last)}` : null;
+
+  return (
+    <Page
+      title={t("title")}
+      description={t("description", { count: unread })}
+      actions={
+        <ClientMessages namespaces={["notifications"]}>
+          <MarkAllReadForm unread={unread} />
+        </ClientMessages>
+      }
+    >
+      <nav aria-label={t("orderLabel")} className="mb-4 inline-flex rounded-lg border border-border bg-surface p-1">
+        {(["newest", "unread"] as const).map((value) => (
+          <Link
+            key={value}
+            href={orderHref(value)}
+            aria-current={order === value ? "page" : undefined}
+            className={`rounded-md px-3 py-1.5 text-sm font-medium ${order === value ? "bg-surface-muted text-fg" : "text-fg-muted hover:text-fg"}`}
+          >
+            {t(`orders.${value}`)}
+          </Link>
+        ))}
+      </nav>
+      {items.length === 0 ? (
+        cursor ? (
+          <EmptyState icon={BellOff} title={t("endTitle")} description={t("endText")}>
+            <ButtonLink href={orderHref(order)} variant="secondary">
+              {t("backToNewest")}
+            </ButtonLink>
+          </EmptyState>
+        ) : (
+          <EmptyState icon={BellOff} title={t("emptyTitle")} description={t("emptyText")} />
+        )
+      ) : (
+        <ClientMessages namespaces={["notifications"]}>
+          <NotificationList items={items} label={t("listLabel")} />
+        </ClientMessages>
+      )}
+      {items.length > 0 && (page.hasMore || cursor) ? (
+        <nav aria-label={t("pagination")} className="mt-4 flex flex-wrap justify-between gap-2">
+          {cursor ? (
+            <ButtonLink href={orderHref(order)} variant="secondary">
+              {t("backToNewest")}
+            </ButtonLink>
+          ) : (
+            <span />
+          )}
+          {page.hasMore && olderHref ? (
+            <ButtonLink href={olderHref} variant="secondary">
+              {t("older")}
+            </ButtonLink>
+          ) : null}
+        </nav>
+      ) : null}
+    </Page>
+  );
 }

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { Page } from "@/components/page";
 import { ProfileCard } from "@/components/profile-card";
+import { getCustomerAccount } from "@/db/queries/accounts";
 import { getUserById } from "@/db/queries/users";
 import { requireUser } from "@/lib/session";
 
@@ -12,11 +13,15 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function ProfilePage() {
   const sessionUser = await requireUser();
-  const [t, user] = await Promise.all([getTranslations("profile"), getUserById(sessionUser.id)]);
+  const [t, user, account] = await Promise.all([
+    getTranslations("profile"),
+    getUserById(sessionUser.id),
+    sessionUser.accountId ? getCustomerAccount(sessionUser.accountId) : null,
+  ]);
   if (!user) notFound();
   return (
     <Page title={t("title")} description={t("description")} width="narrow">
-      <ProfileCard user={user} timeZone={sessionUser.timeZone} />
+      <ProfileCard user={user} timeZone={sessionUser.timeZone} account={account && sessionUser.accountRole ? { name: account.name, role: sessionUser.accountRole } : null} />
     </Page>
   );
 }

@@ -8,10 +8,13 @@ import { Avatar } from "@/components/avatar";
 import { Page } from "@/components/page";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
+import { adminGetAccountOfUser } from "@/db/queries/accounts";
 import { adminListAuditEntriesForUser } from "@/db/queries/audit";
 import { adminGetUser } from "@/db/queries/admin-users";
+import { listActiveSessions } from "@/db/queries/sessions";
 import { requireAdmin } from "@/lib/session";
-import { UserRoleForm, UserStatusForm } from "./user-forms";
+import { describeUserAgent } from "@/lib/user-agent";
+import { UserRoleForm, UserSessionsForm, UserStatusForm } from "./user-forms";
 
 type Params = Promise<{ id: string }>;
 
@@ -30,9 +33,28 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 export default async function AdminUserPage({ params }: { params: Params }) {
   const { id } = await params;
   const [admin, user] = await Promise.all([requireAdmin(), loadUser(id)]);
-  const [t, format, audit] = await Promise.all([getTranslations("admin.userDetail"), getFormatter(), adminListAuditEntriesForUser(id)]);
+  const [t, tSecurity, format, audit, account, sessions] = await Promise.all([
+    getTranslations("admin.userDetail"),
+    getTranslations("security"),
+    getFormatter(),
+    adminListAuditEntriesForUser(id),
+    adminGetAccountOfUser(id),
+    listActiveSessions(id),
+  ]);
   const isSelf = user.id === admin.id;
   const dateTime = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short" });
+  const sessionRows = sessions.map((session) => {
+    const device = describeUserAgent(session.userAgent);
+    return {
+      id: session.id,
+      device: device.browser && device.os ? tSecurity("device", device) : tSecurity("unknownDevice"),
+      details: t("sessionDetails", {
+        ip: session.ip ?? tSecurity("unknownIp"),
+        lastSeen: format.relativeTime(session.lastSeenAt),
+        created: dateTime(session.createdAt),
+      }),
+    };
+  });
   return (
     <>
       <div className="mx-auto w-full max-w-6xl">
@@ -81,6 +103,37 @@ export default async function AdminUserPage({ params }: { params: Params }) {
                   <UserStatusForm userId={user.id} name={user.name} status={user.status} />
                   <UserRoleForm userId={user.id} name={user.name} role={user.role} />
                 </div>
+              )}
+            </Card>
+          </div>
+          <div className="mt-6 grid grid-cols-1 items-start gap-6 lg:grid-cols-3">
+            <Card className="lg:col-span-2" aria-labelledby="user-sessions-heading">
+              <CardHeader id="user-sessions-heading" title={t("sessionsTitle")} description={isSelf ? undefined : t("sessionsHelp")} />
+              {isSelf ? (
+                <p className="mt-2 text-fg-muted">{t("selfNote")}</p>
+              ) : (
+                <UserSessionsForm userId={user.id} name={user.name} sessions={sessionRows} />
+              )}
+            </Card>
+            <Card aria-labelledby="customer-account-heading">
+              <CardHeader id="customer-account-heading" title={t("customerAccount")} />
+              {account ? (
+                <dl className="mt-3 space-y-3">
+                  <div>
+                    <dt className="text-13 text-fg-muted">{t("accountName")}</dt>
+                    <dd className="font-medium">{account.name}</dd>
+                  </div>
+                  <div>
+                    <dt className="text-13 text-fg-muted">{t("accountRole")}</dt>
+                    <dd className="font-medium">{t(`accountRoles.${account.role}`)}</dd>
+                  </div>
+                  <div>
+                    <dt className="text-13 text-fg-muted">{t("accountCreated")}</dt>
+                    <dd className="font-medium">{dateTime(account.createdAt)}</dd>
+                  </div>
+                </dl>
+              ) : (
+                <p className="mt-2 text-fg-muted">{t("noAccount")}</p>
               )}
             </Card>
           </div>

@@ -7,7 +7,7 @@ import { SelectField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { initialActionState } from "@/lib/action-state";
-import { setUserRoleAction, setUserStatusAction } from "../actions";
+import { revokeUserSessionsAction, setUserRoleAction, setUserStatusAction } from "../actions";
 
 /** Disabling signs the user out everywhere, so it asks first; enabling does not. */
 export function UserStatusForm({ userId, name, status }: { userId: string; name: string; status: "active" | "disabled" }) {
@@ -59,6 +59,60 @@ export function UserRoleForm({ userId, name, role }: { userId: string; name: str
         confirmLabel={t("changeRole")}
         cancelLabel={t("cancel")}
       />
+    </form>
+  );
+}
+
+type SessionRow = { id: string; device: string; details: string };
+
+/** The user's signed-in devices: sign out one, or all after a confirmation. The user is told. */
+export function UserSessionsForm({ userId, name, sessions }: { userId: string; name: string; sessions: SessionRow[] }) {
+  const t = useTranslations("admin.userDetail");
+  const [state, action] = useActionState(revokeUserSessionsAction, initialActionState);
+  return (
+    <form action={action} className="mt-3 space-y-3">
+      <input type="hidden" name="userId" value={userId} />
+      <FormMessage state={state} />
+      {sessions.length === 0 ? (
+        <p className="text-fg-muted">{t("noSessions")}</p>
+      ) : (
+        <>
+          <ul className="divide-y divide-border" aria-label={t("sessionsTitle")}>
+            {sessions.map((session) => (
+              <li key={session.id} className="flex flex-wrap items-center justify-between gap-3 py-3">
+                <div className="min-w-0">
+                  <p className="font-medium" id={`user-session-${session.id}`}>
+                    {session.device}
+                  </p>
+                  <p className="text-13 text-fg-muted" id={`user-session-${session.id}-details`}>
+                    {session.details}
+                  </p>
+                </div>
+                <SubmitButton
+                  variant="secondary"
+                  name="sessionId"
+                  value={session.id}
+                  pendingLabel={t("revoking")}
+                  describedBy={`user-session-${session.id} user-session-${session.id}-details`}
+                >
+                  {t("revokeSession")}
+                </SubmitButton>
+              </li>
+            ))}
+          </ul>
+          <ConfirmSubmit
+            name="scope"
+            value="all"
+            variant="danger"
+            label={t("revokeAll")}
+            pendingLabel={t("revoking")}
+            title={t("confirmRevokeAllTitle", { name })}
+            description={t("confirmRevokeAllText")}
+            confirmLabel={t("revokeAll")}
+            cancelLabel={t("cancel")}
+          />
+        </>
+      )}
     </form>
   );
 }

@@ -1,0 +1,75 @@
+import { getTranslations } from "next-intl/server";
+import { countUnreadNotifications, getNotification } from "@/db/queries/notifications";
+import { getActiveSessionUser } from "@/db/queries/sessions";
+import { AppError, describeError } from "@/lib/errors";
+import { subscribeToNotifications } from "@/lib/notifications/live";
+import { describeNotification } from "@/lib/notifications/text";
+import { getSessionUser } from "@/lib/session";
+
+/** Keeps proxies from closing an idle stream, and re-checks that the session is still live. */
+const HEARTBEAT_MS = 20_000;
+
+/**
+ * Server-sent events for the signed-in user's bell: `unread` (the count) on connect and whenever
+ * it changes, `notification` for each new one. The browser's EventSource reconnects by itself
+ * after a drop and gets the current count again, so the bell is right after any gap.
+ */
+export async function GET(request: Request): Promise<Response> {
+  const user = await getSessionUser();
+  if (!user) return new AppError("unauthorized", "Sign in to receive notifications.").toResponse();
+  const t = await getTranslations({ locale: user.locale, namespace: "notifications" });
+  const encoder = new TextEncoder();
+  let close = () => {};
+
+  const stream = new ReadableStream<Uint8Array>({
+    async start(controller) {
+      let open = true;
+      const write = (text: string) => {
+        if (open) controller.enqueue(encoder.encode(text));
+      };
+      const send = (event: string, data: unknown) => write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+      // Events are handled one after another, so counts never arrive out of order.
+      let queue = Promise.resolve();
+      const unsubscribe = await subscribeToNotifications(user.id, (event) => {
+        queue = queue
+          .then(async () => {
+            const unread = await countUnreadNotifications(user.id);
+            const row = event.id ? await getNotification(user.id, event.id) : null;
+            if (row) send("notification", { id: row.id, ...describeNotification(t, row), link: row.link, unread });
+            else send("unread", { count: unread });
+          })
+          .catch((error) => console.error(`[notifications] stream update failed: ${describeError(error)}`));
+      });
+      const heartbeat = setInterval(() => {
+        getActiveSessionUser(user.sessionId)
+          .then((live) => (live ? write(": keep-alive\n\n") : close()))
+          .catch(() => write(": keep-alive\n\n"));
+      }, HEARTBEAT_MS);
+      close = () => {
+        if (!open) return;
+        open = false;
+        clearInterval(heartbeat);
+        unsubscribe();
+        try {
+          controller.close();
+        } catch {
+          // Already closed by the client going away.
+        }
+      };
+      request.signal.addEventListener("abort", close);
+      write("retry: 3000\n\n");
+      send("unread", { count: await countUnreadNotifications(user.id) });
+    },
+    cancel() {
+      close();
+    },
+  });
+
+  return new Response(stream, {
+    headers: {
+      "content-type": "text/event-stream; charset=utf-8",
+      "cache-control": "no-store, no-transform",
+      "x-accel-buffering": "no",
+    },
+  });
+}

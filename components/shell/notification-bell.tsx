@@ -1,0 +1,104 @@
+"use client";
+
+import { Bell, X } from "lucide-react";
+import Link from "next/link";
+import { usePathname, useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useEffect, useState } from "react";
+
+type Arrival = { id: string; title: string; body: string; link: string | null };
+
+/** How long a new notification's card stays before it leaves by itself. */
+const SHOW_MS = 10_000;
+
+/**
+ * The header's bell: its unread count follows the server's event stream, and a new notification
+ * shows briefly in a card that screen readers announce. The count after a reconnect comes from
+ * the server, so a dropped connection never leaves it wrong.
+ */
+export function NotificationBell({ initialUnread }: { initialUnread: number }) {
+  const t = useTranslations("shell");
+  const router = useRouter();
+  const pathname = usePathname();
+  const [unread, setUnread] = useState(initialUnread);
+  const [arrival, setArrival] = useState<Arrival | null>(null);
+  const onNotificationsPage = pathname.startsWith("/dashboard/notifications");
+
+  // A server render (e.g. after marking read) brings a fresh count: it wins over the stream's last one.
+  const [rendered, setRendered] = useState(initialUnread);
+  if (rendered !== initialUnread) {
+    setRendered(initialUnread);
+    setUnread(initialUnread);
+  }
+
+  useEffect(() => {
+    const source = new EventSource("/api/notifications/stream");
+    const onUnread = (event: MessageEvent<string>) => setUnread((JSON.parse(event.data) as { count: number }).count);
+    const onNotification = (event: MessageEvent<string>) => {
+      const data = JSON.parse(event.data) as Arrival & { unread: number };
+      setUnread(data.unread);
+      setArrival({ id: data.id, title: data.title, body: data.body, link: data.link });
+      if (onNotificationsPage) router.refresh();
+    };
+    source.addEventListener("unread", onUnread);
+    source.addEventListener("notification", onNotification);
+    return () => source.close();
+  }, [onNotificationsPage, router]);
+
+  useEffect(() => {
+    if (!arrival) return;
+    const timer = setTimeout(() => setArrival(null), SHOW_MS);
+    return () => clearTimeout(timer);
+  }, [arrival]);
+
+  return (
+    <>
+      <Link
+        href="/dashboard/notifications"
+        prefetch={false}
+        aria-label={t("notificationsUnread", { count: unread })}
+        className="relative grid size-10 place-items-center rounded-md text-fg-muted hover:bg-surface-muted hover:text-fg"
+      >
+        <Bell aria-hidden className="size-5" />
+        {unread > 0 ? (
+          <span
+            aria-hidden
+            data-testid="unread-count"
+            className="absolute right-1 top-1 grid min-w-4 place-items-center rounded-full bg-danger px-1 text-[0.6875rem] font-semibold leading-4 text-danger-fg"
+          >
+            {unread > 99 ? "99+" : unread}
+          </span>
+        ) : null}
+      </Link>
+      <div role="status" aria-live="polite" className="pointer-events-none fixed inset-x-3 top-16 z-40 flex justify-end sm:inset-x-auto sm:right-6">
+        {arrival ? (
+          <section
+            aria-label={t("newNotification")}
+            className="pointer-events-auto w-full max-w-sm rounded-xl border border-border bg-surface-raised p-4 shadow-lg"
+          >
+            <div className="flex items-start gap-3">
+              <Bell aria-hidden className="mt-0.5 size-5 shrink-0 text-primary" />
+              <div className="min-w-0 flex-1">
+                <p className="font-medium">{arrival.title}</p>
+                <p className="mt-0.5 text-13 text-fg-muted">{arrival.body}</p>
+                {arrival.link ? (
+                  <Link href={arrival.link} className="mt-2 inline-block text-sm font-medium text-primary underline-offset-4 hover:underline" onClick={() => setArrival(null)}>
+                    {t("viewNotification")}
+                  </Link>
+                ) : null}
+              </div>
+              <button
+                type="button"
+                onClick={() => setArrival(null)}
+                aria-label={t("dismiss")}
+                className="grid size-8 shrink-0 place-items-center rounded-md text-fg-muted hover:bg-surface-muted hover:text-fg"
+              >
+                <X aria-hidden className="size-4" />
+              </button>
+            </div>
+          </section>
+        ) : null}
+      </div>
+    </>
+  );
+}
