@@ -59,8 +59,11 @@ test("an unverified account cannot sign in and is sent a fresh link", async ({ b
   const context = await newClient(browser);
   const page = await context.newPage();
   const email = uniqueEmail("unverified");
+  const signedUp = mailCount();
   await submitSignUp(page, { name: "Una Verified", email, password: "a sturdy passphrase" });
   await expect(page.getByTestId("form-message")).toBeVisible();
+  // The account exists once its first confirmation mail has gone out (sign-up finishes in a job).
+  await waitForMail(email, { after: signedUp, subject: /Confirm your email/ });
 
   const before = mailCount();
   await page.goto("/sign-in");
@@ -139,6 +142,8 @@ test("a stranger's wrong passwords pause only new browsers: the owner's browser 
       strangerPage.waitForResponse((response) => response.request().method() === "POST"),
       strangerPage.getByRole("button", { name: "Sign in" }).click(),
     ]);
+    // React resets the form once the answer is rendered; filling it before then would be undone.
+    await expect(strangerPage.getByLabel("Password")).toHaveValue("");
   }
   const message = strangerPage.getByTestId("form-message");
   await expect(message).toContainText(/sign-in from new devices is paused for \d+ minutes?/);

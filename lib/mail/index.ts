@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { render } from "@react-email/render";
-import { createTranslator, type AbstractIntlMessages } from "next-intl";
+import { createTranslator, type AbstractIntlMessages } from "use-intl/core";
 import nodemailer, { type Transporter } from "nodemailer";
 import { createOutboxEntry, recordDeliveryAttempt } from "@/db/queries/mail";
 import type { Transaction } from "@/db/queries/transaction";

@@ -1,5 +1,5 @@
 import "server-only";
-import { createTranslator, type AbstractIntlMessages } from "next-intl";
+import { createTranslator, type AbstractIntlMessages } from "use-intl/core";
 import { loadMessages, type Locale } from "@/lib/i18n/config";
 import { isNotificationType } from "./types";
 
