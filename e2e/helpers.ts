@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import { expect, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from "@playwright/test";
 import { e2eUsers, storageStatePath } from "./users";
 
-const mailbox = path.resolve(".data/e2e/mailbox.jsonl");
+export const mailbox = path.resolve(".data/e2e/mailbox.jsonl");
 
 type Mail = { to: string[]; subject: string; text: string };
 
