@@ -3,7 +3,13 @@ import { randomUUID } from "node:crypto";
 import { PGlite } from "@electric-sql/pglite";
 import { afterAll, beforeAll, inject } from "vitest";
 import { sql } from "drizzle-orm";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import type { Sql } from "postgres";
 import { closeDb, getDb, openPglite, openPostgres, setConnection, type Database } from "@/db";
+import { getJobQueue } from "@/db/jobs";
+import * as schema from "@/db/schema";
+import { jobQueueList } from "@/lib/jobs/queues";
 
 /**
  * Gives the test file its own migrated database (a PGlite copy, or the shared PostgreSQL of
@@ -21,10 +27,12 @@ export function setupTestDatabase(): () => Database {
         await conn.db.execute(sql.raw(`drop schema if exists ${jobSchema} cascade`));
       });
       setConnection(conn);
-      return;
+    } else {
+      const snapshot = fs.readFileSync(inject("pgliteSnapshot"));
+      setConnection(openPglite(await PGlite.create({ loadDataDir: new Blob([snapshot]) })));
     }
-    const snapshot = fs.readFileSync(inject("pgliteSnapshot"));
-    setConnection(openPglite(await PGlite.create({ loadDataDir: new Blob([snapshot]) })));
+    // Started now, as the server does at start-up: never first inside a test's transaction.
+    await getJobQueue({ maintenance: false, queues: jobQueueList });
   });
   afterAll(async () => {
     await closeDb();
@@ -58,4 +66,22 @@ export async function inRolledBackTransaction(work: (tx: Database) => Promise<vo
   } catch (error) {
     if (!(error instanceof RolledBack)) throw error;
   }
+}
+
+/**
+ * A handle on the app's own database client that records the text of every statement run through
+ * it, for tests that compare what two calls do (parameters are left out: they differ by design).
+ */
+export function recordingDatabase(): { db: Database; statements: string[] } {
+  const statements: string[] = [];
+  const logger = {
+    logQuery(query: string) {
+      statements.push(query);
+    },
+  };
+  const client = (getDb() as unknown as { $client: unknown }).$client;
+  const db = process.env.DATABASE_URL
+    ? drizzlePostgres(client as Sql, { schema, casing: "snake_case", logger })
+    : drizzlePglite(client as PGlite, { schema, casing: "snake_case", logger });
+  return { db: db as unknown as Database, statements };
 }

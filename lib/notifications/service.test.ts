@@ -1,0 +1,225 @@
+import { randomUUID } from "node:crypto";
+import { and, eq } from "drizzle-orm";
+import { afterEach, describe, expect, it } from "vitest";
+import { openPostgres, type Database } from "@/db";
+import { countUnreadNotifications, createNotification, getNotification, listNotifications, type NotificationEvent } from "@/db/queries/notifications";
+import { createAuthSession, getActiveSessionUser } from "@/db/queries/sessions";
+import { createUser } from "@/db/queries/users";
+import { emailOutbox, users } from "@/db/schema";
+import { inRolledBackTransaction, setupTestDatabase, uniqueEmail } from "@/db/testing";
+import { runQueuedJobs } from "@/lib/jobs/testing";
+import { startTestMailbox } from "@/lib/mail/test-mailbox";
+import { subscribeToNotifications } from "./live";
+import { notify, readAllNotifications, readNotification, updateNotificationPreferences } from "./service";
+
+const db = setupTestDatabase();
+const mailbox = startTestMailbox();
+const signIn = { type: "security.newSignIn", params: { device: "Firefox · Linux", ip: "2001:db8::5" } } as const;
+
+afterEach(async () => {
+  await runQueuedJobs();
+});
+
+/** A signed-in user as the services see them. */
+async function member(label = "user", locale: "en" | "de" = "en") {
+  const user = await createUser({ email: uniqueEmail(label), name: `Nora ${label}`, passwordHash: "x", locale });
+  const sessionId = await createAuthSession({ userId: user.id, ip: null, userAgent: null });
+  return (await getActiveSessionUser(sessionId!))!;
+}
+
+async function notificationMails(email: string) {
+  return db()
+    .select({ subject: emailOutbox.subject })
+    .from(emailOutbox)
+    .where(and(eq(emailOutbox.toAddress, email), eq(emailOutbox.template, "notification")));
+}
+
+describe("notify", () => {
+  it("stores the notification with its category, type, parameters and link", async () => {
+    const user = await member();
+    const id = await notify(user.id, signIn);
+    expect(await getNotification(user.id, id)).toMatchObject({
+      category: "account",
+      type: "security.newSignIn",
+      params: { device: "Firefox · Linux", ip: "2001:db8::5" },
+      link: "/dashboard/security",
+      readAt: null,
+    });
+    const other = await notify(user.id, { type: "security.passwordChanged", params: signIn.params, link: "/dashboard/settings" });
+    expect(await getNotification(user.id, other)).toMatchObject({ type: "security.passwordChanged", link: "/dashboard/settings" });
+  });
+
+  it("emails the user by default, and delivers it with the link to the page", async () => {
+    const user = await member("mailed");
+    await notify(user.id, signIn);
+    expect(await notificationMails(user.email)).toEqual([{ subject: "New sign-in to your account" }]);
+    await runQueuedJobs();
+    const mail = mailbox.last(user.email);
+    expect(mail?.subject).toBe("New sign-in to your account");
+    expect(mail?.text).toContain("/dashboard/security");
+  });
+
+  it("emails only when the user's preference for the notification's category is on", async () => {
+    const off = { email: false };
+    const on = { email: true };
+    const quiet = await member("quiet");
+    await updateNotificationPreferences(quiet, { account: off, projects: on, messages: on, billing: on, calls: on });
+    const keen = await member("keen");
+    await updateNotificationPreferences(keen, { account: on, projects: off, messages: off, billing: off, calls: off });
+
+    const quietId = await notify(quiet.id, signIn);
+    await notify(keen.id, signIn);
+    await runQueuedJobs();
+
+    expect(await getNotification(quiet.id, quietId)).not.toBeNull();
+    expect(await notificationMails(quiet.email)).toEqual([]);
+    expect(mailbox.to(quiet.email)).toHaveLength(0);
+    expect(mailbox.to(keen.email)).toHaveLength(1);
+  });
+
+  it("writes the email in the user's language", async () => {
+    const user = await member("deutsch", "de");
+    await notify(user.id, signIn);
+    await runQueuedJobs();
+    const mail = mailbox.last(user.email);
+    expect(mail?.subject).toBe("Neue Anmeldung bei Ihrem Konto");
+    const text = mail?.text?.replace(/\s+/g, " ");
+    expect(text).toContain("Jemand hat sich mit einem Browser angemeldet, der für Ihr Konto bisher nicht verwendet wurde (Firefox · Linux, 2001:db8::5).");
+    expect(text).toContain("Clientdesk öffnen");
+  });
+
+  it("emails no disabled user, but still stores the notification", async () => {
+    const user = await member("disabled");
+    await db().update(users).set({ status: "disabled" }).where(eq(users.id, user.id));
+    const id = await notify(user.id, signIn);
+    await runQueuedJobs();
+    expect(await getNotification(user.id, id)).not.toBeNull();
+    expect(await notificationMails(user.email)).toEqual([]);
+    expect(mailbox.to(user.email)).toHaveLength(0);
+  });
+
+  it("leaves no notification, no email and no job when its transaction rolls back", async () => {
+    const user = await member("rolled-back");
+    await runQueuedJobs();
+    await inRolledBackTransaction(async (tx) => {
+      await notify(user.id, signIn, tx);
+    });
+    expect(await runQueuedJobs()).toEqual([]);
+    expect((await listNotifications(user.id, { order: "newest", limit: 10 })).rows).toEqual([]);
+    expect(await notificationMails(user.email)).toEqual([]);
+    expect(mailbox.to(user.email)).toHaveLength(0);
+  });
+});
+
+describe("reading notifications", () => {
+  it("answers not_found for another user's notification and changes nothing", async () => {
+    const owner = await member("owner");
+    const intruder = await member("intruder");
+    const id = await notify(owner.id, signIn);
+    expect(await readNotification(intruder, id)).toEqual({ status: "not_found" });
+    expect((await getNotification(owner.id, id))?.readAt).toBeNull();
+    expect(await countUnreadNotifications(owner.id)).toBe(1);
+    expect(await readNotification(owner, id)).toEqual({ status: "ok" });
+    expect((await getNotification(owner.id, id))?.readAt).toBeInstanceOf(Date);
+  });
+
+  it("marks all of the actor's notifications read, and only theirs", async () => {
+    const actor = await member("actor");
+    const bystander = await member("bystander");
+    await notify(actor.id, signIn);
+    await notify(actor.id, { type: "security.passwordChanged", params: signIn.params });
+    await notify(bystander.id, signIn);
+    expect(await readAllNotifications(actor)).toEqual({ count: 2 });
+    expect(await countUnreadNotifications(actor.id)).toBe(0);
+    expect(await countUnreadNotifications(bystander.id)).toBe(1);
+  });
+});
+
+describe("live updates", () => {
+  // On PostgreSQL the notifications come from a second connection, as from another instance or the
+  // worker; PGlite has one connection per process (the worker runs in it), so they come through it.
+  async function withWriter(work: (writer: Database) => Promise<void>) {
+    const url = process.env.DATABASE_URL;
+    if (!url) return work(db());
+    const other = openPostgres(url);
+    try {
+      await work(other.db);
+    } finally {
+      await other.close();
+    }
+  }
+
+  async function listen(userId: string) {
+    const events: NotificationEvent[] = [];
+    const unsubscribe = await subscribeToNotifications(userId, (event) => events.push(event));
+    return { events, unsubscribe };
+  }
+
+  async function arrival(events: NotificationEvent[], matches: (event: NotificationEvent) => boolean, withinMs = 1000) {
+    const deadline = Date.now() + withinMs;
+    while (Date.now() < deadline) {
+      if (events.some(matches)) return;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    throw new Error(`no matching event within ${withinMs} ms; got ${JSON.stringify(events)}`);
+  }
+
+  function newSignInFor(userId: string) {
+    return { userId, category: "account" as const, type: "security.newSignIn", params: {}, link: null };
+  }
+
+  it("tells the user's subscriber, and no one else's, of a notification created elsewhere", async () => {
+    const user = await member("live");
+    const other = await member("other");
+    const mine = await listen(user.id);
+    const theirs = await listen(other.id);
+    let id = "";
+    await withWriter(async (writer) => {
+      id = await createNotification(newSignInFor(user.id), writer);
+    });
+    await arrival(mine.events, (event) => event.id === id);
+    expect(mine.events).toEqual([{ userId: user.id, id }]);
+    expect(theirs.events).toEqual([]);
+    mine.unsubscribe();
+    theirs.unsubscribe();
+  });
+
+  it("tells of a notification only once its transaction commits, and never of one rolled back", async () => {
+    const user = await member("commit");
+    const { events, unsubscribe } = await listen(user.id);
+    const rolledBack = randomUUID();
+    let committed = "";
+    await withWriter(async (writer) => {
+      await writer
+        .transaction(async (tx) => {
+          await createNotification({ ...newSignInFor(user.id), params: { marker: rolledBack } }, tx as unknown as Database);
+          throw new Error(rolledBack);
+        })
+        .catch((error: Error) => {
+          if (error.message !== rolledBack) throw error;
+        });
+      await writer.transaction(async (tx) => {
+        committed = await createNotification(newSignInFor(user.id), tx as unknown as Database);
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        expect(events).toEqual([]);
+      });
+    });
+    await arrival(events, (event) => event.id === committed);
+    // Notifications arrive in commit order: had the rolled-back one been sent, it would be here by now.
+    expect(events).toEqual([{ userId: user.id, id: committed }]);
+    expect((await listNotifications(user.id, { order: "newest", limit: 10 })).rows.map((row) => row.id)).toEqual([committed]);
+    unsubscribe();
+  });
+
+  it("announces a notification read, without an id, so open tabs update their count", async () => {
+    const user = await member("read");
+    const { events, unsubscribe } = await listen(user.id);
+    const id = await createNotification(newSignInFor(user.id));
+    await arrival(events, (event) => event.id === id);
+    events.length = 0;
+    expect(await readNotification(user, id)).toEqual({ status: "ok" });
+    await arrival(events, (event) => event.id === undefined);
+    expect(events).toEqual([{ userId: user.id }]);
+    unsubscribe();
+  });
+});
