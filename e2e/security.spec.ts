@@ -8,7 +8,7 @@ import { callAction, describeAnswer, findServerAction, isRefused, listServerActi
 import { expectNoCrossUserAccess, ownerDeviceLabel, twoCustomers, type OwnedResource } from "./security/cross-user";
 import { crawl } from "./security/crawl";
 import { openDatabaseProbe } from "./security/database";
-import { fetchLikeBrowser, listRouteHandlers, routeMethods } from "./security/routes";
+import { fetchLikeBrowser, headersOf, listRouteHandlers, routeMethods } from "./security/routes";
 
 const database = openDatabaseProbe();
 test.afterAll(() => database.close());
@@ -121,9 +121,35 @@ const sessions: OwnedResource = {
   },
 };
 
+// The owner's sign-in from a new browser left them a notification naming that browser and address.
+const notifications: OwnedResource = {
+  name: "notifications",
+  async create(owner) {
+    const html = await (await owner.context.request.get("/dashboard/notifications")).text();
+    const ids = [...html.matchAll(/id="notification-([0-9a-f-]{36})"/g)].map((match) => match[1]!);
+    expect(ids, "the owner has exactly one notification").toHaveLength(1);
+    const canaries = [owner.ip, "Opera · Android"];
+    for (const canary of canaries) expect(html).toContain(canary);
+    return { id: ids[0]!, canaries };
+  },
+  lists: ["/dashboard/notifications", "/dashboard/notifications?order=unread"],
+  actions: [{ name: "markNotificationReadAction", fields: (id) => ({ notificationId: id }), refusal: messages.notifications.notFound }],
+  async ownerView(owner, id) {
+    const html = await (await owner.context.request.get("/dashboard/notifications")).text();
+    return { listed: html.includes(`id="notification-${id}"`), unread: html.includes(`value="${id}"`) };
+  },
+};
+
 test("a customer can neither see nor revoke another customer's session", async ({ browser }) => {
   const customers = await twoCustomers(browser);
   await expectNoCrossUserAccess(sessions, customers);
+  await customers.owner.context.close();
+  await customers.intruder.context.close();
+});
+
+test("a customer can neither see nor mark read another customer's notification", async ({ browser }) => {
+  const customers = await twoCustomers(browser);
+  await expectNoCrossUserAccess(notifications, customers);
   await customers.owner.context.close();
   await customers.intruder.context.close();
 });
@@ -150,12 +176,13 @@ test("signing in never leaves the site, whatever callbackUrl says: our action, o
 
     const authJsSignIn = await context.request.get(`/api/auth/signin?callbackUrl=${callbackUrl}`, { maxRedirects: 0 });
     expectOnThisSite(authJsSignIn.headers()["location"], baseURL!, `GET /api/auth/signin with ${target}`);
-    for (const endpoint of ["callback/credentials", "signout"]) {
-      const { csrfToken } = (await (await context.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
-      const form = { csrfToken, callbackUrl: target, ...(endpoint === "signout" ? {} : credentials) };
-      const response = await context.request.post(`/api/auth/${endpoint}`, { form, maxRedirects: 0 });
-      expectOnThisSite(response.headers()["location"], baseURL!, `POST /api/auth/${endpoint} with ${target}`);
-    }
+    const { csrfToken } = (await (await context.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+    const signedOut = await context.request.post("/api/auth/signout", { form: { csrfToken, callbackUrl: target }, maxRedirects: 0 });
+    expectOnThisSite(signedOut.headers()["location"], baseURL!, `POST /api/auth/signout with ${target}`);
+    // Auth.js's own credentials callback is no way in at all (only the sign-in action is).
+    const callback = await context.request.post("/api/auth/callback/credentials", { form: { csrfToken, callbackUrl: target, ...credentials }, maxRedirects: 0 });
+    expect(callback.status(), `POST /api/auth/callback/credentials with ${target}`).toBe(404);
+    expect(callback.headers()["set-cookie"] ?? "").not.toContain("session-token");
   }
   await context.close();
 });
@@ -255,7 +282,12 @@ test("every kind of answer carries the security headers: pages, flights, errors,
 
   // Every route handler too, so a download route is covered the day it is added.
   const apiUrls = ["/api/auth/session", "/api/auth/csrf", "/api/auth/providers", "/api/no-such-route", ...listRouteHandlers().map((route) => route.url)];
-  for (const url of apiUrls) expectApiHeaders((await customer.request.get(url, { maxRedirects: 0 })).headers(), url);
+  for (const url of apiUrls) expectApiHeaders((await headersOf(customer, url)).headers, url);
+  // The bell's event stream, signed in: an answer that stays open.
+  const stream = await headersOf(customer, "/api/notifications/stream");
+  expect(stream.status).toBe(200);
+  expect(stream.headers["content-type"]).toContain("text/event-stream");
+  expectApiHeaders(stream.headers, "the notification stream");
   await customer.close();
 });
 

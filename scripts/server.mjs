@@ -45,6 +45,17 @@ function clientAddress(request, hops) {
 }
 
 /**
+ * The X-Forwarded-Host entry our outermost trusted proxy set, if any; entries further left are the client's.
+ * @param {import("node:http").IncomingMessage} request
+ * @param {number} hops
+ */
+function trustedForwardedHost(request, hops) {
+  if (hops === 0) return undefined;
+  const forwarded = String(request.headers["x-forwarded-host"] ?? "").split(",").map((entry) => entry.trim()).filter(Boolean);
+  return forwarded.length >= hops ? forwarded.at(-hops) : undefined;
+}
+
+/**
  * The host the client asked for: Host, or behind trusted proxies the X-Forwarded-Host entry our
  * outermost proxy set; lower-cased and without the scheme's default port, so it compares with AUTH_URL's.
  * @param {import("node:http").IncomingMessage} request
@@ -52,8 +63,7 @@ function clientAddress(request, hops) {
  * @param {URL} origin
  */
 function requestedHost(request, hops, origin) {
-  const forwarded = hops > 0 ? String(request.headers["x-forwarded-host"] ?? "").split(",").map((entry) => entry.trim()).filter(Boolean) : [];
-  const host = (forwarded.length >= hops ? forwarded.at(-hops) : undefined) ?? request.headers.host ?? "";
+  const host = trustedForwardedHost(request, hops) ?? request.headers.host ?? "";
   const defaultPort = origin.protocol === "https:" ? ":443" : ":80";
   return (host.endsWith(defaultPort) ? host.slice(0, -defaultPort.length) : host).toLowerCase();
 }
@@ -79,6 +89,12 @@ export function createRequestListener(handle, { hops, origin, requestContext }) 
       }
       for (const name of FORWARDING_HEADERS) delete request.headers[name];
     }
+    if (hops > 0) {
+      // Next reads the first entry of X-Forwarded-Host (e.g. to check an action's Origin): leave it only the trusted one.
+      const trustedHost = trustedForwardedHost(request, hops);
+      if (trustedHost) request.headers["x-forwarded-host"] = trustedHost;
+      else delete request.headers["x-forwarded-host"];
+    }
     if (address) request.headers[CLIENT_IP_HEADER] = address;
     else delete request.headers[CLIENT_IP_HEADER];
 
@@ -86,7 +102,12 @@ export function createRequestListener(handle, { hops, origin, requestContext }) 
     if (requestedHost(request, hops, origin) !== origin.host && (request.method === "GET" || request.method === "HEAD") && !url.startsWith("/api/health")) {
       // Only the path and query travel: "//evil.example" must not become another origin.
       const asked = new URL(url.startsWith("/") && !url.startsWith("//") && !url.startsWith("/\\") ? url : "/", "http://path.invalid");
-      response.writeHead(308, { location: `${origin.origin}${asked.pathname}${asked.search}`, "cache-control": "no-store" });
+      response.writeHead(308, {
+        location: `${origin.origin}${asked.pathname}${asked.search}`,
+        "cache-control": "no-store",
+        "x-content-type-options": "nosniff",
+        ...(origin.protocol === "https:" ? { "strict-transport-security": "max-age=63072000; includeSubDomains" } : {}),
+      });
       response.end();
       return;
     }

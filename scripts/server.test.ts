@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRequestListener, parseProxyHops } from "./server.mjs";
 
-type Seen = { clientIp: string | undefined; forwardedFor: string | undefined };
+type Seen = { clientIp: string | undefined; forwardedFor: string | undefined; forwardedHost: string | undefined };
 
 /** A real HTTP server with our request listener in front of a handler that reports what the app would see. */
 function startServer(hops: number) {
@@ -25,7 +25,11 @@ function startServer(hops: number) {
       response.writeHead(500).end();
       return;
     }
-    const seen: Seen = { clientIp: request.headers["x-clientdesk-client-ip"] as string | undefined, forwardedFor: request.headers["x-forwarded-for"] as string | undefined };
+    const seen: Seen = {
+      clientIp: request.headers["x-clientdesk-client-ip"] as string | undefined,
+      forwardedFor: request.headers["x-forwarded-for"] as string | undefined,
+      forwardedHost: request.headers["x-forwarded-host"] as string | undefined,
+    };
     response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(seen));
   };
   const server = http.createServer(createRequestListener(handle, { hops, origin: new URL("http://app.example"), requestContext }));
@@ -95,6 +99,8 @@ describe("the production server in front of Next", () => {
     expect((await get(1, "/", { host: "10.0.0.5:3000", "x-forwarded-host": "App.Example:80" })).status).toBe(200);
     expect((await get(1, "/", { host: "10.0.0.5:3000", "x-forwarded-host": "evil.example, app.example" })).status).toBe(200);
     expect((await get(1, "/", { host: "10.0.0.5:3000", "x-forwarded-host": "other.example" })).status).toBe(308);
+    // Next checks an action's Origin against the first entry: it must see only the trusted one.
+    expect(JSON.parse((await get(1, "/", { host: "10.0.0.5:3000", "x-forwarded-host": "evil.example, app.example" })).body).forwardedHost).toBe("app.example");
   });
 
   it("falls back to the socket's address when the trusted entry is not an IP address or missing", async () => {

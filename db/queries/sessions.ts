@@ -91,8 +91,9 @@ export async function getActiveSessionUser(sessionId: string, db: Database = get
     email: row.email,
     name: row.name,
     role: row.role,
-    accountId: row.accountId,
-    accountRole: row.accountRole,
+    // A customer made staff keeps the membership (nothing is lost if it is undone), but staff act for no account.
+    accountId: row.role === "customer" ? row.accountId : null,
+    accountRole: row.role === "customer" ? row.accountRole : null,
     theme: row.theme,
     locale: row.locale,
     timeZone: row.timeZone,

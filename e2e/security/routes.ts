@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
-import type { APIRequestContext, APIResponse } from "@playwright/test";
+import type { APIRequestContext, APIResponse, BrowserContext } from "@playwright/test";
 import { baseURL } from "../../playwright.config";
 
 /**
@@ -55,4 +55,16 @@ export async function fetchLikeBrowser(
     if (!next || hop === 3 || ![307, 308].includes(response.status()) || next.origin !== baseURL || next.pathname === "/sign-in") return response;
     url = `${next.pathname}${next.search}`;
   }
+}
+
+/**
+ * A GET's status and headers without waiting for its body: a stream (server-sent events) never ends.
+ * Sends the context's cookies as the browser would.
+ */
+export async function headersOf(context: BrowserContext, url: string): Promise<{ status: number; headers: Record<string, string> }> {
+  const cookie = (await context.cookies(baseURL)).map((entry) => `${entry.name}=${entry.value}`).join("; ");
+  const controller = new AbortController();
+  const response = await fetch(new URL(url, baseURL), { headers: { cookie }, redirect: "manual", signal: controller.signal });
+  controller.abort();
+  return { status: response.status, headers: Object.fromEntries(response.headers) };
 }
