@@ -19,8 +19,11 @@ export type Connection = {
   db: Database;
   migrate: (migrationsFolder: string) => Promise<void>;
   close: () => Promise<void>;
-  /** Subscribes to a NOTIFY channel: postgres.js on a dedicated connection, PGlite in-process. */
-  listen: (channel: string, onPayload: (payload: string) => void) => Promise<Unlisten>;
+  /**
+   * Subscribes to a NOTIFY channel: postgres.js on a dedicated connection, PGlite in-process.
+   * `onListen` runs each time the subscription is (re)established: what was sent meanwhile is lost.
+   */
+  listen: (channel: string, onPayload: (payload: string) => void, onListen?: () => void) => Promise<Unlisten>;
   /** How the job queue (pg-boss) reaches the same database. */
   jobQueueOptions: () => ConstructorOptions;
   /** Run before the connection closes, e.g. to stop the job queue that uses it. */
@@ -86,8 +89,8 @@ export function openPostgres(url: string, options: { jobSchema?: string } = {}):
       await runBeforeClose(conn);
       await client.end({ timeout: 5 });
     },
-    listen: async (channel, onPayload) => {
-      const { unlisten } = await client.listen(channel, onPayload);
+    listen: async (channel, onPayload, onListen) => {
+      const { unlisten } = await client.listen(channel, onPayload, onListen);
       return unlisten;
     },
     // pg-boss keeps its own small pool (node-postgres) on the same database.
@@ -112,8 +115,9 @@ export function openPglite(client: PGlite, release: () => void = () => {}): Conn
       await client.close();
       release();
     },
-    listen: async (channel, onPayload) => {
+    listen: async (channel, onPayload, onListen) => {
       const unsubscribe = await client.listen(channel, onPayload);
+      onListen?.();
       return unsubscribe;
     },
     jobQueueOptions: () => ({ backend: "pglite", db: fromPglite(client) }),

@@ -8,7 +8,12 @@ if (isEmbeddedDb()) {
   process.exit(1);
 }
 await migrateDb();
-await startWorker({ concurrency: Number(process.env.JOBS_CONCURRENCY ?? 4) });
+const concurrency = Number(process.env.JOBS_CONCURRENCY ?? 4);
+if (!Number.isInteger(concurrency) || concurrency < 1) {
+  console.error(`JOBS_CONCURRENCY must be a whole number of at least 1, not "${process.env.JOBS_CONCURRENCY}".`);
+  process.exit(1);
+}
+await startWorker({ concurrency });
 console.log("Clientdesk worker is running. Stop it with Ctrl+C; running jobs finish first.");
 
 async function stop() {

@@ -4,17 +4,19 @@ import { Bell, X } from "lucide-react";
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 
 type Arrival = { id: string; title: string; body: string; link: string | null };
 
-/** How long a new notification's card stays before it leaves by itself. */
+/** How long a new notification's card stays, unless the pointer or focus is in it. */
 const SHOW_MS = 10_000;
+/** Reconnecting after the server refused the stream (e.g. during an outage): 3 s, doubling up to a minute. */
+const RETRY_MS = { first: 3_000, max: 60_000 };
 
 /**
  * The header's bell: its unread count follows the server's event stream, and a new notification
- * shows briefly in a card that screen readers announce. The count after a reconnect comes from
- * the server, so a dropped connection never leaves it wrong.
+ * shows in a card that screen readers announce. Every (re)connection starts with the server's
+ * count, so a dropped connection never leaves it wrong.
  */
 export function NotificationBell({ initialUnread }: { initialUnread: number }) {
   const t = useTranslations("shell");
@@ -22,7 +24,12 @@ export function NotificationBell({ initialUnread }: { initialUnread: number }) {
   const pathname = usePathname();
   const [unread, setUnread] = useState(initialUnread);
   const [arrival, setArrival] = useState<Arrival | null>(null);
-  const onNotificationsPage = pathname.startsWith("/dashboard/notifications");
+  const [held, setHeld] = useState(false);
+  const bellRef = useRef<HTMLAnchorElement>(null);
+  const onListPage = useRef(false);
+  useEffect(() => {
+    onListPage.current = pathname.startsWith("/dashboard/notifications");
+  }, [pathname]);
 
   // A server render (e.g. after marking read) brings a fresh count: it wins over the stream's last one.
   const [rendered, setRendered] = useState(initialUnread);
@@ -32,28 +39,54 @@ export function NotificationBell({ initialUnread }: { initialUnread: number }) {
   }
 
   useEffect(() => {
-    const source = new EventSource("/api/notifications/stream");
-    const onUnread = (event: MessageEvent<string>) => setUnread((JSON.parse(event.data) as { count: number }).count);
-    const onNotification = (event: MessageEvent<string>) => {
-      const data = JSON.parse(event.data) as Arrival & { unread: number };
-      setUnread(data.unread);
-      setArrival({ id: data.id, title: data.title, body: data.body, link: data.link });
-      if (onNotificationsPage) router.refresh();
+    let source: EventSource | null = null;
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    let delay = RETRY_MS.first;
+    const connect = () => {
+      source = new EventSource("/api/notifications/stream");
+      source.addEventListener("open", () => {
+        delay = RETRY_MS.first;
+      });
+      source.addEventListener("unread", (event) => {
+        setUnread((JSON.parse(event.data) as { count: number }).count);
+        if (onListPage.current) router.refresh();
+      });
+      source.addEventListener("notification", (event) => {
+        const data = JSON.parse(event.data) as Arrival & { unread: number };
+        setUnread(data.unread);
+        setArrival({ id: data.id, title: data.title, body: data.body, link: data.link });
+        if (onListPage.current) router.refresh();
+      });
+      // The browser retries a dropped stream itself, but gives up on an error answer: try again later.
+      source.addEventListener("error", () => {
+        if (source?.readyState !== EventSource.CLOSED) return;
+        retry = setTimeout(connect, delay);
+        delay = Math.min(delay * 2, RETRY_MS.max);
+      });
     };
-    source.addEventListener("unread", onUnread);
-    source.addEventListener("notification", onNotification);
-    return () => source.close();
-  }, [onNotificationsPage, router]);
+    connect();
+    return () => {
+      clearTimeout(retry);
+      source?.close();
+    };
+  }, [router]);
 
   useEffect(() => {
-    if (!arrival) return;
+    if (!arrival || held) return;
     const timer = setTimeout(() => setArrival(null), SHOW_MS);
     return () => clearTimeout(timer);
-  }, [arrival]);
+  }, [arrival, held]);
+
+  const dismiss = () => {
+    setArrival(null);
+    setHeld(false);
+    bellRef.current?.focus();
+  };
 
   return (
     <>
       <Link
+        ref={bellRef}
         href="/dashboard/notifications"
         prefetch={false}
         aria-label={t("notificationsUnread", { count: unread })}
@@ -63,7 +96,6 @@ export function NotificationBell({ initialUnread }: { initialUnread: number }) {
         {unread > 0 ? (
           <span
             aria-hidden
-            data-testid="unread-count"
             className="absolute right-1 top-1 grid min-w-4 place-items-center rounded-full bg-danger px-1 text-[0.6875rem] font-semibold leading-4 text-danger-fg"
           >
             {unread > 99 ? "99+" : unread}
@@ -74,6 +106,12 @@ export function NotificationBell({ initialUnread }: { initialUnread: number }) {
         {arrival ? (
           <section
             aria-label={t("newNotification")}
+            onMouseEnter={() => setHeld(true)}
+            onMouseLeave={() => setHeld(false)}
+            onFocus={() => setHeld(true)}
+            onBlur={(event) => {
+              if (!event.currentTarget.contains(event.relatedTarget)) setHeld(false);
+            }}
             className="pointer-events-auto w-full max-w-sm rounded-xl border border-border bg-surface-raised p-4 shadow-lg"
           >
             <div className="flex items-start gap-3">
@@ -89,7 +127,7 @@ export function NotificationBell({ initialUnread }: { initialUnread: number }) {
               </div>
               <button
                 type="button"
-                onClick={() => setArrival(null)}
+                onClick={dismiss}
                 aria-label={t("dismiss")}
                 className="grid size-8 shrink-0 place-items-center rounded-md text-fg-muted hover:bg-surface-muted hover:text-fg"
               >

@@ -1,11 +1,11 @@
 import "server-only";
-import { and, isNotNull, lt, or, sql } from "drizzle-orm";
+import { isNotNull, lt, or, sql } from "drizzle-orm";
 import { getDb, type Database } from "@/db";
 import { authSessions, authTokens, emailOutbox, rateLimits } from "@/db/schema";
 import { SESSION_IDLE_TIMEOUT_SECONDS, SESSION_MAX_AGE_SECONDS } from "@/lib/constants";
 
 const DAY = 24 * 60 * 60;
-export const retention = {
+const retention = {
   /** Ended sessions stay this long for the user's and staff's view of recent activity. */
   endedSessionsSeconds: 30 * DAY,
   outboxSeconds: 90 * DAY,
@@ -40,7 +40,7 @@ export async function deleteExpiredRecords(db: Database = getDb()) {
       .returning({ key: rateLimits.key });
     const outbox = await tx
       .delete(emailOutbox)
-      .where(and(lt(emailOutbox.createdAt, ago(retention.outboxSeconds))))
+      .where(lt(emailOutbox.createdAt, ago(retention.outboxSeconds)))
       .returning({ id: emailOutbox.id });
     return { sessions: sessions.length, tokens: tokens.length, rateLimits: windows.length, outbox: outbox.length };
   });

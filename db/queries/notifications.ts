@@ -1,5 +1,5 @@
 import "server-only";
-import { and, count, desc, eq, isNull, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, isNull, or, sql, type SQL } from "drizzle-orm";
 import { connection, getDb, type Database, type Unlisten } from "@/db";
 import { notificationPreferences, notifications, users, userSettings, type Locale, type NotificationCategory } from "@/db/schema";
 import { notificationCategories } from "@/lib/constants";
@@ -27,15 +27,22 @@ export async function createNotification(
   return row!.id;
 }
 
-/** Hears every notification created through this database, by any instance or the worker. */
-export function listenForNotifications(onEvent: (event: NotificationEvent) => void): Promise<Unlisten> {
-  return connection().listen(CHANNEL, (payload) => {
-    try {
-      onEvent(JSON.parse(payload) as NotificationEvent);
-    } catch {
-      // Nothing but createNotification writes to the channel; a malformed payload is ignored.
-    }
-  });
+/**
+ * Hears every notification created through this database, by any instance or the worker.
+ * `onListen` runs whenever listening (re)starts, e.g. after the connection dropped.
+ */
+export function listenForNotifications(onEvent: (event: NotificationEvent) => void, onListen: () => void): Promise<Unlisten> {
+  return connection().listen(
+    CHANNEL,
+    (payload) => {
+      try {
+        onEvent(JSON.parse(payload) as NotificationEvent);
+      } catch {
+        // Nothing but this module writes to the channel; a malformed payload is ignored.
+      }
+    },
+    onListen,
+  );
 }
 
 const notificationColumns = {
@@ -59,14 +66,14 @@ export type NotificationRow = {
 };
 
 export type NotificationOrder = "newest" | "unread";
-/** Where the previous page ended: its last row's sort values. */
-export type NotificationCursor = { unread: boolean; createdAt: Date; id: string };
+/** Where the previous page ended: its last row's sort values (the time to the microsecond, as text). */
+export type NotificationCursor = { unread: boolean; createdAt: string; id: string };
+
+// Microseconds, which a JavaScript Date would lose: rows written in one transaction share a time.
+const cursorTime = sql<string>`to_char(${notifications.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
 function after(order: NotificationOrder, cursor: NotificationCursor): SQL {
-  const older = or(
-    lt(notifications.createdAt, cursor.createdAt),
-    and(eq(notifications.createdAt, cursor.createdAt), lt(notifications.id, cursor.id)),
-  )!;
+  const older = sql`(${notifications.createdAt}, ${notifications.id}) < (${cursor.createdAt}::timestamptz, ${cursor.id}::uuid)`;
   if (order === "newest") return older;
   // Unread first: after an unread row come older unread rows, then every read row.
   return cursor.unread
@@ -74,20 +81,22 @@ function after(order: NotificationOrder, cursor: NotificationCursor): SQL {
     : and(sql`${notifications.readAt} is not null`, older)!;
 }
 
-/** One page of the user's notifications (keyset over the sort values), and whether more follow. */
+/** One page of the user's notifications (keyset over the sort values), and where the next one starts. */
 export async function listNotifications(
   userId: string,
   params: { order: NotificationOrder; cursor?: NotificationCursor | null; limit: number },
   db: Database = getDb(),
-): Promise<{ rows: NotificationRow[]; hasMore: boolean }> {
+): Promise<{ rows: NotificationRow[]; next: NotificationCursor | null }> {
   const order = params.order === "unread" ? [sql`${notifications.readAt} is null desc`] : [];
-  const rows = await db
-    .select(notificationColumns)
+  const found = await db
+    .select({ ...notificationColumns, cursorTime })
     .from(notifications)
     .where(and(eq(notifications.userId, userId), params.cursor ? after(params.order, params.cursor) : undefined))
     .orderBy(...order, desc(notifications.createdAt), desc(notifications.id))
     .limit(params.limit + 1);
-  return { rows: rows.slice(0, params.limit), hasMore: rows.length > params.limit };
+  const rows = found.slice(0, params.limit).map(({ cursorTime: _, ...row }) => row);
+  const last = found.length > params.limit ? found[params.limit - 1] : undefined;
+  return { rows, next: last ? { unread: !last.readAt, createdAt: last.cursorTime, id: last.id } : null };
 }
 
 export async function getNotification(userId: string, id: string, db: Database = getDb()): Promise<NotificationRow | null> {

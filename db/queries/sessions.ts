@@ -102,6 +102,16 @@ export async function getActiveSessionUser(sessionId: string, db: Database = get
   };
 }
 
+/** Whether the session is still live, without counting this as activity (for long-lived streams). */
+export async function isSessionLive(sessionId: string, db: Database = getDb()): Promise<boolean> {
+  const [row] = await db
+    .select({ id: authSessions.id })
+    .from(authSessions)
+    .innerJoin(users, eq(users.id, authSessions.userId))
+    .where(and(eq(authSessions.id, sessionId), liveSession(), eq(users.status, "active")));
+  return Boolean(row);
+}
+
 export async function listActiveSessions(userId: string, db: Database = getDb()) {
   return db
     .select({

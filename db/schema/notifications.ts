@@ -45,5 +45,3 @@ export const notificationPreferences = pgTable(
   },
   (table) => [primaryKey({ columns: [table.userId, table.category] })],
 );
-
-export type Notification = typeof notifications.$inferSelect;

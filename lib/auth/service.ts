@@ -95,7 +95,7 @@ export async function registerUser(
   if (limited) return limited;
   const passwordHash = await hashPassword(input.password);
   const details: SignUpDetails = { name: input.name, email, passwordHash, locale: input.locale, timeZone: input.timeZone, ip: info.ip };
-  await enqueue("auth.sign-up", seal(details), db);
+  await enqueue("auth.sign-up", seal(details, "auth.sign-up"), db);
   return { status: "ok" };
 }
 
@@ -104,7 +104,7 @@ export async function registerUser(
  * an email that already has an account gets a note instead, so sign-up never reveals who is registered.
  */
 export async function completeSignUp(data: JobData["auth.sign-up"], db?: Transaction): Promise<void> {
-  const details = unseal<SignUpDetails>(data);
+  const details = unseal<SignUpDetails>(data, "auth.sign-up");
   await inTransaction(async (tx) => {
     const existing = await getUserByEmail(details.email, tx);
     if (existing) {
@@ -212,21 +212,25 @@ export async function requestPasswordReset(input: { email: string }, info: Reque
     await consumeRateLimit([...perAddress(rateLimitRules.resetRequestPerIp, info), rateLimitRules.resetRequestPerAccount(email)], db),
   );
   if (limited) return limited;
-  await enqueue("auth.password-reset", { email, ip: info.ip }, db);
+  const request: ResetRequest = { email, ip: info.ip };
+  await enqueue("auth.password-reset", seal(request, "auth.password-reset"), db);
   return { status: "ok" };
 }
 
-/** The reset-request job. */
+type ResetRequest = { email: string; ip: string | null };
+
+/** The reset-request job: the answer the request could not give without telling who has an account. */
 export async function sendPasswordResetLink(data: JobData["auth.password-reset"], db?: Transaction): Promise<void> {
+  const request = unseal<ResetRequest>(data, "auth.password-reset");
   await inTransaction(async (tx) => {
-    const user = await getUserByEmail(data.email, tx);
+    const user = await getUserByEmail(request.email, tx);
     if (!user || user.status !== "active") return;
     const token = generateToken();
     await replaceAuthToken(
       { userId: user.id, kind: "password_reset", tokenHash: hashToken(token), expiresAt: new Date(Date.now() + RESET_TOKEN_TTL_MS) },
       tx,
     );
-    await createAuditEntry({ action: "auth.password_reset_requested", targetUserId: user.id, ip: data.ip }, tx);
+    await createAuditEntry({ action: "auth.password_reset_requested", targetUserId: user.id, ip: request.ip }, tx);
     await sendMail(
       { to: user.email, locale: user.locale, template: "resetPassword", props: { name: user.name, url: `${appUrl()}/reset-password?token=${token}` } },
       tx,

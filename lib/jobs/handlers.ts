@@ -7,7 +7,7 @@ import type { JobData, JobName } from "./queues";
 export type JobAttempt = { retryCount: number; retryLimit: number };
 
 /** What each queue's jobs do. A handler that throws is retried (see ./queues.ts). */
-export const jobHandlers: { [N in JobName]: (data: JobData[N], attempt: JobAttempt) => Promise<unknown> } = {
+const jobHandlers: { [N in JobName]: (data: JobData[N], attempt: JobAttempt) => Promise<unknown> } = {
   "mail.deliver": (data, attempt) => deliverMail(data, attempt),
   "auth.sign-up": (data) => completeSignUp(data),
   "auth.password-reset": (data) => sendPasswordResetLink(data),
@@ -17,3 +17,10 @@ export const jobHandlers: { [N in JobName]: (data: JobData[N], attempt: JobAttem
     return deleted;
   },
 };
+
+export const jobNames = Object.keys(jobHandlers) as JobName[];
+
+/** Runs one job of queue `name`; its data is what `enqueue` stored for that queue. */
+export function runJob(name: JobName, data: unknown, attempt: JobAttempt): Promise<unknown> {
+  return (jobHandlers[name] as (data: unknown, attempt: JobAttempt) => Promise<unknown>)(data, attempt);
+}

@@ -11,8 +11,8 @@ export type JobData = {
   "mail.deliver": Sealed & { outboxId: string };
   /** Finishes a sign-up (creates the user, or tells an existing one): `sealed` holds the details and password hash. */
   "auth.sign-up": Sealed;
-  /** Mails a reset link if the address belongs to an active account. */
-  "auth.password-reset": { email: string; ip: string | null };
+  /** Mails a reset link if the address belongs to an active account: `sealed` holds the address and the client's IP. */
+  "auth.password-reset": Sealed;
   "maintenance.cleanup": Record<string, never>;
 };
 
@@ -25,8 +25,8 @@ export type JobName = keyof JobData;
 export const jobQueues: Record<JobName, Omit<Queue, "name">> = {
   // About 30 s, 1 min, 2 min, 4 min… up to an hour between tries: a mail server's outage is ridden out.
   "mail.deliver": { retryLimit: 8, retryDelay: 30, retryBackoff: true, retryDelayMax: HOUR, expireInSeconds: 2 * MINUTE, deleteAfterSeconds: 7 * DAY },
-  "auth.sign-up": { retryLimit: 3, retryDelay: 5, retryBackoff: true, expireInSeconds: 2 * MINUTE, deleteAfterSeconds: DAY },
-  "auth.password-reset": { retryLimit: 3, retryDelay: 5, retryBackoff: true, expireInSeconds: 2 * MINUTE, deleteAfterSeconds: DAY },
+  "auth.sign-up": { retryLimit: 3, retryDelay: 5, retryBackoff: true, expireInSeconds: 2 * MINUTE, deleteAfterSeconds: 7 * DAY },
+  "auth.password-reset": { retryLimit: 3, retryDelay: 5, retryBackoff: true, expireInSeconds: 2 * MINUTE, deleteAfterSeconds: 7 * DAY },
   "maintenance.cleanup": { retryLimit: 3, retryDelay: 5 * MINUTE, expireInSeconds: 15 * MINUTE, deleteAfterSeconds: 30 * DAY },
 };
 

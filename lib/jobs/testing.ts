@@ -1,5 +1,5 @@
 import { getJobQueue } from "@/db/jobs";
-import { jobHandlers } from "./handlers";
+import { jobNames, runJob } from "./handlers";
 import { jobQueueList, type JobName } from "./queues";
 
 /**
@@ -8,7 +8,7 @@ import { jobQueueList, type JobName } from "./queues";
  */
 export async function runQueuedJobs(options: { only?: JobName[] } = {}): Promise<Array<{ name: JobName; state: "completed" | "failed"; error?: string }>> {
   const boss = await getJobQueue({ maintenance: false, queues: jobQueueList });
-  const names = options.only ?? (Object.keys(jobHandlers) as JobName[]);
+  const names = options.only ?? jobNames;
   const finished: Array<{ name: JobName; state: "completed" | "failed"; error?: string }> = [];
   for (let round = 0; round < 100; round++) {
     let ran = 0;
@@ -16,9 +16,8 @@ export async function runQueuedJobs(options: { only?: JobName[] } = {}): Promise
       const jobs = await boss.fetch(name, { batchSize: 20, includeMetadata: true, ignoreStartAfter: true });
       for (const job of jobs) {
         ran++;
-        const handler = jobHandlers[name] as (data: unknown, attempt: { retryCount: number; retryLimit: number }) => Promise<unknown>;
         try {
-          await handler(job.data, job);
+          await runJob(name, job.data, job);
           await boss.complete(name, job.id);
           finished.push({ name, state: "completed" });
         } catch (error) {

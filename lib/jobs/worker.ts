@@ -1,9 +1,9 @@
 import "server-only";
 import { getJobQueue } from "@/db/jobs";
-import { jobHandlers } from "./handlers";
-import { CLEANUP_SCHEDULE, jobQueueList, type JobName } from "./queues";
+import { jobNames, runJob } from "./handlers";
+import { CLEANUP_SCHEDULE, jobQueueList } from "./queues";
 
-/** How often an idle worker looks for jobs; a queue with `notify` wakes it sooner. */
+/** How often an idle worker looks for jobs: a queued mail leaves within about a second. */
 const POLLING_INTERVAL_SECONDS = 1;
 
 /**
@@ -12,15 +12,11 @@ const POLLING_INTERVAL_SECONDS = 1;
  */
 export async function startWorker(options: { concurrency: number }): Promise<void> {
   const boss = await getJobQueue({ maintenance: true, queues: jobQueueList });
-  for (const name of Object.keys(jobHandlers) as JobName[]) {
-    const handler = jobHandlers[name] as (data: unknown, attempt: { retryCount: number; retryLimit: number }) => Promise<unknown>;
-    await boss.work(
-      name,
-      { includeMetadata: true, pollingIntervalSeconds: POLLING_INTERVAL_SECONDS, localConcurrency: options.concurrency },
-      async (jobs) => {
-        for (const job of jobs) await handler(job.data, job);
-      },
-    );
+  for (const name of jobNames) {
+    // One job per fetch (pg-boss's default batch): a failure fails that job alone.
+    await boss.work(name, { includeMetadata: true, pollingIntervalSeconds: POLLING_INTERVAL_SECONDS, localConcurrency: options.concurrency }, async ([job]) => {
+      if (job) await runJob(name, job.data, job);
+    });
   }
   await boss.schedule("maintenance.cleanup", CLEANUP_SCHEDULE, {}, { tz: "UTC" });
 }

@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { render } from "@react-email/render";
 import { createTranslator, type AbstractIntlMessages } from "use-intl/core";
 import nodemailer, { type Transporter } from "nodemailer";
-import { createOutboxEntry, recordDeliveryAttempt } from "@/db/queries/mail";
+import { createOutboxEntry, getOutboxEntry, recordDeliveryAttempt } from "@/db/queries/mail";
 import type { Transaction } from "@/db/queries/transaction";
 import { mailFrom, smtpUrl } from "@/lib/env";
 import { describeError } from "@/lib/errors";
@@ -20,7 +20,8 @@ const globalForMail = globalThis as unknown as { clientdeskSmtp?: { url: string;
 
 function smtpTransport(url: string): Transporter {
   if (globalForMail.clientdeskSmtp?.url !== url) {
-    globalForMail.clientdeskSmtp = { url, transport: nodemailer.createTransport(url) };
+    // Well inside the delivery job's expiry (2 min), so a hung server fails the attempt instead of outliving it.
+    globalForMail.clientdeskSmtp = { url, transport: nodemailer.createTransport({ url, connectionTimeout: 20_000, greetingTimeout: 15_000, socketTimeout: 60_000 }) };
   }
   return globalForMail.clientdeskSmtp.transport;
 }
@@ -56,28 +57,32 @@ export async function sendMail<T extends MailTemplate>(
     db,
   );
   const sealed: RenderedMail = { to: input.to, template: input.template, ...mail };
-  await enqueue("mail.deliver", { outboxId, ...seal(sealed) }, db, { id: jobId });
+  await enqueue("mail.deliver", { outboxId, ...seal(sealed, "mail.deliver") }, db, { id: jobId });
   return outboxId;
 }
 
 /**
  * The delivery job: SMTP when SMTP_URL is set, otherwise the server log. A failure is recorded on
  * the outbox row and thrown, so the queue retries it; after the last try the row says "failed".
+ * A message the row already counts as delivered is not sent again (a retried or repeated job).
  */
 export async function deliverMail(data: JobData["mail.deliver"], attempt: { retryCount: number; retryLimit: number }): Promise<void> {
-  const mail = unseal<RenderedMail>(data);
-  const url = smtpUrl();
-  if (!url) {
-    console.log(`[mail] (not sent: SMTP_URL is not set) to ${mail.to}: ${mail.subject}\n${mail.text}\n`);
-    await recordDeliveryAttempt(data.outboxId, { status: "logged" });
-    return;
-  }
+  const entry = await getOutboxEntry(data.outboxId);
+  if (!entry || entry.status === "sent" || entry.status === "logged") return;
+  let mail: RenderedMail | undefined;
   try {
+    mail = unseal<RenderedMail>(data, "mail.deliver");
+    const url = smtpUrl();
+    if (!url) {
+      console.log(`[mail] (not sent: SMTP_URL is not set) to ${mail.to}: ${mail.subject}\n${mail.text}\n`);
+      await recordDeliveryAttempt(data.outboxId, { status: "logged" });
+      return;
+    }
     await smtpTransport(url).sendMail({ from: mailFrom(), to: mail.to, subject: mail.subject, html: mail.html, text: mail.text });
   } catch (cause) {
     const error = describeError(cause);
     const final = attempt.retryCount >= attempt.retryLimit;
-    console.error(`[mail] sending "${mail.template}" to ${mail.to} failed${final ? " for the last time" : ", will retry"}: ${error}`);
+    console.error(`[mail] delivering outbox ${data.outboxId}${mail ? ` ("${mail.template}" to ${mail.to})` : ""} failed${final ? " for the last time" : ", will retry"}: ${error}`);
     await recordDeliveryAttempt(data.outboxId, { status: final ? "failed" : "queued", error });
     throw cause;
   }

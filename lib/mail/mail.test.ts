@@ -6,6 +6,7 @@ import { emailOutbox } from "@/db/schema";
 import { inRolledBackTransaction, uniqueEmail, setupTestDatabase } from "@/db/testing";
 import { jobQueue, type JobData } from "@/lib/jobs";
 import { jobQueues } from "@/lib/jobs/queues";
+import { seal, unseal } from "@/lib/jobs/sealed";
 import { runQueuedJobs } from "@/lib/jobs/testing";
 import { deliverMail, sendMail } from "./index";
 import { startTestMailbox } from "./test-mailbox";
@@ -135,6 +136,21 @@ describe("mail layer", () => {
     await runQueuedJobs();
     expect(await outboxRow(id)).toMatchObject({ status: "sent", attempts: 2, error: null });
     expect(mailbox.last(to)).toBeDefined();
+  });
+
+  it("does not send a message twice when its delivery job runs again", async () => {
+    const to = uniqueEmail("twice");
+    await sendMail({ to, locale: "en", template: "verifyEmail", props: { name: "Tess", url: "http://localhost:3000/x" } });
+    const [job] = await (await jobQueue()).fetch("mail.deliver", { includeMetadata: true });
+    await deliverMail(job!.data as JobData["mail.deliver"], job!);
+    await deliverMail(job!.data as JobData["mail.deliver"], job!);
+    expect(mailbox.to(to)).toHaveLength(1);
+  });
+
+  it("refuses a sealed payload moved to another queue", () => {
+    const sealed = seal({ to: "someone@example.com" }, "mail.deliver");
+    expect(unseal(sealed, "mail.deliver")).toEqual({ to: "someone@example.com" });
+    expect(() => unseal(sealed, "auth.sign-up")).toThrow();
   });
 
   it("sends nothing for a mail queued in a transaction that rolled back", async () => {

@@ -1,11 +1,11 @@
 import { z } from "zod";
 import type { NotificationCursor } from "@/db/queries/notifications";
 
-const cursorSchema = z.tuple([z.union([z.literal(0), z.literal(1)]), z.iso.datetime(), z.uuid()]);
+const cursorSchema = z.tuple([z.union([z.literal(0), z.literal(1)]), z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/), z.uuid()]);
 
-/** The last row of a page as an opaque URL value; the next page starts after it. */
-export function encodeNotificationCursor(row: { readAt: Date | null; createdAt: Date; id: string }): string {
-  return Buffer.from(JSON.stringify([row.readAt ? 0 : 1, row.createdAt.toISOString(), row.id])).toString("base64url");
+/** Where the next page starts, as an opaque URL value. */
+export function encodeNotificationCursor(cursor: NotificationCursor): string {
+  return Buffer.from(JSON.stringify([cursor.unread ? 1 : 0, cursor.createdAt, cursor.id])).toString("base64url");
 }
 
 /** A tampered or stale cursor means "the first page", never an error. */
@@ -15,7 +15,7 @@ export function decodeNotificationCursor(value: string | undefined): Notificatio
     const parsed = cursorSchema.safeParse(JSON.parse(Buffer.from(value, "base64url").toString("utf8")));
     if (!parsed.success) return null;
     const [unread, createdAt, id] = parsed.data;
-    return { unread: unread === 1, createdAt: new Date(createdAt), id };
+    return { unread: unread === 1, createdAt, id };
   } catch {
     return null;
   }

@@ -1,6 +1,5 @@
 import "server-only";
-import { listenForNotifications, type NotificationEvent } from "@/db/queries/notifications";
-import type { Unlisten } from "@/db/queries/notifications";
+import { listenForNotifications, type NotificationEvent, type Unlisten } from "@/db/queries/notifications";
 
 type Listener = (event: NotificationEvent) => void;
 type Hub = { listeners: Map<string, Set<Listener>>; listening: Promise<Unlisten> | null };
@@ -20,8 +19,12 @@ function hub(): Hub {
 export async function subscribeToNotifications(userId: string, listener: Listener): Promise<() => void> {
   const state = hub();
   if (!state.listening) {
-    state.listening = listenForNotifications((event) => {
+    const dispatch = (event: NotificationEvent) => {
       for (const each of state.listeners.get(event.userId) ?? []) each(event);
+    };
+    // After a dropped connection, events sent meanwhile are lost: every open stream re-reads its count.
+    state.listening = listenForNotifications(dispatch, () => {
+      for (const userId of state.listeners.keys()) dispatch({ userId });
     });
     state.listening.catch(() => {
       state.listening = null;

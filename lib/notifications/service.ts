@@ -20,6 +20,8 @@ export async function notify(
   const { category, link: defaultLink } = notificationTypes[notification.type];
   const params = notification.params ?? {};
   const link = notification.link ?? defaultLink;
+  // Shown as a link and mailed as one: only a path of this site, never "//elsewhere".
+  if (!link.startsWith("/") || link.startsWith("//") || link.startsWith("/\\")) throw new Error(`A notification's link must be a path of this site: ${link}`);
   return inTransaction(async (tx) => {
     const id = await createNotification({ userId, category, type: notification.type, params, link }, tx);
     const recipient = await getNotificationRecipient(userId, category, tx);

@@ -5,7 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { authedAction } from "@/lib/action";
 import { readAllNotifications, readNotification } from "@/lib/notifications/service";
-import { notificationIdSchema } from "@/lib/validations/settings";
+import { notificationIdSchema } from "@/lib/validations/notifications";
 
 export const markNotificationReadAction = authedAction(notificationIdSchema, async ({ notificationId }, user) => {
   const t = await getTranslations("notifications");

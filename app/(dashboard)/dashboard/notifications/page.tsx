@@ -10,7 +10,7 @@ import { ClientMessages } from "@/lib/i18n/client-messages";
 import { decodeNotificationCursor, encodeNotificationCursor } from "@/lib/notifications/cursor";
 import { describeNotification } from "@/lib/notifications/text";
 import { requireUser } from "@/lib/session";
-import { notificationsSearchSchema } from "@/lib/validations/settings";
+import { notificationsSearchSchema } from "@/lib/validations/notifications";
 import { MarkAllReadForm, NotificationList } from "./notification-list";
 
 const PAGE_SIZE = 20;
@@ -37,9 +37,8 @@ export default async function NotificationsPage({ searchParams }: { searchParams
     time: format.dateTime(row.createdAt, { dateStyle: "medium", timeStyle: "short" }),
     dateTime: row.createdAt.toISOString(),
   }));
-  const last = page.rows.at(-1);
   const orderHref = (value: "newest" | "unread") => (value === "newest" ? "/dashboard/notifications" : "/dashboard/notifications?order=unread");
-  const olderHref = last ? `${orderHref(order)}${order === "unread" ? "&" : "?"}after=${encodeNotificationCursor(last)}` : null;
+  const olderHref = page.next ? `${orderHref(order)}${order === "unread" ? "&" : "?"}after=${encodeNotificationCursor(page.next)}` : null;
 
   return (
     <Page
@@ -67,7 +66,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
         cursor ? (
           <EmptyState icon={BellOff} title={t("endTitle")} description={t("endText")}>
             <ButtonLink href={orderHref(order)} variant="secondary">
-              {t("backToNewest")}
+              {t("backToStart")}
             </ButtonLink>
           </EmptyState>
         ) : (
@@ -78,16 +77,16 @@ export default async function NotificationsPage({ searchParams }: { searchParams
           <NotificationList items={items} label={t("listLabel")} />
         </ClientMessages>
       )}
-      {items.length > 0 && (page.hasMore || cursor) ? (
+      {items.length > 0 && (olderHref || cursor) ? (
         <nav aria-label={t("pagination")} className="mt-4 flex flex-wrap justify-between gap-2">
           {cursor ? (
             <ButtonLink href={orderHref(order)} variant="secondary">
-              {t("backToNewest")}
+              {t("backToStart")}
             </ButtonLink>
           ) : (
             <span />
           )}
-          {page.hasMore && olderHref ? (
+          {olderHref ? (
             <ButtonLink href={olderHref} variant="secondary">
               {t("older")}
             </ButtonLink>

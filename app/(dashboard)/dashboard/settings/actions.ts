@@ -6,7 +6,8 @@ import { authedAction } from "@/lib/action";
 import { updateNotificationPreferences } from "@/lib/notifications/service";
 import { rememberPreferences } from "@/lib/preferences-cookie";
 import { updatePreferences } from "@/lib/settings/service";
-import { notificationPreferencesSchema, preferencesSchema } from "@/lib/validations/settings";
+import { notificationPreferencesSchema } from "@/lib/validations/notifications";
+import { preferencesSchema } from "@/lib/validations/settings";
 
 export const updatePreferencesAction = authedAction(preferencesSchema, async (data, user) => {
   await updatePreferences(user, data);

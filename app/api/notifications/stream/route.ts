@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { countUnreadNotifications, getNotification } from "@/db/queries/notifications";
-import { getActiveSessionUser } from "@/db/queries/sessions";
+import { isSessionLive } from "@/db/queries/sessions";
 import { AppError, describeError } from "@/lib/errors";
 import { subscribeToNotifications } from "@/lib/notifications/live";
 import { describeNotification } from "@/lib/notifications/text";
@@ -11,8 +11,9 @@ const HEARTBEAT_MS = 20_000;
 
 /**
  * Server-sent events for the signed-in user's bell: `unread` (the count) on connect and whenever
- * it changes, `notification` for each new one. The browser's EventSource reconnects by itself
- * after a drop and gets the current count again, so the bell is right after any gap.
+ * it changes, `notification` for each new one. The browser reconnects after a drop and gets the
+ * current count again, so the bell is right after any gap. An open stream is not activity: it
+ * never keeps a session from expiring, and it ends once the session does.
  */
 export async function GET(request: Request): Promise<Response> {
   const user = await getSessionUser();
@@ -28,20 +29,23 @@ export async function GET(request: Request): Promise<Response> {
         if (open) controller.enqueue(encoder.encode(text));
       };
       const send = (event: string, data: unknown) => write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
-      // Events are handled one after another, so counts never arrive out of order.
+      // Updates are handled one after another, so counts never arrive out of order.
       let queue = Promise.resolve();
-      const unsubscribe = await subscribeToNotifications(user.id, (event) => {
+      const update = (notificationId?: string) => {
         queue = queue
           .then(async () => {
+            if (!open) return;
+            if (!(await isSessionLive(user.sessionId))) return close();
             const unread = await countUnreadNotifications(user.id);
-            const row = event.id ? await getNotification(user.id, event.id) : null;
+            const row = notificationId ? await getNotification(user.id, notificationId) : null;
             if (row) send("notification", { id: row.id, ...describeNotification(t, row), link: row.link, unread });
             else send("unread", { count: unread });
           })
           .catch((error) => console.error(`[notifications] stream update failed: ${describeError(error)}`));
-      });
+      };
+      const unsubscribe = await subscribeToNotifications(user.id, (event) => update(event.id));
       const heartbeat = setInterval(() => {
-        getActiveSessionUser(user.sessionId)
+        isSessionLive(user.sessionId)
           .then((live) => (live ? write(": keep-alive\n\n") : close()))
           .catch(() => write(": keep-alive\n\n"));
       }, HEARTBEAT_MS);
@@ -56,9 +60,11 @@ export async function GET(request: Request): Promise<Response> {
           // Already closed by the client going away.
         }
       };
+      // The client may have gone while we subscribed.
+      if (request.signal.aborted) return close();
       request.signal.addEventListener("abort", close);
       write("retry: 3000\n\n");
-      send("unread", { count: await countUnreadNotifications(user.id) });
+      update();
     },
     cancel() {
       close();
