@@ -11,7 +11,8 @@ import { replaceAuthToken } from "@/db/queries/tokens";
 import { runQueuedJobs } from "@/lib/jobs/testing";
 import { generateToken, hashToken } from "@/lib/tokens";
 import { issueDeviceToken } from "./device";
-import { authenticate, rateLimitRules, registerUser, requestPasswordReset, resetPassword, verifyEmail } from "./service";
+import { jobQueue, type JobData } from "@/lib/jobs";
+import { authenticate, completeSignUp, rateLimitRules, registerUser, requestPasswordReset, resetPassword, verifyEmail } from "./service";
 
 const db = setupTestDatabase();
 const mailbox = startTestMailbox();
@@ -111,6 +112,19 @@ describe("sign-up and email verification", () => {
     expect(rows).toHaveLength(1);
     expect((await outboxTo(email))[0]?.template).toBe("accountExists");
     expect((await signIn(email, "another long password")).status).toBe("invalid");
+  });
+});
+
+describe("the sign-up job", () => {
+  it("does nothing more when it runs again after it succeeded", async () => {
+    const email = uniqueEmail("rerun");
+    await registerUser({ name: "Rerun Test", email, password, locale: "en" }, info());
+    const [job] = await (await jobQueue()).fetch("auth.sign-up");
+    await completeSignUp(job!.data as JobData["auth.sign-up"]);
+    await completeSignUp(job!.data as JobData["auth.sign-up"]);
+    await runQueuedJobs();
+    expect(await db().select({ id: users.id }).from(users).where(eq(users.email, email))).toHaveLength(1);
+    expect((await outboxTo(email)).map((mail) => mail.template)).toEqual(["verifyEmail"]);
   });
 });
 
