@@ -1,11 +1,11 @@
 import fs from "node:fs";
 import { createHash } from "node:crypto";
-import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
+import { expect, test, type APIRequestContext, type APIResponse, type Browser } from "@playwright/test";
 import messages from "@/lib/i18n/messages/en.json" with { type: "json" };
 import { createVerifiedCustomer, mailbox, newClient, signedInAs, signIn } from "./helpers";
 import { e2ePassword, e2eUsers } from "./users";
 import { callAction, describeAnswer, findServerAction, isRefused, listServerActions, refusals } from "./security/actions";
-import { expectNoCrossUserAccess, ownerDeviceLabel, twoCustomers, type OwnedResource } from "./security/cross-user";
+import { expectNoCrossUserAccess, ownerDeviceLabel, ownerUserAgent, twoCustomers, type OwnedResource } from "./security/cross-user";
 import { crawl } from "./security/crawl";
 import { openDatabaseProbe } from "./security/database";
 import { fetchLikeBrowser, headersOf, listRouteHandlers, routeMethods } from "./security/routes";
@@ -121,10 +121,13 @@ const sessions: OwnedResource = {
   },
 };
 
-// The owner's sign-in from a new browser left them a notification naming that browser and address.
-const notifications: OwnedResource = {
+// A second sign-in, from another new browser of the owner's, leaves a notification naming it and its address.
+const notificationsIn = (browser: Browser): OwnedResource => ({
   name: "notifications",
   async create(owner) {
+    const second = await newClient(browser, { ip: owner.ip, userAgent: ownerUserAgent });
+    await signIn(await second.newPage(), { email: owner.email, password: owner.password });
+    await second.close();
     const html = await (await owner.context.request.get("/dashboard/notifications")).text();
     const ids = [...html.matchAll(/id="notification-([0-9a-f-]{36})"/g)].map((match) => match[1]!);
     expect(ids, "the owner has exactly one notification").toHaveLength(1);
@@ -138,7 +141,7 @@ const notifications: OwnedResource = {
     const html = await (await owner.context.request.get("/dashboard/notifications")).text();
     return { listed: html.includes(`id="notification-${id}"`), unread: html.includes(`value="${id}"`) };
   },
-};
+});
 
 test("a customer can neither see nor revoke another customer's session", async ({ browser }) => {
   const customers = await twoCustomers(browser);
@@ -149,7 +152,7 @@ test("a customer can neither see nor revoke another customer's session", async (
 
 test("a customer can neither see nor mark read another customer's notification", async ({ browser }) => {
   const customers = await twoCustomers(browser);
-  await expectNoCrossUserAccess(notifications, customers);
+  await expectNoCrossUserAccess(notificationsIn(browser), customers);
   await customers.owner.context.close();
   await customers.intruder.context.close();
 });

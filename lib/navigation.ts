@@ -45,6 +45,7 @@ export const dashboardNav: NavGroup[] = [
   {
     key: "account",
     items: [
+      { href: "/dashboard/notifications", key: "notifications", icon: Bell },
       { href: "/dashboard/profile", key: "profile", icon: UserRound },
       { href: "/dashboard/settings", key: "settings", icon: Settings },
       { href: "/dashboard/security", key: "security", icon: ShieldCheck },
@@ -52,13 +53,10 @@ export const dashboardNav: NavGroup[] = [
   },
 ];
 
-/** Lives in the top bar, as a bell, rather than in the sidebar. */
-export const notificationsNav: NavItem = { href: "/dashboard/notifications", key: "notifications", icon: Bell };
-
 export const adminNav: NavGroup[] = [{ key: "staff", items: [{ href: "/admin/users", key: "users", icon: Users }] }];
 
 export function navIcon(key: string): LucideIcon | undefined {
-  return [...dashboardNav.flatMap((group) => group.items), notificationsNav].find((item) => item.key === key)?.icon;
+  return dashboardNav.flatMap((group) => group.items).find((item) => item.key === key)?.icon;
 }
 
 export function isActive(pathname: string, href: string): boolean {

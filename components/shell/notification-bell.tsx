@@ -25,6 +25,7 @@ export function NotificationBell({ initialUnread }: { initialUnread: number }) {
   const [unread, setUnread] = useState(initialUnread);
   const [arrival, setArrival] = useState<Arrival | null>(null);
   const [held, setHeld] = useState(false);
+  const [ended, setEnded] = useState(false);
   const bellRef = useRef<HTMLAnchorElement>(null);
   const onListPage = useRef(false);
   useEffect(() => {
@@ -54,8 +55,14 @@ export function NotificationBell({ initialUnread }: { initialUnread: number }) {
       source.addEventListener("notification", (event) => {
         const data = JSON.parse(event.data) as Arrival & { unread: number };
         setUnread(data.unread);
-        setArrival({ id: data.id, title: data.title, body: data.body, link: data.link });
+        // On the list itself the new row appears in place; elsewhere a card shows it.
         if (onListPage.current) router.refresh();
+        else setArrival({ id: data.id, title: data.title, body: data.body, link: data.link });
+      });
+      source.addEventListener("session-ended", () => {
+        source?.close();
+        setArrival(null);
+        setEnded(true);
       });
       // The browser retries a dropped stream itself, but gives up on an error answer: try again later.
       source.addEventListener("error", () => {
@@ -76,6 +83,15 @@ export function NotificationBell({ initialUnread }: { initialUnread: number }) {
     const timer = setTimeout(() => setArrival(null), SHOW_MS);
     return () => clearTimeout(timer);
   }, [arrival, held]);
+
+  useEffect(() => {
+    if (!arrival) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === "Escape") setArrival(null);
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [arrival]);
 
   const dismiss = () => {
     setArrival(null);
@@ -102,7 +118,29 @@ export function NotificationBell({ initialUnread }: { initialUnread: number }) {
           </span>
         ) : null}
       </Link>
-      <div role="status" aria-live="polite" className="pointer-events-none fixed inset-x-3 top-16 z-40 flex justify-end sm:inset-x-auto sm:right-6">
+      {ended ? (
+        <div className="fixed inset-0 z-50 grid place-items-center bg-bg/80 p-4 backdrop-blur-sm">
+          <div role="alertdialog" aria-modal="true" aria-labelledby="session-ended-title" className="w-full max-w-sm rounded-xl border border-border-strong bg-surface p-6 shadow-lg">
+            <h2 id="session-ended-title" className="text-base font-semibold">
+              {t("sessionEndedTitle")}
+            </h2>
+            <p className="mt-1 text-fg-muted">{t("sessionEndedText")}</p>
+            <a
+              href={`/sign-in?reason=session-ended&callbackUrl=${encodeURIComponent(pathname)}`}
+              autoFocus
+              className="mt-4 inline-flex min-h-10 items-center rounded-md bg-primary px-4 py-2 text-sm font-medium text-primary-fg hover:bg-primary-hover"
+            >
+              {t("signInAgain")}
+            </a>
+          </div>
+        </div>
+      ) : null}
+      {/* Phones: at the bottom, clear of the page's title and actions; wider screens: under the header. */}
+      <div
+        role="status"
+        aria-live="polite"
+        className="pointer-events-none fixed inset-x-3 bottom-3 z-40 flex justify-end sm:inset-x-auto sm:bottom-auto sm:right-6 sm:top-16"
+      >
         {arrival ? (
           <section
             aria-label={t("newNotification")}
@@ -112,7 +150,7 @@ export function NotificationBell({ initialUnread }: { initialUnread: number }) {
             onBlur={(event) => {
               if (!event.currentTarget.contains(event.relatedTarget)) setHeld(false);
             }}
-            className="pointer-events-auto w-full max-w-sm rounded-xl border border-border bg-surface-raised p-4 shadow-lg"
+            className="pointer-events-auto w-full max-w-sm rounded-xl border border-border-strong bg-surface-raised p-4 shadow-lg"
           >
             <div className="flex items-start gap-3">
               <Bell aria-hidden className="mt-0.5 size-5 shrink-0 text-primary" />

@@ -1,5 +1,5 @@
 import "server-only";
-import { desc, eq } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb, type Database } from "@/db";
 import { auditLog, users, type AuditAction } from "@/db/schema";
@@ -40,4 +40,14 @@ export async function adminListAuditEntriesForUser(userId: string, limit = 20, d
     .where(eq(auditLog.targetUserId, userId))
     .orderBy(desc(auditLog.createdAt))
     .limit(limit);
+}
+
+/** Whether the user has ever signed in (the audit log outlives the sessions the clean-up removes). */
+export async function hasSignedInBefore(userId: string, db: Database = getDb()): Promise<boolean> {
+  const [row] = await db
+    .select({ id: auditLog.id })
+    .from(auditLog)
+    .where(and(eq(auditLog.targetUserId, userId), eq(auditLog.action, "auth.sign_in")))
+    .limit(1);
+  return Boolean(row);
 }

@@ -2,10 +2,10 @@ import { expect, type Browser, type BrowserContext } from "@playwright/test";
 import { createVerifiedCustomer, newClient, signIn, uniqueIp } from "../helpers";
 import { callAction, describeAnswer, findServerAction } from "./actions";
 
-export type Customer = { context: BrowserContext; email: string; ip: string };
+export type Customer = { context: BrowserContext; email: string; ip: string; password: string };
 
 // Opera on Android: the session list names the device, and the intruder's browser is neither.
-const ownerUserAgent = "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36 OPR/86.0.0.0";
+export const ownerUserAgent = "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36 OPR/86.0.0.0";
 export const ownerDeviceLabel = "Opera on Android";
 
 /** Two new customers, each signed in in a browser of its own with an address of its own. */
@@ -16,7 +16,7 @@ export async function twoCustomers(browser: Browser): Promise<{ owner: Customer;
     const ip = uniqueIp();
     const context = await newClient(browser, { ip, userAgent });
     await signIn(await context.newPage(), { email, password });
-    return { context, email, ip };
+    return { context, email, ip, password };
   };
   const [owner, intruder] = await Promise.all([signedIn("Olive Owner", ownerUserAgent), signedIn("Ivan Intruder")]);
   return { owner, intruder };

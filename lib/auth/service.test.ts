@@ -2,7 +2,7 @@ import { and, desc, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { adminSetUserStatus } from "@/db/queries/admin-users";
 import { getActiveSessionUser, revokeSession, revokeUserSessions } from "@/db/queries/sessions";
-import { auditLog, authSessions, authTokens, emailOutbox, rateLimits, users, userSettings } from "@/db/schema";
+import { auditLog, authSessions, authTokens, emailOutbox, notifications, rateLimits, users, userSettings } from "@/db/schema";
 import type { Database } from "@/db";
 import { createAuthSession } from "@/db/queries/sessions";
 import { inRolledBackTransaction, setupTestDatabase, uniqueEmail, uniqueIp } from "@/db/testing";
@@ -112,6 +112,21 @@ describe("sign-up and email verification", () => {
     expect(rows).toHaveLength(1);
     expect((await outboxTo(email))[0]?.template).toBe("accountExists");
     expect((await signIn(email, "another long password")).status).toBe("invalid");
+  });
+});
+
+describe("the new-browser notice", () => {
+  it("tells the owner of a sign-in from a new browser, but not of the account's very first sign-in or a known browser", async () => {
+    const email = await verifiedUser("notice");
+    const id = await userId(email);
+    const notices = async () => (await db().select({ type: notifications.type }).from(notifications).where(eq(notifications.userId, id))).length;
+    const first = await signIn(email);
+    if (first.status !== "ok") throw new Error(first.status);
+    expect(await notices()).toBe(0);
+    expect((await signIn(email, password, info(), first.deviceToken)).status).toBe("ok");
+    expect(await notices()).toBe(0);
+    expect((await signIn(email)).status).toBe("ok");
+    expect(await notices()).toBe(1);
   });
 });
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { createAuditEntry } from "@/db/queries/audit";
+import { createAuditEntry, hasSignedInBefore } from "@/db/queries/audit";
 import { consumeRateLimit, peekRateLimit, resetRateLimit, type RateLimitResult, type RateLimitRule } from "@/db/queries/rate-limits";
 import { createAuthSession, revokeUserSessions } from "@/db/queries/sessions";
 import { consumeAuthToken, replaceAuthToken } from "@/db/queries/tokens";
@@ -189,10 +189,10 @@ export async function authenticate(
     // Created only if the password is still the one just checked: a reset finishing meanwhile wins.
     const created = await createAuthSession({ userId: user.id, ip: info.ip, userAgent: info.userAgent, passwordHash: user.passwordHash }, tx);
     if (!created) return null;
+    // A browser new to an account that was used before: the owner should know (not of their very first sign-in).
+    if (!deviceId && (await hasSignedInBefore(user.id, tx))) await notify(user.id, { type: "security.newSignIn", params: signInParams(info) }, tx);
     await resetRateLimit([clientRule.key], tx);
     await createAuditEntry({ action: "auth.sign_in", actorId: user.id, targetUserId: user.id, ip: info.ip }, tx);
-    // A browser that has not signed in to this account before: the owner should know.
-    if (!deviceId) await notify(user.id, { type: "security.newSignIn", params: signInParams(info) }, tx);
     return created;
   }, db);
   if (!sessionId) return { status: "invalid" };

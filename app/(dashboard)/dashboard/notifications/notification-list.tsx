@@ -38,14 +38,14 @@ export function NotificationList({ items, label }: { items: NotificationItem[]; 
       <FormMessage state={state} />
       <ul aria-label={label} className="divide-y divide-border rounded-xl border border-border bg-surface">
         {items.map((item) => (
-          <li key={item.id} className={`flex flex-wrap items-start justify-between gap-3 px-4 py-4 sm:px-5 ${item.unread ? "bg-primary-soft/40" : ""}`}>
-            <div className="flex min-w-0 flex-1 items-start gap-3">
+          <li key={item.id} className={`flex flex-wrap items-start justify-between gap-x-3 gap-y-2 px-4 py-4 sm:flex-nowrap sm:px-5 ${item.unread ? "bg-primary-soft/60" : ""}`}>
+            <div className="flex min-w-0 basis-full items-start gap-3 sm:basis-auto sm:flex-1">
               <span aria-hidden className={`mt-2 size-2 shrink-0 rounded-full ${item.unread ? "bg-primary" : "bg-transparent"}`} />
               <div className="min-w-0">
-                <p className="font-medium" id={`notification-${item.id}`}>
+                <p className={item.unread ? "font-semibold" : "font-medium"} id={`notification-${item.id}`}>
                   {item.unread ? <span className="sr-only">{t("unreadPrefix")} </span> : null}
                   {item.link ? (
-                    <Link href={item.link} className="underline-offset-4 hover:underline">
+                    <Link href={item.link} className="text-primary underline-offset-4 hover:underline">
                       {item.title}
                     </Link>
                   ) : (
@@ -59,7 +59,7 @@ export function NotificationList({ items, label }: { items: NotificationItem[]; 
               </div>
             </div>
             {item.unread ? (
-              <SubmitButton variant="secondary" name="notificationId" value={item.id} pendingLabel={t("marking")} describedBy={`notification-${item.id}`}>
+              <SubmitButton variant="secondary" className="ms-5 sm:ms-0" name="notificationId" value={item.id} pendingLabel={t("marking")} describedBy={`notification-${item.id}`}>
                 {t("markRead")}
               </SubmitButton>
             ) : null}

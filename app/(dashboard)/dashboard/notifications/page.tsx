@@ -56,7 +56,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
             key={value}
             href={orderHref(value)}
             aria-current={order === value ? "page" : undefined}
-            className={`rounded-md px-3 py-1.5 text-sm font-medium ${order === value ? "bg-surface-muted text-fg" : "text-fg-muted hover:text-fg"}`}
+            className={`rounded-md border px-3 py-1.5 text-sm font-medium ${order === value ? "border-primary bg-primary-soft text-primary" : "border-transparent text-fg-muted hover:text-fg"}`}
           >
             {t(`orders.${value}`)}
           </Link>

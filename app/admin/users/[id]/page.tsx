@@ -110,7 +110,12 @@ export default async function AdminUserPage({ params }: { params: Params }) {
             <Card className="lg:col-span-2" aria-labelledby="user-sessions-heading">
               <CardHeader id="user-sessions-heading" title={t("sessionsTitle")} description={isSelf ? undefined : t("sessionsHelp")} />
               {isSelf ? (
-                <p className="mt-2 text-fg-muted">{t("selfNote")}</p>
+                <p className="mt-2 text-fg-muted">
+                  {t("selfSessionsNote")}{" "}
+                  <Link href="/dashboard/security" className="font-medium text-primary underline-offset-2 hover:underline">
+                    {t("openSecurity")}
+                  </Link>
+                </p>
               ) : (
                 <UserSessionsForm userId={user.id} name={user.name} sessions={sessionRows} />
               )}

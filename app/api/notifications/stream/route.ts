@@ -11,7 +11,7 @@ const HEARTBEAT_MS = 20_000;
 
 /**
  * Server-sent events for the signed-in user's bell: `unread` (the count) on connect and whenever
- * it changes, `notification` for each new one. The browser reconnects after a drop and gets the
+ * it changes, `notification` for each new one, and `session-ended` last when the session ends. The browser reconnects after a drop and gets the
  * current count again, so the bell is right after any gap. An open stream is not activity: it
  * never keeps a session from expiring, and it ends once the session does.
  */
@@ -35,7 +35,7 @@ export async function GET(request: Request): Promise<Response> {
         queue = queue
           .then(async () => {
             if (!open) return;
-            if (!(await isSessionLive(user.sessionId))) return close();
+            if (!(await isSessionLive(user.sessionId))) return end();
             const unread = await countUnreadNotifications(user.id);
             const row = notificationId ? await getNotification(user.id, notificationId) : null;
             if (row) send("notification", { id: row.id, ...describeNotification(t, row), link: row.link, unread });
@@ -46,7 +46,7 @@ export async function GET(request: Request): Promise<Response> {
       const unsubscribe = await subscribeToNotifications(user.id, (event) => update(event.id));
       const heartbeat = setInterval(() => {
         isSessionLive(user.sessionId)
-          .then((live) => (live ? write(": keep-alive\n\n") : close()))
+          .then((live) => (live ? write(": keep-alive\n\n") : end()))
           .catch(() => write(": keep-alive\n\n"));
       }, HEARTBEAT_MS);
       close = () => {
@@ -59,6 +59,11 @@ export async function GET(request: Request): Promise<Response> {
         } catch {
           // Already closed by the client going away.
         }
+      };
+      // The page says so at once, rather than at its next click.
+      const end = () => {
+        send("session-ended", {});
+        close();
       };
       // The client may have gone while we subscribed.
       if (request.signal.aborted) return close();
