@@ -74,6 +74,8 @@ test("a customer marks one notification read, then all, and the bell follows; em
 
   await list.getByRole("listitem").first().getByRole("button", { name: "Mark as read" }).click();
   await expect(page.getByText("Marked as read.")).toBeVisible();
+  // The pressed button has gone with the row's unread state: focus lands on the outcome, not the page top.
+  await expect(page.getByRole("status").filter({ hasText: "Marked as read." })).toBeFocused();
   await expect(bell(page)).toHaveAccessibleName("Notifications, 1 unread");
   // Another open tab hears of it too.
   await expect(bell(pages[1]!)).toHaveAccessibleName("Notifications, 1 unread");
