@@ -3,6 +3,7 @@ import { getNotificationRecipient, createNotification, markAllNotificationsRead,
 import { inTransaction, type Transaction } from "@/db/queries/transaction";
 import { appUrl } from "@/lib/env";
 import { sendMail } from "@/lib/mail";
+import { safeCallbackPath } from "@/lib/validations/auth";
 import type { Actor } from "@/lib/actor";
 import { describeNotification, notificationTranslator } from "./text";
 import { notificationTypes, type NotificationType } from "./types";
@@ -20,8 +21,8 @@ export async function notify(
   const { category, link: defaultLink } = notificationTypes[notification.type];
   const params = notification.params ?? {};
   const link = notification.link ?? defaultLink;
-  // Shown as a link and mailed as one: only a path of this site, never "//elsewhere".
-  if (!link.startsWith("/") || link.startsWith("//") || link.startsWith("/\\")) throw new Error(`A notification's link must be a path of this site: ${link}`);
+  // Shown as a link and mailed as one: only a path of this site, by the same rule as sign-in's callback.
+  if (safeCallbackPath(link, null) !== link) throw new Error(`A notification's link must be a path of this site: ${link}`);
   return inTransaction(async (tx) => {
     const id = await createNotification({ userId, category, type: notification.type, params, link }, tx);
     const recipient = await getNotificationRecipient(userId, category, tx);

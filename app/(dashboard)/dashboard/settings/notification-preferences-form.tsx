@@ -5,11 +5,12 @@ import { useActionState } from "react";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { initialActionState } from "@/lib/action-state";
-import { notificationCategories, type NotificationCategory } from "@/lib/constants";
+import type { NotificationPreferences } from "@/db/queries/notifications";
+import { notificationCategories } from "@/lib/constants";
 import { updateNotificationPreferencesAction } from "./actions";
 
 /** One checkbox per category: whether its notifications also come by email. */
-export function NotificationPreferencesForm({ email }: { email: Record<NotificationCategory, boolean> }) {
+export function NotificationPreferencesForm({ preferences }: { preferences: NotificationPreferences }) {
   const t = useTranslations("settings.notifications");
   const [state, action] = useActionState(updateNotificationPreferencesAction, initialActionState);
   return (
@@ -22,7 +23,7 @@ export function NotificationPreferencesForm({ email }: { email: Record<Notificat
             <li key={category}>
               <label className="flex min-h-12 cursor-pointer items-center justify-between gap-4 px-4 py-3">
                 <span>{t(`categories.${category}`)}</span>
-                <input type="checkbox" name={category} defaultChecked={email[category]} className="size-5 accent-primary" />
+                <input type="checkbox" name={category} defaultChecked={preferences[category].email} className="size-5 accent-primary" />
               </label>
             </li>
           ))}

@@ -16,7 +16,6 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function SettingsPage() {
   const user = await requireUser();
   const [t, locale, preferences] = await Promise.all([getTranslations("settings"), getLocale(), getNotificationPreferences(user.id)]);
-  const email = Object.fromEntries(Object.entries(preferences).map(([category, channels]) => [category, channels.email])) as Record<keyof typeof preferences, boolean>;
   return (
     <Page title={t("title")} description={t("description")} width="narrow">
       <Card aria-labelledby="preferences-heading">
@@ -28,7 +27,7 @@ export default async function SettingsPage() {
       <Card className="mt-6" aria-labelledby="notifications-heading">
         <CardHeader id="notifications-heading" title={t("notifications.title")} description={t("notifications.description")} />
         <ClientMessages namespaces={["settings"]}>
-          <NotificationPreferencesForm email={email} />
+          <NotificationPreferencesForm preferences={preferences} />
         </ClientMessages>
       </Card>
     </Page>
