@@ -14,6 +14,18 @@ export const auditActions = [
   "admin.user_disabled",
   "admin.user_enabled",
   "admin.role_changed",
+  "admin.email_retried",
+  "admin.job_retried",
+  "auth.two_factor_failed",
+  "auth.two_factor_enabled",
+  "auth.two_factor_disabled",
+  "auth.recovery_code_used",
+  "auth.recovery_codes_regenerated",
+  "user.profile_updated",
+  "user.email_change_requested",
+  "user.email_changed",
+  "user.avatar_changed",
+  "user.avatar_removed",
 ] as const;
 
 export const auditLog = pgTable(
@@ -25,12 +37,16 @@ export const auditLog = pgTable(
     actorId: uuid().references(() => users.id, { onDelete: "set null" }),
     targetUserId: uuid().references(() => users.id, { onDelete: "set null" }),
     ip: text(),
+    userAgent: text(),
     metadata: jsonb().$type<Record<string, string | number | boolean | null>>().notNull().default({}),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [
     index("audit_log_created_at_idx").on(table.createdAt),
     index("audit_log_target_user_idx").on(table.targetUserId, table.createdAt),
+    // The staff audit page filters by who acted and by what was done, newest first.
+    index("audit_log_actor_idx").on(table.actorId, table.createdAt),
+    index("audit_log_action_idx").on(table.action, table.createdAt),
   ],
 );
 

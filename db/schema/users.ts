@@ -1,7 +1,8 @@
 import { sql } from "drizzle-orm";
-import { index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { type AnyPgColumn, index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 // Relative, not "@/": drizzle-kit loads the schema without the project's path aliases.
 import { locales, themes, userRoles, userStatuses } from "../../lib/constants";
+import { storedFiles } from "./files";
 
 export { locales, themes, userRoles, userStatuses };
 export type { Locale, Theme, UserRole, UserStatus } from "@/lib/constants";
@@ -21,6 +22,12 @@ export const users = pgTable(
     role: userRole().notNull().default("customer"),
     status: userStatus().notNull().default("active"),
     emailVerifiedAt: timestamp({ withTimezone: true }),
+    // Contact details the user keeps on their profile; all optional.
+    phone: text(),
+    company: text(),
+    jobTitle: text(),
+    address: text(),
+    avatarFileId: uuid().references((): AnyPgColumn => storedFiles.id, { onDelete: "set null" }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
