@@ -3,12 +3,16 @@ import { getDb, type Database } from "@/db";
 import { notifications, users } from "@/db/schema";
 import { createUser, getUserByEmail } from "@/db/queries/users";
 import { hashPassword } from "@/lib/passwords";
+import { enableTwoFactorWithSecret } from "@/lib/two-factor/service";
+import { currentTotp } from "@/lib/two-factor/totp";
 
 export const demoPassword = "clientdesk-demo";
 export const demoLogins = [
   { role: "customer", email: "customer@clientdesk.test" },
   { role: "admin", email: "admin@clientdesk.test" },
 ] as const;
+// Staff must use two-factor sign-in; the demo admin's authenticator key is fixed and printed at start-up.
+export const demoAdminTotpSecret = "CLIENTDESKDEMOADMINTWOFACTORKEY2";
 
 const moreCustomers = [
   "Amara Okafor", "Ben Hoffmann", "Chiara Rossi", "Daniel Kim", "Elena Petrova", "Farid Haddad",
@@ -33,7 +37,8 @@ export async function seedDemoData(db: Database = getDb()): Promise<void> {
     db,
   );
   await seedDemoNotifications(customer.id, db);
-  await createUser({ email: "admin@clientdesk.test", name: "Alex Admin", passwordHash, role: "admin", emailVerifiedAt: verified, locale: "en", timeZone: "Europe/Berlin" }, db);
+  const admin = await createUser({ email: "admin@clientdesk.test", name: "Alex Admin", passwordHash, role: "admin", emailVerifiedAt: verified, locale: "en", timeZone: "Europe/Berlin" }, db);
+  await enableTwoFactorWithSecret(admin.id, demoAdminTotpSecret, db);
   for (const [index, name] of moreCustomers.entries()) {
     const email = `${name.toLowerCase().normalize("NFD").replace(/[^a-z ]/g, "").replace(/ /g, ".")}@example.com`;
     await createUser({ email, name, passwordHash, emailVerifiedAt: index % 5 === 4 ? null : verified, locale: index % 3 === 0 ? "de" : "en" }, db);
@@ -58,6 +63,9 @@ export function printDemoLogins(url: string): void {
       `  Clientdesk is ready at ${url}`,
       "  Demo logins (password: clientdesk-demo):",
       ...demoLogins.map((login) => `    ${login.role.padEnd(8)} ${login.email}`),
+      "  The admin signs in with a two-factor code as well. Add this key to an authenticator app:",
+      `    ${demoAdminTotpSecret.match(/.{4}/g)!.join(" ")}`,
+      `  or use this code within 30 seconds: ${currentTotp(demoAdminTotpSecret)} (a fresh one at any time: npm run demo:code)`,
       "",
     ].join("\n"),
   );

@@ -1,16 +1,21 @@
-// Creates the end-to-end suite's own accounts in the freshly reset database (never the demo seed).
+// Prepares the freshly reset database: the end-to-end suite's own accounts, which the tests use,
+// and the demo data `npm start` gives a newcomer, so the demo's own sign-ins are tested as they use them.
 import { closeDb, migrateDb } from "@/db";
 import { createUser } from "@/db/queries/users";
+import { seedDemoData } from "@/db/seed";
 import { hashPassword } from "@/lib/passwords";
-import { e2ePassword, e2eUsers, tableUsers } from "./users";
+import { enableTwoFactorWithSecret } from "@/lib/two-factor/service";
+import { e2eAdminTotpSecret, e2ePassword, e2eUsers, tableUsers } from "./users";
 
 await migrateDb();
 const passwordHash = await hashPassword(e2ePassword);
 const verified = new Date();
 for (const user of Object.values(e2eUsers)) {
-  await createUser({ email: user.email, name: user.name, role: user.role, passwordHash, emailVerifiedAt: verified, locale: "en", timeZone: "Europe/Berlin" });
+  const created = await createUser({ email: user.email, name: user.name, role: user.role, passwordHash, emailVerifiedAt: verified, locale: "en", timeZone: "Europe/Berlin" });
+  if (user.role === "admin") await enableTwoFactorWithSecret(created.id, e2eAdminTotpSecret);
 }
 for (const user of tableUsers) {
   await createUser({ email: user.email, name: user.name, passwordHash, emailVerifiedAt: user.verified ? verified : null, locale: "en" });
 }
+await seedDemoData();
 await closeDb();

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
+import { generateSync } from "otplib";
 import { expect, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from "@playwright/test";
 import { e2eUsers, storageStatePath } from "./users";
 
@@ -68,6 +69,21 @@ export async function submitSignIn(page: Page, credentials: Credentials) {
   await page.getByLabel("Email").fill(credentials.email);
   await page.getByLabel("Password").fill(credentials.password);
   await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+/**
+ * The authenticator app's code for `secret`. A code is accepted once: a second sign-in within the
+ * same 30 seconds uses the next one (`stepsAhead` 1), which the server accepts a step early.
+ */
+export function totpCode(secret: string, stepsAhead = 0): string {
+  return generateSync({ secret, epoch: Math.floor(Date.now() / 1000) + stepsAhead * 30 });
+}
+
+/** The code step of a two-factor sign-in. */
+export async function submitTwoFactorCode(page: Page, code: string) {
+  await expect(page).toHaveURL(/\/sign-in\/two-factor/);
+  await page.getByLabel("Authentication code").fill(code);
+  await page.getByRole("button", { name: "Verify" }).click();
 }
 
 export async function signIn(page: Page, credentials: Credentials) {

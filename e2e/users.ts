@@ -1,6 +1,8 @@
 // The accounts the end-to-end suite creates for itself before the server starts (e2e/fixtures.ts).
 // Tests that change a user's sessions or status sign up their own user instead.
 export const e2ePassword = "e2e passphrase for tests";
+// Staff must sign in with two-factor: the suite's admin has this authenticator key.
+export const e2eAdminTotpSecret = "E2EADMINTWOFACTORKEYFORTESTS2345";
 
 export const e2eUsers = {
   customer: { email: "customer@e2e.clientdesk.test", name: "Cleo Customer", role: "customer" },

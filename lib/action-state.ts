@@ -7,6 +7,8 @@ export type ActionState = {
   fieldErrors?: Record<string, string>;
   /** What was submitted, so React's form reset does not wipe the user's input. */
   values?: Record<string, string>;
+  /** Secrets shown once and never again (recovery codes): kept only in the form's state. */
+  secrets?: string[];
 };
 
 export const initialActionState: ActionState = { ok: false };

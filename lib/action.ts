@@ -7,7 +7,7 @@ import type { ActionState } from "@/lib/action-state";
 import { AppError } from "@/lib/errors";
 import { reportActionStarted } from "@/lib/request-context";
 import { requestInfoFrom, type RequestInfo } from "@/lib/request-info";
-import { getSessionUser } from "@/lib/session";
+import { getSessionUser, STAFF_TWO_FACTOR_PATH } from "@/lib/session";
 
 type Context = { info: RequestInfo };
 
@@ -88,6 +88,10 @@ function guardedAction<S extends z.ZodType>(
     if (!user || (role === "admin" && user.role !== "admin")) {
       const t = await getTranslations("errors");
       return { ok: false, message: t(user ? "forbidden" : "signedOut") };
+    }
+    if (role === "admin" && !user.twoFactorEnabled) {
+      const t = await getTranslations("errors");
+      return { ok: false, message: t("two_factor_required"), link: { href: STAFF_TWO_FACTOR_PATH, label: t("turnOnTwoFactor") } };
     }
     if (!(formData instanceof FormData)) return malformedCall();
     const values = submittedValues(formData);

@@ -8,6 +8,8 @@ export type Actor = {
   id: string;
   role: UserRole;
   accountId: string | null;
+  /** Staff services refuse staff without two-factor sign-in (see assertStaff). */
+  twoFactorEnabled: boolean;
   /** The session the request came with, when it came from a browser. */
   sessionId?: string;
 };

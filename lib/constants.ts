@@ -21,6 +21,8 @@ export const ADMIN_PAGE_SIZES = [10, 20, 50, 100] as const;
 // Sessions end after this long without a request, and in any case this long after sign-in.
 export const SESSION_IDLE_TIMEOUT_SECONDS = 14 * 24 * 60 * 60;
 export const SESSION_MAX_AGE_SECONDS = 90 * 24 * 60 * 60;
+// How long the code step of a two-factor sign-in waits after the password was right.
+export const TWO_FACTOR_CHALLENGE_TTL_SECONDS = 10 * 60;
 
 // A customer user's part in their customer account; colleagues join as member or billing contact.
 export const accountMemberRoles = ["owner", "member", "billing"] as const;

@@ -1,9 +1,18 @@
-export type AppErrorCode = "bad_request" | "unauthorized" | "forbidden" | "not_found" | "rate_limited" | "unavailable" | "internal";
+export type AppErrorCode =
+  | "bad_request"
+  | "unauthorized"
+  | "forbidden"
+  | "two_factor_required"
+  | "not_found"
+  | "rate_limited"
+  | "unavailable"
+  | "internal";
 
 const statusByCode: Record<AppErrorCode, number> = {
   bad_request: 400,
   unauthorized: 401,
   forbidden: 403,
+  two_factor_required: 403,
   not_found: 404,
   rate_limited: 429,
   unavailable: 503,

@@ -57,12 +57,19 @@ export async function requireUser(): Promise<SessionUser> {
   redirect(`/sign-in${search.size > 0 ? `?${search}` : ""}`);
 }
 
-/** Anyone but an admin gets the 404 page: /admin does not admit it exists. */
+/**
+ * Anyone but an admin gets the 404 page: /admin does not admit it exists. An admin without
+ * two-factor sign-in is sent to turn it on first.
+ */
 export async function requireAdmin(): Promise<SessionUser> {
   const user = await requireUser();
   if (user.role !== "admin") notFound();
+  if (!user.twoFactorEnabled) redirect(STAFF_TWO_FACTOR_PATH);
   return user;
 }
+
+/** Where staff without two-factor sign-in are sent before the staff area opens. */
+export const STAFF_TWO_FACTOR_PATH = "/dashboard/security/two-factor";
 
 /** Where a user goes after signing in when no page asked for them: staff to /admin. */
 export function homePathFor(user: { role: "customer" | "admin" }): string {

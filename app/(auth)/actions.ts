@@ -8,23 +8,27 @@ import { redirect } from "next/navigation";
 import { AuthError } from "next-auth";
 import { getLocale, getTranslations } from "next-intl/server";
 import { revokeSessionById } from "@/db/queries/sessions";
-import { getUserByEmail } from "@/db/queries/users";
+import { getAuthTokenUser } from "@/db/queries/tokens";
+import { getUserByEmail, getUserWithPreferences } from "@/db/queries/users";
 import { publicAction } from "@/lib/action";
 import type { ActionState } from "@/lib/action-state";
 import { SignInRejected, signIn, signOut } from "@/lib/auth";
 import { DEVICE_COOKIE, deviceCookieOptions } from "@/lib/auth/device";
+import { TWO_FACTOR_CHALLENGE_COOKIE } from "@/lib/auth/two-factor-challenge";
 import { registerUser, requestPasswordReset, resetPassword, verifyEmail, type RateLimitScope } from "@/lib/auth/service";
 import { describeError } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/config";
 import { rememberPreferences } from "@/lib/preferences-cookie";
 import { reportActionStarted } from "@/lib/request-context";
 import { getSessionUser, homePathFor } from "@/lib/session";
+import { hashToken } from "@/lib/tokens";
 import {
   forgotPasswordSchema,
   resetPasswordSchema,
   safeCallbackPath,
   signInSchema,
   signUpSchema,
+  twoFactorSignInSchema,
   verifyEmailSchema,
 } from "@/lib/validations/auth";
 
@@ -51,21 +55,58 @@ export const signInAction = publicAction(signInSchema, async (data) => {
   } catch (error) {
     // Only auth failures are ours to turn into a message; anything else is rethrown.
     if (!(error instanceof AuthError)) throw error;
-    const t = await getTranslations("auth.signIn");
-    if (error instanceof SignInRejected) {
-      if (error.reason === "rate_limited") return tooManyAttempts(error.retryAfterSeconds, error.scope);
-      return { ok: false, message: t(`errors.${error.reason}`) };
+    if (error instanceof SignInRejected && error.reason === "two_factor_required") {
+      const callbackPath = safeCallbackPath(data.callbackUrl, null);
+      redirect(`/sign-in/two-factor${callbackPath ? `?${new URLSearchParams({ callbackUrl: callbackPath })}` : ""}`);
     }
-    // Anything else (e.g. the database is down) is not the user's mistake: don't say it is.
-    console.error(`[auth] sign-in failed: ${describeError(error)}`);
-    return { ok: false, message: (await getTranslations("errors"))("errorText") };
+    return signInFailure(error);
   }
-  // Signing in over a live session replaces it: the old cookie must not keep working elsewhere.
-  if (previous) await revokeSessionById(previous.sessionId);
   const user = await getUserByEmail(data.email);
   if (!user) throw new Error("The account that just signed in no longer exists.");
+  return finishSignIn(previous, user, data.callbackUrl);
+});
+
+async function signInFailure(error: AuthError): Promise<ActionState> {
+  const t = await getTranslations("auth.signIn");
+  if (error instanceof SignInRejected) {
+    if (error.reason === "rate_limited") return tooManyAttempts(error.retryAfterSeconds, error.scope);
+    return { ok: false, message: t(`errors.${error.reason}`) };
+  }
+  // Anything else (e.g. the database is down) is not the user's mistake: don't say it is.
+  console.error(`[auth] sign-in failed: ${describeError(error)}`);
+  return { ok: false, message: (await getTranslations("errors"))("errorText") };
+}
+
+async function finishSignIn(
+  previous: Awaited<ReturnType<typeof getSessionUser>>,
+  user: { locale: Locale; theme: "light" | "dark" | "auto"; role: "customer" | "admin" },
+  callbackUrl: string | undefined,
+): Promise<never> {
+  // Signing in over a live session replaces it: the old cookie must not keep working elsewhere.
+  if (previous) await revokeSessionById(previous.sessionId);
   await rememberPreferences(user);
-  redirect(safeCallbackPath(data.callbackUrl, null) ?? homePathFor(user));
+  redirect(safeCallbackPath(callbackUrl, null) ?? homePathFor(user));
+}
+
+/** The code step of a two-factor sign-in; the challenge cookie from the password step names the account. */
+export const verifySignInCodeAction = publicAction(twoFactorSignInSchema, async (data) => {
+  const previous = await getSessionUser();
+  const challenge = (await cookies()).get(TWO_FACTOR_CHALLENGE_COOKIE)?.value;
+  const userId = challenge ? await getAuthTokenUser("two_factor_challenge", hashToken(challenge)) : null;
+  if (!userId) redirect("/sign-in?reason=two-factor-expired");
+  try {
+    await signIn("credentials", { code: data.code, redirect: false });
+  } catch (error) {
+    if (!(error instanceof AuthError)) throw error;
+    if (error instanceof SignInRejected && error.reason === "challenge_expired") redirect("/sign-in?reason=two-factor-expired");
+    if (error instanceof SignInRejected && error.reason === "invalid_code") {
+      return { ok: false, fieldErrors: { code: (await getTranslations("auth.twoFactor"))("invalidCode") } };
+    }
+    return signInFailure(error);
+  }
+  const user = await getUserWithPreferences(userId);
+  if (!user) throw new Error("The account that just signed in no longer exists.");
+  return finishSignIn(previous, user, data.callbackUrl);
 });
 
 /**

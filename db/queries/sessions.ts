@@ -1,7 +1,7 @@
 import "server-only";
 import { and, desc, eq, gt, isNull, ne, sql } from "drizzle-orm";
 import { getDb, type Database } from "@/db";
-import { authSessions, customerAccountMembers, users, userSettings, type AccountMemberRole } from "@/db/schema";
+import { authSessions, customerAccountMembers, users, userSettings, userTwoFactor, type AccountMemberRole } from "@/db/schema";
 import { SESSION_IDLE_TIMEOUT_SECONDS, SESSION_MAX_AGE_SECONDS } from "@/lib/constants";
 
 /** How stale `last_seen_at` may get before a request writes it again. */
@@ -48,6 +48,8 @@ export type SessionUser = {
   /** The customer account the user belongs to (null for staff); what they buy is filed under it. */
   accountId: string | null;
   accountRole: AccountMemberRole | null;
+  /** Whether two-factor sign-in is on: staff may not use the staff area without it. */
+  twoFactorEnabled: boolean;
   theme: "light" | "dark" | "auto";
   locale: "en" | "de";
   timeZone: string;
@@ -70,6 +72,7 @@ export async function getActiveSessionUser(sessionId: string, db: Database = get
       role: users.role,
       accountId: customerAccountMembers.accountId,
       accountRole: customerAccountMembers.role,
+      twoFactorEnabled: sql<boolean>`${userTwoFactor.enabledAt} is not null`,
       theme: sql<SessionUser["theme"]>`coalesce(${userSettings.theme}, 'auto')`,
       locale: sql<SessionUser["locale"]>`coalesce(${userSettings.locale}, 'en')`,
       timeZone: sql<string>`coalesce(${userSettings.timeZone}, 'UTC')`,
@@ -80,6 +83,7 @@ export async function getActiveSessionUser(sessionId: string, db: Database = get
     .innerJoin(users, eq(users.id, authSessions.userId))
     .leftJoin(userSettings, eq(userSettings.userId, users.id))
     .leftJoin(customerAccountMembers, eq(customerAccountMembers.userId, users.id))
+    .leftJoin(userTwoFactor, eq(userTwoFactor.userId, users.id))
     .where(and(eq(authSessions.id, sessionId), liveSession(), eq(users.status, "active")));
   if (!row) return null;
   if (Date.now() - row.lastSeenAt.getTime() > LAST_SEEN_RESOLUTION_MS) {
@@ -94,6 +98,7 @@ export async function getActiveSessionUser(sessionId: string, db: Database = get
     // A customer made staff keeps the membership (nothing is lost if it is undone), but staff act for no account.
     accountId: row.role === "customer" ? row.accountId : null,
     accountRole: row.role === "customer" ? row.accountRole : null,
+    twoFactorEnabled: row.twoFactorEnabled,
     theme: row.theme,
     locale: row.locale,
     timeZone: row.timeZone,

@@ -43,3 +43,17 @@ export async function isAuthTokenUsable(kind: AuthTokenKind, tokenHash: string, 
   const [token] = await db.select({ id: authTokens.id }).from(authTokens).where(usable(kind, tokenHash));
   return Boolean(token);
 }
+
+/** The user a usable token belongs to, without using it up. */
+export async function getAuthTokenUser(kind: AuthTokenKind, tokenHash: string, db: Database = getDb()): Promise<string | null> {
+  const [token] = await db.select({ userId: authTokens.userId }).from(authTokens).where(usable(kind, tokenHash));
+  return token?.userId ?? null;
+}
+
+/** Voids the user's unused tokens of a kind (a password reset ends pending two-factor sign-ins). */
+export async function voidAuthTokens(userId: string, kind: AuthTokenKind, db: Database = getDb()): Promise<void> {
+  await db
+    .update(authTokens)
+    .set({ usedAt: sql`now()` })
+    .where(and(eq(authTokens.userId, userId), eq(authTokens.kind, kind), isNull(authTokens.usedAt)));
+}

@@ -46,13 +46,34 @@ export async function getUserCredentialsByEmail(email: string, db: Database = ge
   return user ?? null;
 }
 
-/** The account behind an email, with the language its mail is written in and its theme. */
-export async function getUserByEmail(email: string, db: Database = getDb()): Promise<(PublicUser & { locale: Locale; theme: Theme }) | null> {
+/** As getUserCredentialsByEmail, by id: for a sign-in's second step and actions that ask for the password again. */
+export async function getUserCredentialsById(userId: string, db: Database = getDb()) {
   const [user] = await db
-    .select({ ...publicUserColumns, locale: userLocale, theme: sql<Theme>`coalesce(${userSettings.theme}, 'auto')` })
+    .select({ ...publicUserColumns, passwordHash: users.passwordHash, locale: userLocale })
     .from(users)
     .leftJoin(userSettings, eq(userSettings.userId, users.id))
-    .where(eq(users.email, normalizeEmail(email)));
+    .where(eq(users.id, userId));
+  return user ?? null;
+}
+
+type UserWithPreferences = PublicUser & { locale: Locale; theme: Theme };
+
+function selectUserWithPreferences(db: Database) {
+  return db
+    .select({ ...publicUserColumns, locale: userLocale, theme: sql<Theme>`coalesce(${userSettings.theme}, 'auto')` })
+    .from(users)
+    .leftJoin(userSettings, eq(userSettings.userId, users.id));
+}
+
+/** The account behind an email, with the language its mail is written in and its theme. */
+export async function getUserByEmail(email: string, db: Database = getDb()): Promise<UserWithPreferences | null> {
+  const [user] = await selectUserWithPreferences(db).where(eq(users.email, normalizeEmail(email)));
+  return user ?? null;
+}
+
+/** As getUserByEmail, by id (e.g. once a two-factor sign-in has named its account). */
+export async function getUserWithPreferences(userId: string, db: Database = getDb()): Promise<UserWithPreferences | null> {
+  const [user] = await selectUserWithPreferences(db).where(eq(users.id, userId));
   return user ?? null;
 }
 

@@ -5,14 +5,15 @@ import { cookies } from "next/headers";
 import { getActiveSessionUser, revokeSessionById } from "@/db/queries/sessions";
 import { describeError } from "@/lib/errors";
 import { requestInfoFrom } from "@/lib/request-info";
-import { signInSchema } from "@/lib/validations/auth";
+import { signInSchema, twoFactorSignInSchema } from "@/lib/validations/auth";
 import { authConfig } from "./config";
 import { DEVICE_COOKIE, deviceCookieOptions } from "./device";
-import { authenticate, type RateLimitScope } from "./service";
+import { authenticate, completeTwoFactorSignIn, type RateLimitScope } from "./service";
+import { TWO_FACTOR_CHALLENGE_COOKIE, twoFactorChallengeCookieOptions } from "./two-factor-challenge";
 
 export class SignInRejected extends CredentialsSignin {
   constructor(
-    readonly reason: "invalid" | "unverified" | "disabled" | "rate_limited",
+    readonly reason: "invalid" | "unverified" | "disabled" | "rate_limited" | "two_factor_required" | "invalid_code" | "challenge_expired",
     readonly retryAfterSeconds = 0,
     readonly scope: RateLimitScope = "address",
   ) {
@@ -30,13 +31,29 @@ export const { handlers, signIn, signOut } = NextAuth({
   ...authConfig,
   providers: [
     Credentials({
-      credentials: { email: {}, password: {} },
+      credentials: { email: {}, password: {}, code: {} },
       async authorize(credentials, request) {
-        const parsed = signInSchema.safeParse(credentials);
-        if (!parsed.success) throw new SignInRejected("invalid");
         const info = requestInfoFrom(request.headers);
         const jar = await cookies();
-        const result = await authenticate({ ...parsed.data, deviceToken: jar.get(DEVICE_COOKIE)?.value }, info);
+        const deviceToken = jar.get(DEVICE_COOKIE)?.value;
+        let result;
+        if (credentials.code !== undefined) {
+          // The second step: the code, and the challenge the password step left in this browser.
+          const parsed = twoFactorSignInSchema.safeParse(credentials);
+          if (!parsed.success) throw new SignInRejected("invalid_code");
+          const challengeToken = jar.get(TWO_FACTOR_CHALLENGE_COOKIE)?.value;
+          if (!challengeToken) throw new SignInRejected("challenge_expired");
+          result = await completeTwoFactorSignIn({ challengeToken, code: parsed.data.code, deviceToken }, info);
+          if (result.status !== "invalid_code" && result.status !== "rate_limited") jar.delete(TWO_FACTOR_CHALLENGE_COOKIE);
+        } else {
+          const parsed = signInSchema.safeParse(credentials);
+          if (!parsed.success) throw new SignInRejected("invalid");
+          result = await authenticate({ ...parsed.data, deviceToken }, info);
+          if (result.status === "two_factor_required") {
+            jar.set(TWO_FACTOR_CHALLENGE_COOKIE, result.challengeToken, twoFactorChallengeCookieOptions());
+            throw new SignInRejected("two_factor_required");
+          }
+        }
         if (result.status === "rate_limited") throw new SignInRejected("rate_limited", result.retryAfterSeconds, result.scope);
         if (result.status !== "ok") throw new SignInRejected(result.status);
         jar.set(DEVICE_COOKIE, result.deviceToken, deviceCookieOptions());

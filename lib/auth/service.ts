@@ -2,18 +2,29 @@ import "server-only";
 import { createAuditEntry, hasSignedInBefore } from "@/db/queries/audit";
 import { consumeRateLimit, peekRateLimit, resetRateLimit, type RateLimitResult, type RateLimitRule } from "@/db/queries/rate-limits";
 import { createAuthSession, revokeUserSessions } from "@/db/queries/sessions";
-import { consumeAuthToken, replaceAuthToken } from "@/db/queries/tokens";
+import { consumeAuthToken, getAuthTokenUser, replaceAuthToken, voidAuthTokens } from "@/db/queries/tokens";
+import { getTwoFactorStatus } from "@/db/queries/two-factor";
 import { inTransaction, type Transaction } from "@/db/queries/transaction";
-import { createUser, getUserByEmail, getUserCredentialsByEmail, markEmailVerified, normalizeEmail, setUserPassword } from "@/db/queries/users";
+import {
+  createUser,
+  getUserByEmail,
+  getUserCredentialsByEmail,
+  getUserCredentialsById,
+  markEmailVerified,
+  normalizeEmail,
+  setUserPassword,
+} from "@/db/queries/users";
+import { TWO_FACTOR_CHALLENGE_TTL_SECONDS } from "@/lib/constants";
 import { appUrl } from "@/lib/env";
 import type { Locale } from "@/lib/i18n/config";
 import { enqueue, type JobData } from "@/lib/jobs";
-import { seal, unseal } from "@/lib/jobs/sealed";
+import { seal, unseal } from "@/lib/sealed";
 import { sendMail } from "@/lib/mail";
 import { notify } from "@/lib/notifications/service";
 import { hashPassword, verifyPassword } from "@/lib/passwords";
 import { addressBucket, type RequestInfo } from "@/lib/request-info";
 import { generateToken, hashToken } from "@/lib/tokens";
+import { checkSecondFactor } from "@/lib/two-factor/service";
 import { describeUserAgent } from "@/lib/user-agent";
 import { issueDeviceToken, trustedDeviceId } from "./device";
 
@@ -21,6 +32,7 @@ const MINUTE = 60;
 const HOUR = 60 * MINUTE;
 export const VERIFICATION_TOKEN_TTL_MS = 24 * HOUR * 1000;
 export const RESET_TOKEN_TTL_MS = HOUR * 1000;
+
 
 export const rateLimitRules = {
   signInPerIp: (ip: string) => ({ key: `sign-in:ip:${ip}`, limit: 30, windowSeconds: 15 * MINUTE }),
@@ -125,16 +137,51 @@ export async function completeSignUp(data: JobData["auth.sign-up"], db?: Transac
   }, db);
 }
 
+type SignedIn = {
+  status: "ok";
+  user: { id: string; email: string; name: string; role: "customer" | "admin"; locale: Locale };
+  sessionId: string;
+  /** The device cookie to keep (or set) in this browser. */
+  deviceToken: string;
+};
+
 export type AuthenticateResult =
-  | {
-      status: "ok";
-      user: { id: string; email: string; name: string; role: "customer" | "admin"; locale: Locale };
-      sessionId: string;
-      /** The device cookie to keep (or set) in this browser. */
-      deviceToken: string;
-    }
+  | SignedIn
+  /** The password was right; the sign-in waits for a code, under this token (kept in a cookie). */
+  | { status: "two_factor_required"; challengeToken: string }
   | { status: "invalid" | "unverified" | "disabled" }
   | RateLimited;
+
+type Credentials = NonNullable<Awaited<ReturnType<typeof getUserCredentialsByEmail>>>;
+
+/**
+ * The end of every successful sign-in: records the session (only while the password is still the
+ * one checked), tells the owner about a new browser, lifts the client's lock and audits it.
+ */
+async function openSession(
+  user: Credentials,
+  client: { deviceId: string | null; deviceToken: string | null | undefined; limitKey: string },
+  info: RequestInfo,
+  metadata: Record<string, string>,
+  db?: Transaction,
+): Promise<SignedIn | null> {
+  const sessionId = await inTransaction(async (tx) => {
+    const created = await createAuthSession({ userId: user.id, ip: info.ip, userAgent: info.userAgent, passwordHash: user.passwordHash }, tx);
+    if (!created) return null;
+    // A browser new to an account that was used before: the owner should know (not of their very first sign-in).
+    if (!client.deviceId && (await hasSignedInBefore(user.id, tx))) await notify(user.id, { type: "security.newSignIn", params: signInParams(info) }, tx);
+    await resetRateLimit([client.limitKey], tx);
+    await createAuditEntry({ action: "auth.sign_in", actorId: user.id, targetUserId: user.id, ip: info.ip, userAgent: info.userAgent, metadata }, tx);
+    return created;
+  }, db);
+  if (!sessionId) return null;
+  return {
+    status: "ok",
+    sessionId,
+    deviceToken: client.deviceId ? client.deviceToken! : issueDeviceToken(user.id),
+    user: { id: user.id, email: user.email, name: user.name, role: user.role, locale: user.locale },
+  };
+}
 
 /**
  * The credential check behind sign-in; on success it records a new server-side session.
@@ -170,13 +217,13 @@ export async function authenticate(
   if (!user || !valid) {
     await consumeRateLimit([globalRule], db);
     await createAuditEntry(
-      { action: "auth.sign_in_failed", targetUserId: user?.id ?? null, ip: info.ip, metadata: { reason: "invalid_credentials" } },
+      { action: "auth.sign_in_failed", targetUserId: user?.id ?? null, ip: info.ip, userAgent: info.userAgent, metadata: { reason: "invalid_credentials" } },
       db,
     );
     return { status: "invalid" };
   }
   if (user.status === "disabled") {
-    await createAuditEntry({ action: "auth.sign_in_failed", targetUserId: user.id, ip: info.ip, metadata: { reason: "disabled" } }, db);
+    await createAuditEntry({ action: "auth.sign_in_failed", targetUserId: user.id, ip: info.ip, userAgent: info.userAgent, metadata: { reason: "disabled" } }, db);
     return { status: "disabled" };
   }
   if (!user.emailVerifiedAt) {
@@ -184,24 +231,53 @@ export async function authenticate(
     if (resend.allowed) await sendVerificationEmail(user, user.locale, db);
     return { status: "unverified" };
   }
+  if ((await getTwoFactorStatus(user.id, db)).enabled) {
+    const challengeToken = generateToken();
+    await replaceAuthToken(
+      { userId: user.id, kind: "two_factor_challenge", tokenHash: hashToken(challengeToken), expiresAt: new Date(Date.now() + TWO_FACTOR_CHALLENGE_TTL_SECONDS * 1000) },
+      db,
+    );
+    return { status: "two_factor_required", challengeToken };
+  }
+  return (await openSession(user, { deviceId, deviceToken: input.deviceToken, limitKey: clientRule.key }, info, {}, db)) ?? { status: "invalid" };
+}
 
-  const sessionId = await inTransaction(async (tx) => {
-    // Created only if the password is still the one just checked: a reset finishing meanwhile wins.
-    const created = await createAuthSession({ userId: user.id, ip: info.ip, userAgent: info.userAgent, passwordHash: user.passwordHash }, tx);
-    if (!created) return null;
-    // A browser new to an account that was used before: the owner should know (not of their very first sign-in).
-    if (!deviceId && (await hasSignedInBefore(user.id, tx))) await notify(user.id, { type: "security.newSignIn", params: signInParams(info) }, tx);
-    await resetRateLimit([clientRule.key], tx);
-    await createAuditEntry({ action: "auth.sign_in", actorId: user.id, targetUserId: user.id, ip: info.ip }, tx);
-    return created;
+export type SecondStepResult = SignedIn | { status: "invalid_code" | "challenge_expired" } | RateLimited;
+
+/**
+ * The code step of a two-factor sign-in: the challenge (from the password step) names the account;
+ * a TOTP code or a recovery code completes it. Wrong codes count against the account's code limit;
+ * the challenge works once and expires, so a new attempt starts again from the password.
+ */
+export async function completeTwoFactorSignIn(
+  input: { challengeToken: string; code: string; deviceToken?: string | null },
+  info: RequestInfo,
+  db?: Transaction,
+): Promise<SecondStepResult> {
+  const challengeHash = hashToken(input.challengeToken);
+  const userId = await getAuthTokenUser("two_factor_challenge", challengeHash, db);
+  const user = userId ? await getUserCredentialsById(userId, db) : null;
+  if (!user || user.status !== "active") return { status: "challenge_expired" };
+  const check = await checkSecondFactor(user.id, input.code, db);
+  if (check.status === "rate_limited") return { status: "rate_limited", retryAfterSeconds: check.retryAfterSeconds, scope: "account" };
+  if (check.status !== "ok") {
+    await createAuditEntry(
+      { action: "auth.two_factor_failed", targetUserId: user.id, ip: info.ip, userAgent: info.userAgent, metadata: { reason: "invalid_code" } },
+      db,
+    );
+    return { status: check.status === "not_enabled" ? "challenge_expired" : "invalid_code" };
+  }
+  const deviceId = trustedDeviceId(input.deviceToken, user.id);
+  const limitKey = (deviceId ? rateLimitRules.signInPerDevice(deviceId) : rateLimitRules.signInPerAccount(user.email)).key;
+  const signedIn = await inTransaction(async (tx) => {
+    // Used up in the same transaction as the session it opens: one challenge, one session.
+    if (!(await consumeAuthToken("two_factor_challenge", challengeHash, tx))) return null;
+    if (check.method === "recovery_code") {
+      await createAuditEntry({ action: "auth.recovery_code_used", actorId: user.id, targetUserId: user.id, ip: info.ip, userAgent: info.userAgent }, tx);
+    }
+    return openSession(user, { deviceId, deviceToken: input.deviceToken, limitKey }, info, { twoFactor: check.method }, tx);
   }, db);
-  if (!sessionId) return { status: "invalid" };
-  return {
-    status: "ok",
-    sessionId,
-    deviceToken: deviceId ? input.deviceToken! : issueDeviceToken(user.id),
-    user: { id: user.id, email: user.email, name: user.name, role: user.role, locale: user.locale },
-  };
+  return signedIn ?? { status: "challenge_expired" };
 }
 
 /**
@@ -259,6 +335,8 @@ export async function resetPassword(
     if (!userId) return { status: "invalid_token" as const };
     const email = await setUserPassword(userId, passwordHash, tx);
     await revokeUserSessions(userId, {}, tx);
+    // A sign-in waiting for its code passed the old password: it must not complete.
+    await voidAuthTokens(userId, "two_factor_challenge", tx);
     if (email) await resetRateLimit([rateLimitRules.signInPerAccount(email).key], tx);
     await createAuditEntry({ action: "auth.password_reset", actorId: userId, targetUserId: userId, ip: info.ip }, tx);
     await notify(userId, { type: "security.passwordChanged", params: signInParams(info) }, tx);

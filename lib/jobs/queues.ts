@@ -1,5 +1,5 @@
 import type { Queue } from "pg-boss";
-import type { Sealed } from "./sealed";
+import type { Sealed } from "@/lib/sealed";
 
 const MINUTE = 60;
 const HOUR = 60 * MINUTE;

@@ -9,7 +9,7 @@ import { mailFrom, smtpUrl } from "@/lib/env";
 import { describeError } from "@/lib/errors";
 import { loadMessages, type Locale } from "@/lib/i18n/config";
 import { enqueue, type JobData } from "@/lib/jobs";
-import { seal, unseal } from "@/lib/jobs/sealed";
+import { seal, unseal } from "@/lib/sealed";
 import { mailTemplates, type MailTemplate } from "./templates";
 
 type TemplateProps<T extends MailTemplate> = Parameters<(typeof mailTemplates)[T]["render"]>[1];

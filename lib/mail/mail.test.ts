@@ -6,7 +6,7 @@ import { emailOutbox } from "@/db/schema";
 import { inRolledBackTransaction, uniqueEmail, setupTestDatabase } from "@/db/testing";
 import { jobQueue, type JobData } from "@/lib/jobs";
 import { jobQueues } from "@/lib/jobs/queues";
-import { seal, unseal } from "@/lib/jobs/sealed";
+import { seal, unseal } from "@/lib/sealed";
 import { runQueuedJobs } from "@/lib/jobs/testing";
 import { deliverMail, sendMail } from "./index";
 import { startTestMailbox } from "./test-mailbox";

@@ -8,6 +8,8 @@ export const notificationTypes = {
   "security.newSignIn": { category: "account", link: "/dashboard/security" },
   "security.passwordChanged": { category: "account", link: "/dashboard/security" },
   "security.sessionsRevokedByStaff": { category: "account", link: "/dashboard/security" },
+  "security.twoFactorEnabled": { category: "account", link: "/dashboard/security" },
+  "security.twoFactorDisabled": { category: "account", link: "/dashboard/security" },
 } as const satisfies Record<string, { category: NotificationCategory; link: string }>;
 
 export type NotificationType = keyof typeof notificationTypes;

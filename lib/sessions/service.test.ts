@@ -6,14 +6,19 @@ import { createUser } from "@/db/queries/users";
 import { auditLog } from "@/db/schema";
 import { setupTestDatabase, uniqueEmail } from "@/db/testing";
 import { AppError } from "@/lib/errors";
+import { enableTwoFactorWithSecret } from "@/lib/two-factor/service";
+import { generateTotpSecret } from "@/lib/two-factor/totp";
 import { runQueuedJobs } from "@/lib/jobs/testing";
 import { adminRevokeUserSessions, revokeOwnSessions } from "./service";
 
 const db = setupTestDatabase();
 const info = { ip: "2001:db8::42", userAgent: "vitest" };
 
+/** Staff have two-factor sign-in on, as the staff area requires. */
 async function newUser(label: string, role: "customer" | "admin" = "customer") {
-  return createUser({ email: uniqueEmail(label), name: `Uma ${label}`, passwordHash: "x", role, locale: "en" });
+  const user = await createUser({ email: uniqueEmail(label), name: `Uma ${label}`, passwordHash: "x", role, locale: "en" });
+  if (role === "admin") await enableTwoFactorWithSecret(user.id, generateTotpSecret());
+  return user;
 }
 
 async function sessionOf(userId: string) {

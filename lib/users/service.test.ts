@@ -7,13 +7,18 @@ import { auditLog } from "@/db/schema";
 import { setupTestDatabase, uniqueEmail } from "@/db/testing";
 import type { Actor } from "@/lib/actor";
 import { AppError } from "@/lib/errors";
+import { enableTwoFactorWithSecret } from "@/lib/two-factor/service";
+import { generateTotpSecret } from "@/lib/two-factor/totp";
 import { changeUserRole, changeUserStatus } from "./service";
 
 const db = setupTestDatabase();
 const info = { ip: "2001:db8::43", userAgent: "vitest" };
 
+/** Staff have two-factor sign-in on, as the staff area requires. */
 async function newUser(label: string, role: "customer" | "admin" = "customer") {
-  return createUser({ email: uniqueEmail(label), name: `Ivo ${label}`, passwordHash: "x", role, locale: "en" });
+  const user = await createUser({ email: uniqueEmail(label), name: `Ivo ${label}`, passwordHash: "x", role, locale: "en" });
+  if (role === "admin") await enableTwoFactorWithSecret(user.id, generateTotpSecret());
+  return user;
 }
 
 async function signedIn(label: string, role: "customer" | "admin"): Promise<Actor & { sessionId: string }> {
@@ -104,5 +109,21 @@ describe("changing a user's role", () => {
     expect((await getUserById(customer.id))?.role).toBe("customer");
     expect(await auditOf(target.id)).toEqual([]);
     expect(await auditOf(customer.id)).toEqual([]);
+  });
+});
+
+describe("staff without two-factor sign-in", () => {
+  it("are refused by staff services, and nothing changes", async () => {
+    const user = await createUser({ email: uniqueEmail("no2fa"), name: "Ivo Nofactor", passwordHash: "x", role: "admin", locale: "en" });
+    const admin = (await getActiveSessionUser((await createAuthSession({ userId: user.id, ip: null, userAgent: null }))!))!;
+    const target = await newUser("target");
+    const attempt = changeUserStatus(admin, { userId: target.id, status: "disabled" }, info);
+    await expect(attempt).rejects.toMatchObject({ code: "two_factor_required" });
+    expect((await getUserById(target.id))?.status).toBe("active");
+    expect(await auditOf(target.id)).toEqual([]);
+    // Turning it on is all it takes.
+    await enableTwoFactorWithSecret(user.id, generateTotpSecret());
+    const enrolled = (await getActiveSessionUser(admin.sessionId))!;
+    expect(await changeUserStatus(enrolled, { userId: target.id, status: "disabled" }, info)).toEqual({ status: "ok" });
   });
 });

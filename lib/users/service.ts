@@ -8,9 +8,13 @@ import type { RequestInfo } from "@/lib/request-info";
 
 export type StaffChangeResult = { status: "ok" | "unchanged" | "not_yourself" };
 
-/** Staff-only services start here; the pages already 404 for others, this is the rule itself. */
+/**
+ * Staff-only services start here; the pages already 404 for others, this is the rule itself.
+ * Staff act only with two-factor sign-in on: a stolen staff password alone must not be enough.
+ */
 export function assertStaff(actor: Actor): void {
   if (actor.role !== "admin") throw new AppError("forbidden", "Only staff may do this.");
+  if (!actor.twoFactorEnabled) throw new AppError("two_factor_required", "Staff must turn on two-factor sign-in first.");
 }
 
 /** Disabling ends the user's sessions. Staff cannot change themselves: nobody would be left to undo it. */

@@ -32,6 +32,16 @@ export const signInSchema = z.object({
   callbackUrl: z.string().optional(),
 });
 
+/** A six-digit code from the app, or a recovery code (`k7qm2-x9ptd`, spaces and case forgiven). */
+export const twoFactorCodeSchema = z
+  .string()
+  .trim()
+  .min(1, "codeRequired")
+  .max(32, "codeInvalid")
+  .regex(/^(\d{3} ?\d{3}|[A-Za-z0-9]{5}[- ]?[A-Za-z0-9]{5})$/, "codeInvalid");
+
+export const twoFactorSignInSchema = z.object({ code: twoFactorCodeSchema, callbackUrl: z.string().optional() });
+
 export const forgotPasswordSchema = z.object({ email: emailSchema });
 
 export const resetPasswordSchema = z

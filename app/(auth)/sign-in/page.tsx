@@ -27,6 +27,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
           {t("sessionEnded")}
         </p>
       ) : null}
+      {reason === "two-factor-expired" ? (
+        <p role="status" className="mt-4 rounded-md bg-warning-soft px-3 py-2 text-sm text-warning">
+          {t("twoFactorExpired")}
+        </p>
+      ) : null}
       {reason === "signed-out" ? (
         <p role="status" className="mt-4 rounded-md bg-success-soft px-3 py-2 text-sm text-success">
           {t("signedOut")}

@@ -1,9 +1,14 @@
 import type { Metadata } from "next";
+import { CheckCircle2, ShieldAlert, XCircle } from "lucide-react";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Page } from "@/components/page";
-import { Card } from "@/components/ui/card";
+import { Badge } from "@/components/ui/badge";
+import { ButtonLink } from "@/components/ui/button";
+import { Card, CardHeader } from "@/components/ui/card";
 import { ClientMessages } from "@/lib/i18n/client-messages";
+import { listSignInHistory } from "@/db/queries/audit";
 import { listActiveSessions } from "@/db/queries/sessions";
+import { getTwoFactorStatus } from "@/db/queries/two-factor";
 import { markSecurityReviewed } from "@/db/queries/users";
 import { requireUser } from "@/lib/session";
 import { describeUserAgent } from "@/lib/user-agent";
@@ -15,19 +20,25 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function SecurityPage() {
   const user = await requireUser();
-  const [t, format, sessions] = await Promise.all([
+  const [t, format, sessions, twoFactor, history] = await Promise.all([
     getTranslations("security"),
     getFormatter(),
     listActiveSessions(user.id),
+    getTwoFactorStatus(user.id),
+    listSignInHistory(user.id),
     // Opening this page is the getting-started step "review your security".
     user.securityReviewedAt ? null : markSecurityReviewed(user.id),
   ]);
+  const deviceName = (userAgent: string | null) => {
+    const device = describeUserAgent(userAgent);
+    return device.browser && device.os ? t("device", device) : t("unknownDevice");
+  };
   const rows = sessions.map((session) => {
     const device = describeUserAgent(session.userAgent);
     return {
       id: session.id,
       current: session.id === user.sessionId,
-      device: device.browser && device.os ? t("device", device) : t("unknownDevice"),
+      device: deviceName(session.userAgent),
       mobile: device.os === "iOS" || device.os === "Android",
       details: t("details", {
         ip: session.ip ?? t("unknownIp"),
@@ -38,11 +49,59 @@ export default async function SecurityPage() {
   });
   return (
     <Page title={t("title")} description={t("description")} width="narrow">
-      <ClientMessages namespaces={["security"]}>
-        <Card aria-labelledby="sessions-heading">
-          <SessionsForm title={t("sessions")} description={t("sessionsHelp")} sessions={rows} />
+      <div className="space-y-6">
+        <Card aria-labelledby="two-factor-heading">
+          <CardHeader
+            id="two-factor-heading"
+            title={t("twoFactor")}
+            description={twoFactor.enabled ? t("twoFactorOn", { count: twoFactor.recoveryCodesLeft }) : t("twoFactorOff")}
+            actions={
+              <ButtonLink href="/dashboard/security/two-factor" variant={twoFactor.enabled ? "secondary" : "primary"}>
+                {twoFactor.enabled ? t("twoFactorManage") : t("twoFactorSetUp")}
+              </ButtonLink>
+            }
+          />
+          <p className="mt-3">
+            {twoFactor.enabled ? <Badge tone="success">{t("twoFactorOnBadge")}</Badge> : <Badge tone="warning">{t("twoFactorOffBadge")}</Badge>}
+          </p>
         </Card>
-      </ClientMessages>
+        <ClientMessages namespaces={["security"]}>
+          <Card aria-labelledby="sessions-heading">
+            <SessionsForm title={t("sessions")} description={t("sessionsHelp")} sessions={rows} />
+          </Card>
+        </ClientMessages>
+        <Card aria-labelledby="history-heading">
+          <CardHeader id="history-heading" title={t("history")} description={t("historyHelp")} />
+          {history.length === 0 ? (
+            <p className="mt-4 text-sm text-fg-muted">{t("historyEmpty")}</p>
+          ) : (
+            <ul className="mt-4 divide-y divide-border" aria-label={t("history")}>
+              {history.map((entry) => {
+                const succeeded = entry.action === "auth.sign_in";
+                const Icon = succeeded ? CheckCircle2 : entry.action === "auth.two_factor_failed" ? ShieldAlert : XCircle;
+                return (
+                  <li key={entry.id} className="flex items-start gap-3 py-3">
+                    <Icon aria-hidden className={`mt-0.5 size-5 shrink-0 ${succeeded ? "text-success" : "text-danger"}`} />
+                    <div className="min-w-0">
+                      <p className="font-medium">
+                        {succeeded ? t("historySucceeded") : entry.action === "auth.two_factor_failed" ? t("historyWrongCode") : t("historyFailed")}
+                        {succeeded && typeof entry.metadata.twoFactor === "string" ? <span className="ms-2 text-sm font-normal text-fg-muted">{t(`historyMethod.${entry.metadata.twoFactor === "recovery_code" ? "recoveryCode" : "totp"}`)}</span> : null}
+                      </p>
+                      <p className="text-13 text-fg-muted">
+                        {t("historyDetails", {
+                          time: format.dateTime(entry.createdAt, { dateStyle: "medium", timeStyle: "short" }),
+                          device: deviceName(entry.userAgent),
+                          ip: entry.ip ?? t("unknownIp"),
+                        })}
+                      </p>
+                    </div>
+                  </li>
+                );
+              })}
+            </ul>
+          )}
+        </Card>
+      </div>
     </Page>
   );
 }

@@ -1,0 +1,152 @@
+import "server-only";
+import { createAuditEntry } from "@/db/queries/audit";
+import { consumeRateLimit, resetRateLimit } from "@/db/queries/rate-limits";
+import { inTransaction, type Transaction } from "@/db/queries/transaction";
+import {
+  consumeRecoveryCode,
+  deleteTwoFactor,
+  getTwoFactor,
+  markTwoFactorEnabled,
+  recordTotpStep,
+  replaceRecoveryCodes,
+  savePendingTwoFactor,
+} from "@/db/queries/two-factor";
+import { getUserCredentialsById } from "@/db/queries/users";
+import type { Actor } from "@/lib/actor";
+import { notify } from "@/lib/notifications/service";
+import { verifyPassword } from "@/lib/passwords";
+import type { RequestInfo } from "@/lib/request-info";
+import { seal, unseal } from "@/lib/sealed";
+import { generateRecoveryCodes, generateTotpSecret, hashRecoveryCode, normalizeRecoveryCode, totpQrSvg, totpUri, verifyTotp } from "./totp";
+
+// Codes are six digits: past this many wrong ones in the window, the account's codes wait.
+export const twoFactorCodeRule = (userId: string) => ({ key: `two-factor:user:${userId}`, limit: 10, windowSeconds: 15 * 60 });
+
+type Limited = { status: "rate_limited"; retryAfterSeconds: number };
+
+function sealTotpSecret(userId: string, secret: string): string {
+  return seal(secret, `totp:${userId}`).sealed;
+}
+
+function openTotpSecret(userId: string, sealed: string): string {
+  return unseal<string>({ sealed }, `totp:${userId}`);
+}
+
+/**
+ * Checks a second factor for an account with two-factor on: a current TOTP code (never one already
+ * used) or an unused recovery code, which this uses up. Counts towards the account's code limit.
+ */
+export async function checkSecondFactor(
+  userId: string,
+  code: string,
+  db?: Transaction,
+): Promise<{ status: "ok"; method: "totp" | "recovery_code" } | { status: "invalid_code" | "not_enabled" } | Limited> {
+  const limit = await consumeRateLimit([twoFactorCodeRule(userId)], db);
+  if (!limit.allowed) return { status: "rate_limited", retryAfterSeconds: limit.retryAfterSeconds };
+  const row = await getTwoFactor(userId, db);
+  if (!row?.enabledAt) return { status: "not_enabled" };
+  const step = verifyTotp(openTotpSecret(userId, row.secret), code.replace(/\s/g, ""), row.lastUsedStep);
+  const recoveryCode = step === null ? normalizeRecoveryCode(code) : null;
+  let method: "totp" | "recovery_code" | null = null;
+  if (step !== null && (await recordTotpStep(userId, step, db))) method = "totp";
+  else if (recoveryCode && (await consumeRecoveryCode(userId, hashRecoveryCode(recoveryCode), db))) method = "recovery_code";
+  if (!method) return { status: "invalid_code" };
+  // The owner got it right: earlier slips no longer count against them.
+  await resetRateLimit([twoFactorCodeRule(userId).key], db);
+  return { status: "ok", method };
+}
+
+/** Begins enrolment with a fresh secret; the page then shows it as a QR code until it is confirmed. */
+export async function startTwoFactorEnrolment(actor: Actor, db?: Transaction): Promise<{ status: "ok" | "already_enabled" }> {
+  return (await savePendingTwoFactor(actor.id, sealTotpSecret(actor.id, generateTotpSecret()), db)) ? { status: "ok" } : { status: "already_enabled" };
+}
+
+/** The pending enrolment's secret and QR code, for the user's own enrolment page only. */
+export async function getPendingEnrolment(actor: Actor & { email: string }, db?: Transaction) {
+  const row = await getTwoFactor(actor.id, db);
+  if (!row || row.enabledAt) return null;
+  const secret = openTotpSecret(actor.id, row.secret);
+  const uri = totpUri(secret, actor.email);
+  return { secret, uri, qrSvg: await totpQrSvg(uri) };
+}
+
+async function newRecoveryCodes(userId: string, tx: Transaction): Promise<string[]> {
+  const codes = generateRecoveryCodes();
+  await replaceRecoveryCodes(userId, codes.map(hashRecoveryCode), tx);
+  return codes;
+}
+
+/** The first code from the app proves it holds the secret: two-factor goes on, with ten recovery codes shown once. */
+export async function confirmTwoFactorEnrolment(
+  actor: Actor,
+  code: string,
+  info: RequestInfo,
+  db?: Transaction,
+): Promise<{ status: "ok"; recoveryCodes: string[] } | { status: "invalid_code" | "no_enrolment" } | Limited> {
+  return inTransaction(async (tx) => {
+    const limit = await consumeRateLimit([twoFactorCodeRule(actor.id)], tx);
+    if (!limit.allowed) return { status: "rate_limited" as const, retryAfterSeconds: limit.retryAfterSeconds };
+    const row = await getTwoFactor(actor.id, tx);
+    if (!row || row.enabledAt) return { status: "no_enrolment" as const };
+    const step = verifyTotp(openTotpSecret(actor.id, row.secret), code.replace(/\s/g, ""), null);
+    if (step === null) return { status: "invalid_code" as const };
+    if (!(await markTwoFactorEnabled(actor.id, tx))) return { status: "no_enrolment" as const };
+    await recordTotpStep(actor.id, step, tx);
+    await resetRateLimit([twoFactorCodeRule(actor.id).key], tx);
+    const recoveryCodes = await newRecoveryCodes(actor.id, tx);
+    await createAuditEntry({ action: "auth.two_factor_enabled", actorId: actor.id, targetUserId: actor.id, ip: info.ip, userAgent: info.userAgent }, tx);
+    await notify(actor.id, { type: "security.twoFactorEnabled", params: {} }, tx);
+    return { status: "ok" as const, recoveryCodes };
+  }, db);
+}
+
+/**
+ * Turns two-factor off with the password and a code. Staff may not: the staff area requires it,
+ * and the only way back in would be enrolling again.
+ */
+export async function disableTwoFactor(
+  actor: Actor,
+  input: { password: string; code: string },
+  info: RequestInfo,
+  db?: Transaction,
+): Promise<{ status: "ok" | "invalid_password" | "invalid_code" | "not_enabled" | "required_for_staff" } | Limited> {
+  if (actor.role === "admin") return { status: "required_for_staff" };
+  const user = await getUserCredentialsById(actor.id, db);
+  if (!user || !(await verifyPassword(user.passwordHash, input.password))) return { status: "invalid_password" };
+  return inTransaction(async (tx) => {
+    const check = await checkSecondFactor(actor.id, input.code, tx);
+    if (check.status !== "ok") return check;
+    await deleteTwoFactor(actor.id, tx);
+    await createAuditEntry({ action: "auth.two_factor_disabled", actorId: actor.id, targetUserId: actor.id, ip: info.ip, userAgent: info.userAgent }, tx);
+    await notify(actor.id, { type: "security.twoFactorDisabled", params: {} }, tx);
+    return { status: "ok" as const };
+  }, db);
+}
+
+/** New recovery codes for a current code; every earlier one stops working. */
+export async function regenerateRecoveryCodes(
+  actor: Actor,
+  code: string,
+  info: RequestInfo,
+  db?: Transaction,
+): Promise<{ status: "ok"; recoveryCodes: string[] } | { status: "invalid_code" | "not_enabled" } | Limited> {
+  return inTransaction(async (tx) => {
+    const check = await checkSecondFactor(actor.id, code, tx);
+    if (check.status !== "ok") return check;
+    const recoveryCodes = await newRecoveryCodes(actor.id, tx);
+    await createAuditEntry({ action: "auth.recovery_codes_regenerated", actorId: actor.id, targetUserId: actor.id, ip: info.ip, userAgent: info.userAgent }, tx);
+    return { status: "ok" as const, recoveryCodes };
+  }, db);
+}
+
+/**
+ * Two-factor on with a given secret, skipping enrolment: only for the demo seed (whose admin's
+ * secret is printed at start-up) and for tests. Returns the new recovery codes.
+ */
+export async function enableTwoFactorWithSecret(userId: string, secret: string, db?: Transaction): Promise<string[]> {
+  return inTransaction(async (tx) => {
+    await savePendingTwoFactor(userId, sealTotpSecret(userId, secret), tx);
+    await markTwoFactorEnabled(userId, tx);
+    return newRecoveryCodes(userId, tx);
+  }, db);
+}
