@@ -5,14 +5,7 @@ import { createUser, getUserByEmail } from "@/db/queries/users";
 import { hashPassword } from "@/lib/passwords";
 import { enableTwoFactorWithSecret } from "@/lib/two-factor/service";
 import { currentTotp } from "@/lib/two-factor/totp";
-
-export const demoPassword = "clientdesk-demo";
-export const demoLogins = [
-  { role: "customer", email: "customer@clientdesk.test" },
-  { role: "admin", email: "admin@clientdesk.test" },
-] as const;
-// Staff must use two-factor sign-in; the demo admin's authenticator key is fixed and printed at start-up.
-export const demoAdminTotpSecret = "CLIENTDESKDEMOADMINTWOFACTORKEY2";
+import { demoAdminTotpSecret, demoLogins, demoPassword } from "./demo";
 
 const moreCustomers = [
   "Amara Okafor", "Ben Hoffmann", "Chiara Rossi", "Daniel Kim", "Elena Petrova", "Farid Haddad",

@@ -5,7 +5,7 @@ import { createUser } from "@/db/queries/users";
 import { seedDemoData } from "@/db/seed";
 import { hashPassword } from "@/lib/passwords";
 import { enableTwoFactorWithSecret } from "@/lib/two-factor/service";
-import { e2eAdminTotpSecret, e2ePassword, e2eUsers, tableUsers } from "./users";
+import { e2eAdminTotpSecret, e2ePassword, e2eStaffWithoutTwoFactor, e2eUsers, tableUsers } from "./users";
 
 await migrateDb();
 const passwordHash = await hashPassword(e2ePassword);
@@ -14,6 +14,7 @@ for (const user of Object.values(e2eUsers)) {
   const created = await createUser({ email: user.email, name: user.name, role: user.role, passwordHash, emailVerifiedAt: verified, locale: "en", timeZone: "Europe/Berlin" });
   if (user.role === "admin") await enableTwoFactorWithSecret(created.id, e2eAdminTotpSecret);
 }
+await createUser({ ...e2eStaffWithoutTwoFactor, passwordHash, emailVerifiedAt: verified, locale: "en" });
 for (const user of tableUsers) {
   await createUser({ email: user.email, name: user.name, passwordHash, emailVerifiedAt: user.verified ? verified : null, locale: "en" });
 }

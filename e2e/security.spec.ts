@@ -21,6 +21,7 @@ const publicActions: Record<string, string> = {
   "app/(auth)/actions.ts#resetPasswordAction": "the emailed single-use token is the credential",
   "app/(auth)/actions.ts#verifyEmailAction": "the emailed single-use token is the credential",
   "app/(auth)/actions.ts#signOutAction": "takes no input and only ends the session of the cookie it is sent with",
+  "app/(auth)/actions.ts#verifySignInCodeAction": "the code step of sign-in: the challenge cookie from a right password is the credential",
 };
 
 /** Route handlers anyone may call, each with the reason. */

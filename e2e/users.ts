@@ -3,6 +3,8 @@
 export const e2ePassword = "e2e passphrase for tests";
 // Staff must sign in with two-factor: the suite's admin has this authenticator key.
 export const e2eAdminTotpSecret = "E2EADMINTWOFACTORKEYFORTESTS2345";
+// A member of staff who has not turned two-factor on yet: the staff area sends them to enrol first.
+export const e2eStaffWithoutTwoFactor = { email: "new-staff@e2e.clientdesk.test", name: "Nico Newstaff", role: "admin" } as const;
 
 export const e2eUsers = {
   customer: { email: "customer@e2e.clientdesk.test", name: "Cleo Customer", role: "customer" },

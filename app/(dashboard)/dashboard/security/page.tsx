@@ -85,7 +85,12 @@ export default async function SecurityPage() {
                     <div className="min-w-0">
                       <p className="font-medium">
                         {succeeded ? t("historySucceeded") : entry.action === "auth.two_factor_failed" ? t("historyWrongCode") : t("historyFailed")}
-                        {succeeded && typeof entry.metadata.twoFactor === "string" ? <span className="ms-2 text-sm font-normal text-fg-muted">{t(`historyMethod.${entry.metadata.twoFactor === "recovery_code" ? "recoveryCode" : "totp"}`)}</span> : null}
+                        {succeeded && typeof entry.metadata.twoFactor === "string" ? (
+                          <>
+                            {" "}
+                            <span className="text-sm font-normal text-fg-muted">{t(`historyMethod.${entry.metadata.twoFactor === "recovery_code" ? "recoveryCode" : "totp"}`)}</span>
+                          </>
+                        ) : null}
                       </p>
                       <p className="text-13 text-fg-muted">
                         {t("historyDetails", {

@@ -1,0 +1,8 @@
+// The demo logins `npm start` prints; a module of its own so the end-to-end tests can read it too.
+export const demoPassword = "clientdesk-demo";
+export const demoLogins = [
+  { role: "customer", email: "customer@clientdesk.test" },
+  { role: "admin", email: "admin@clientdesk.test" },
+] as const;
+// Staff must use two-factor sign-in; the demo admin's authenticator key is fixed and printed at start-up.
+export const demoAdminTotpSecret = "CLIENTDESKDEMOADMINTWOFACTORKEY2";
