@@ -28,8 +28,13 @@ function sealTotpSecret(userId: string, secret: string): string {
   return seal(secret, `totp:${userId}`).sealed;
 }
 
-function openTotpSecret(userId: string, sealed: string): string {
-  return unseal<string>({ sealed }, `totp:${userId}`);
+/** Null when the secret cannot be opened (AUTH_SECRET was changed): recovery codes still work then. */
+function tryOpenTotpSecret(userId: string, sealed: string): string | null {
+  try {
+    return unseal<string>({ sealed }, `totp:${userId}`);
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -45,7 +50,8 @@ export async function checkSecondFactor(
   if (!limit.allowed) return { status: "rate_limited", retryAfterSeconds: limit.retryAfterSeconds };
   const row = await getTwoFactor(userId, db);
   if (!row?.enabledAt) return { status: "not_enabled" };
-  const step = verifyTotp(openTotpSecret(userId, row.secret), code.replace(/\s/g, ""), row.lastUsedStep);
+  const secret = tryOpenTotpSecret(userId, row.secret);
+  const step = secret === null ? null : verifyTotp(secret, code.replace(/\s/g, ""), row.lastUsedStep);
   const recoveryCode = step === null ? normalizeRecoveryCode(code) : null;
   let method: "totp" | "recovery_code" | null = null;
   if (step !== null && (await recordTotpStep(userId, step, db))) method = "totp";
@@ -64,8 +70,8 @@ export async function startTwoFactorEnrolment(actor: Actor, db?: Transaction): P
 /** The pending enrolment's secret and QR code, for the user's own enrolment page only. */
 export async function getPendingEnrolment(actor: Actor & { email: string }, db?: Transaction) {
   const row = await getTwoFactor(actor.id, db);
-  if (!row || row.enabledAt) return null;
-  const secret = openTotpSecret(actor.id, row.secret);
+  const secret = row && !row.enabledAt ? tryOpenTotpSecret(actor.id, row.secret) : null;
+  if (!secret) return null;
   const uri = totpUri(secret, actor.email);
   return { secret, uri, qrSvg: await totpQrSvg(uri) };
 }
@@ -88,7 +94,9 @@ export async function confirmTwoFactorEnrolment(
     if (!limit.allowed) return { status: "rate_limited" as const, retryAfterSeconds: limit.retryAfterSeconds };
     const row = await getTwoFactor(actor.id, tx);
     if (!row || row.enabledAt) return { status: "no_enrolment" as const };
-    const step = verifyTotp(openTotpSecret(actor.id, row.secret), code.replace(/\s/g, ""), null);
+    const secret = tryOpenTotpSecret(actor.id, row.secret);
+    if (!secret) return { status: "no_enrolment" as const };
+    const step = verifyTotp(secret, code.replace(/\s/g, ""), null);
     if (step === null) return { status: "invalid_code" as const };
     if (!(await markTwoFactorEnabled(actor.id, tx))) return { status: "no_enrolment" as const };
     await recordTotpStep(actor.id, step, tx);
