@@ -1,6 +1,6 @@
 import { count } from "drizzle-orm";
 import { getDb, type Database } from "@/db";
-import { notifications, users } from "@/db/schema";
+import { auditLog, notifications, users } from "@/db/schema";
 import { createUser, getUserByEmail } from "@/db/queries/users";
 import { hashPassword } from "@/lib/passwords";
 import { enableTwoFactorWithSecret } from "@/lib/two-factor/service";
@@ -30,6 +30,7 @@ export async function seedDemoData(db: Database = getDb()): Promise<void> {
     db,
   );
   await seedDemoNotifications(customer.id, db);
+  await seedDemoSignInHistory(customer.id, db);
   const admin = await createUser({ email: "admin@clientdesk.test", name: "Alex Admin", passwordHash, role: "admin", emailVerifiedAt: verified, locale: "en", timeZone: "Europe/Berlin" }, db);
   await enableTwoFactorWithSecret(admin.id, demoAdminTotpSecret, db);
   for (const [index, name] of moreCustomers.entries()) {
@@ -46,6 +47,24 @@ async function seedDemoNotifications(userId: string, db: Database) {
     { userId, category: "account", type: "security.sessionsRevokedByStaff", params: { count: 1 }, link: "/dashboard/security", createdAt: hoursAgo(26) },
     { userId, category: "account", type: "security.passwordChanged", params: { device: "Firefox · Windows", ip: "203.0.113.7" }, link: "/dashboard/security", createdAt: hoursAgo(24 * 6), readAt: hoursAgo(24 * 6 - 1) },
     { userId, category: "account", type: "security.newSignIn", params: { device: "Chrome · macOS", ip: "192.0.2.80" }, link: "/dashboard/security", createdAt: hoursAgo(24 * 9), readAt: hoursAgo(24 * 8) },
+  ]);
+}
+
+/** Sign-ins from a few devices over the last weeks, and a mistyped password, for the Security page. */
+async function seedDemoSignInHistory(userId: string, db: Database) {
+  const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000);
+  const devices = {
+    mac: "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_6) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Safari/605.1.15",
+    iphone: "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1",
+    windows: "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:132.0) Gecko/20100101 Firefox/132.0",
+  };
+  const signIn = { action: "auth.sign_in" as const, actorId: userId, targetUserId: userId };
+  await db.insert(auditLog).values([
+    { ...signIn, ip: "198.51.100.24", userAgent: devices.iphone, createdAt: hoursAgo(2) },
+    { action: "auth.sign_in_failed", targetUserId: userId, ip: "203.0.113.7", userAgent: devices.windows, metadata: { reason: "invalid_credentials" }, createdAt: hoursAgo(30) },
+    { ...signIn, ip: "192.0.2.80", userAgent: devices.mac, createdAt: hoursAgo(24 * 3) },
+    { ...signIn, ip: "203.0.113.7", userAgent: devices.windows, createdAt: hoursAgo(24 * 6) },
+    { ...signIn, ip: "192.0.2.80", userAgent: devices.mac, createdAt: hoursAgo(24 * 9) },
   ]);
 }
 
