@@ -14,7 +14,7 @@ export async function AreaNotFound({ href, backLabel }: { href: string; backLabe
   return (
     <div className="mx-auto w-full max-w-6xl">
       <EmptyState icon={FileQuestion} headingLevel="h1" title={t("notFoundTitle")} description={t("notFoundText")}>
-        <ButtonLink href={href} prefetch={false}>
+        <ButtonLink href={href}>
           {backLabel}
         </ButtonLink>
       </EmptyState>

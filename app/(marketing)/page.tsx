@@ -21,7 +21,7 @@ export default async function LandingPage() {
         <Logo />
         <nav aria-label={t("navLabel")} className="flex shrink-0 items-center gap-1.5">
           {user ? (
-            <ButtonLink href={homePathFor(user)} size="sm" prefetch={false}>
+            <ButtonLink href={homePathFor(user)} size="sm">
               {t("openDashboard")}
             </ButtonLink>
           ) : (

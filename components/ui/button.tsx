@@ -23,6 +23,13 @@ export function Button({ variant = "primary", className = "", ...props }: Compon
   return <button className={buttonClass(variant, className)} {...props} />;
 }
 
-export function ButtonLink({ variant = "primary", size = "md", className = "", ...props }: ComponentProps<typeof Link> & { variant?: ButtonVariant; size?: keyof typeof sizes }) {
-  return <Link className={buttonClass(variant, className, size)} {...props} />;
+/** Does not prefetch unless asked: every page renders per request, so a prefetch is a wasted render. */
+export function ButtonLink({
+  variant = "primary",
+  size = "md",
+  className = "",
+  prefetch = false,
+  ...props
+}: ComponentProps<typeof Link> & { variant?: ButtonVariant; size?: keyof typeof sizes }) {
+  return <Link className={buttonClass(variant, className, size)} prefetch={prefetch} {...props} />;
 }
