@@ -31,3 +31,7 @@ export type AccountMemberRole = (typeof accountMemberRoles)[number];
 // What a notification is about; each has its own email preference.
 export const notificationCategories = ["account", "projects", "messages", "billing", "calls"] as const;
 export type NotificationCategory = (typeof notificationCategories)[number];
+
+// Avatars: the largest upload accepted (the server checks; the form only hints), and the types.
+export const AVATAR_MAX_BYTES = 5 * 1024 * 1024;
+export const avatarTypes = ["image/jpeg", "image/png", "image/webp"] as const;

@@ -65,6 +65,7 @@ export async function adminGetUser(userId: string, db: Database = getDb()) {
       ...publicUserColumns,
       activeSessions: sql<number>`coalesce(${sessionStats.activeSessions}, 0)`.mapWith(Number),
       lastSeenAt: sessionStats.lastSeenAt,
+      avatarFileId: users.avatarFileId,
     })
     .from(users)
     .leftJoin(sessionStats, eq(sessionStats.userId, users.id))

@@ -55,6 +55,8 @@ export type SessionUser = {
   timeZone: string;
   preferencesSavedAt: Date | null;
   securityReviewedAt: Date | null;
+  /** The stored file of the user's avatar, shown through /api/files/[id]; null for initials. */
+  avatarFileId: string | null;
 };
 
 /**
@@ -78,6 +80,7 @@ export async function getActiveSessionUser(sessionId: string, db: Database = get
       timeZone: sql<string>`coalesce(${userSettings.timeZone}, 'UTC')`,
       preferencesSavedAt: userSettings.preferencesSavedAt,
       securityReviewedAt: userSettings.securityReviewedAt,
+      avatarFileId: users.avatarFileId,
     })
     .from(authSessions)
     .innerJoin(users, eq(users.id, authSessions.userId))
@@ -104,6 +107,7 @@ export async function getActiveSessionUser(sessionId: string, db: Database = get
     timeZone: row.timeZone,
     preferencesSavedAt: row.preferencesSavedAt,
     securityReviewedAt: row.securityReviewedAt,
+    avatarFileId: row.avatarFileId,
   };
 }
 

@@ -10,7 +10,7 @@ function usable(kind: AuthTokenKind, tokenHash: string) {
 
 /** Stores a new token's hash and voids every earlier unused token of the same kind for the user. */
 export async function replaceAuthToken(
-  input: { userId: string; kind: AuthTokenKind; tokenHash: string; expiresAt: Date },
+  input: { userId: string; kind: AuthTokenKind; tokenHash: string; expiresAt: Date; newEmail?: string },
   db: Database = getDb(),
 ): Promise<void> {
   await db.transaction(async (tx) => {
@@ -56,4 +56,14 @@ export async function voidAuthTokens(userId: string, kind: AuthTokenKind, db: Da
     .update(authTokens)
     .set({ usedAt: sql`now()` })
     .where(and(eq(authTokens.userId, userId), eq(authTokens.kind, kind), isNull(authTokens.usedAt)));
+}
+
+/** Like consumeAuthToken, for an email change: also returns the address the link confirms. */
+export async function consumeEmailChangeToken(tokenHash: string, db: Database = getDb()): Promise<{ userId: string; newEmail: string } | null> {
+  const [token] = await db
+    .update(authTokens)
+    .set({ usedAt: sql`now()` })
+    .where(usable("email_change", tokenHash))
+    .returning({ userId: authTokens.userId, newEmail: authTokens.newEmail });
+  return token?.newEmail ? { userId: token.userId, newEmail: token.newEmail } : null;
 }

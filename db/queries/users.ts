@@ -142,3 +142,34 @@ export async function markSecurityReviewed(userId: string, db: Database = getDb(
     .set({ securityReviewedAt: new Date() })
     .where(and(eq(userSettings.userId, userId), isNull(userSettings.securityReviewedAt)));
 }
+
+export type UserProfile = { name: string; phone: string | null; company: string | null; jobTitle: string | null; address: string | null };
+
+/** The contact details of the profile form, with the avatar they are shown with. */
+export async function getUserProfile(userId: string, db: Database = getDb()): Promise<(UserProfile & { avatarFileId: string | null }) | null> {
+  const [profile] = await db
+    .select({ name: users.name, phone: users.phone, company: users.company, jobTitle: users.jobTitle, address: users.address, avatarFileId: users.avatarFileId })
+    .from(users)
+    .where(eq(users.id, userId));
+  return profile ?? null;
+}
+
+export async function updateUserProfile(userId: string, profile: UserProfile, db: Database = getDb()): Promise<void> {
+  await db.update(users).set({ ...profile, updatedAt: new Date() }).where(eq(users.id, userId));
+}
+
+/** A confirmed email change: the new address is verified by the link that was used. Returns the old one. */
+export async function setUserEmail(userId: string, email: string, db: Database = getDb()): Promise<string | null> {
+  return db.transaction(async (tx) => {
+    const [before] = await tx.select({ email: users.email }).from(users).where(eq(users.id, userId)).for("update");
+    if (!before) return null;
+    await tx.update(users).set({ email: normalizeEmail(email), emailVerifiedAt: new Date(), updatedAt: new Date() }).where(eq(users.id, userId));
+    return before.email;
+  });
+}
+
+/** For a password re-check by id (e.g. before an email change). */
+export async function getUserPasswordHash(userId: string, db: Database = getDb()): Promise<string | null> {
+  const [user] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId));
+  return user?.passwordHash ?? null;
+}

@@ -31,7 +31,8 @@ function ActionEmail(props: { lang: string; heading: string; body: string; actio
   );
 }
 
-type ActionProps = { name: string; url: string };
+/** `email`: an address the text names, e.g. the one an email change is going to. */
+type ActionProps = { name: string; url: string; email?: string };
 
 /** The link with every query value replaced, so what is kept of a mail cannot be used to act on it. */
 function redactLink(url: string): string {
@@ -51,7 +52,7 @@ function actionTemplate(key: string, options: { secretLink: boolean }) {
       <ActionEmail
         lang={lang}
         heading={t(`${key}.heading`, { name: props.name })}
-        body={t(`${key}.body`)}
+        body={t(`${key}.body`, { email: props.email ?? "" })}
         actionLabel={t(`${key}.action`)}
         actionUrl={props.url}
         note={t(`${key}.note`)}
@@ -81,6 +82,9 @@ export const mailTemplates = {
   resetPassword: actionTemplate("resetPassword", { secretLink: true }),
   accountExists: actionTemplate("accountExists", { secretLink: false }),
   signInBlocked: actionTemplate("signInBlocked", { secretLink: false }),
+  confirmEmailChange: actionTemplate("confirmEmailChange", { secretLink: true }),
+  emailChangeRequested: actionTemplate("emailChangeRequested", { secretLink: false }),
+  emailChanged: actionTemplate("emailChanged", { secretLink: false }),
   notification: notificationTemplate,
 };
 

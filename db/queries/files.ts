@@ -1,0 +1,69 @@
+import "server-only";
+import { and, eq, or } from "drizzle-orm";
+import { getDb, type Database } from "@/db";
+import { storedFiles, users, type StoredFilePurpose } from "@/db/schema";
+
+const downloadColumns = {
+  id: storedFiles.id,
+  purpose: storedFiles.purpose,
+  storageKey: storedFiles.storageKey,
+  contentType: storedFiles.contentType,
+  sizeBytes: storedFiles.sizeBytes,
+  fileName: storedFiles.fileName,
+  ownerUserId: storedFiles.ownerUserId,
+  accountId: storedFiles.accountId,
+};
+
+export type StoredFileForDownload = {
+  id: string;
+  purpose: StoredFilePurpose;
+  storageKey: string;
+  contentType: string;
+  sizeBytes: number;
+  fileName: string;
+  ownerUserId: string | null;
+  accountId: string | null;
+};
+
+/** A file the user owns or that belongs to their customer account; anyone else's id finds nothing. */
+export async function getStoredFileForMember(
+  userId: string,
+  accountId: string | null,
+  fileId: string,
+  db: Database = getDb(),
+): Promise<StoredFileForDownload | null> {
+  const [file] = await db
+    .select(downloadColumns)
+    .from(storedFiles)
+    .where(and(eq(storedFiles.id, fileId), or(eq(storedFiles.ownerUserId, userId), accountId ? eq(storedFiles.accountId, accountId) : undefined)));
+  return file ?? null;
+}
+
+export async function adminGetStoredFile(fileId: string, db: Database = getDb()): Promise<StoredFileForDownload | null> {
+  const [file] = await db.select(downloadColumns).from(storedFiles).where(eq(storedFiles.id, fileId));
+  return file ?? null;
+}
+
+type NewStoredFile = { storageKey: string; contentType: string; sizeBytes: number; fileName: string; accountId: string | null };
+
+/**
+ * Makes `file` (or nothing) the user's avatar and deletes the row of the one it replaces, returning
+ * that one's storage key so its bytes can go once this commits. The user's row is locked meanwhile,
+ * so two uploads at once cannot both keep their file.
+ */
+export async function replaceUserAvatar(
+  userId: string,
+  file: NewStoredFile | null,
+  db: Database = getDb(),
+): Promise<{ fileId: string | null; previousStorageKey: string | null }> {
+  return db.transaction(async (tx) => {
+    const [user] = await tx.select({ avatarFileId: users.avatarFileId }).from(users).where(eq(users.id, userId)).for("update");
+    if (!user) throw new Error("No such user.");
+    const [created] = file ? await tx.insert(storedFiles).values({ ...file, purpose: "avatar", ownerUserId: userId }).returning({ id: storedFiles.id }) : [];
+    await tx.update(users).set({ avatarFileId: created?.id ?? null, updatedAt: new Date() }).where(eq(users.id, userId));
+    const [previous] = user.avatarFileId
+      ? await tx.delete(storedFiles).where(eq(storedFiles.id, user.avatarFileId)).returning({ storageKey: storedFiles.storageKey })
+      : [];
+    return { fileId: created?.id ?? null, previousStorageKey: previous?.storageKey ?? null };
+  });
+}
