@@ -11,6 +11,8 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // An avatar of up to 5 MB and the form around it; scripts/server.mjs answers 413 past this.
+  experimental: { serverActions: { bodySizeLimit: "6mb" } },
   // Keeps PGlite's wasm out of the public static folder and loads drivers from node_modules.
   serverExternalPackages: ["@electric-sql/pglite", "postgres", "pg-boss", "@node-rs/argon2", "@react-email/render"],
   async headers() {
@@ -21,6 +23,7 @@ const nextConfig: NextConfig = {
       // Their URLs carry a token: no request from these pages may send it on as a Referer.
       { source: "/reset-password", headers: [{ key: "Referrer-Policy", value: "no-referrer" }] },
       { source: "/verify-email", headers: [{ key: "Referrer-Policy", value: "no-referrer" }] },
+      { source: "/verify-email-change", headers: [{ key: "Referrer-Policy", value: "no-referrer" }] },
     ];
   },
 };

@@ -10,7 +10,7 @@ export async function ProfileCard({
   timeZone,
   account,
 }: {
-  user: PublicUser;
+  user: PublicUser & { avatarFileId: string | null };
   timeZone: string;
   /** The customer account the user belongs to; staff have none. */
   account: { name: string; role: "owner" | "member" | "billing" } | null;
@@ -19,7 +19,7 @@ export async function ProfileCard({
   return (
     <Card aria-labelledby="profile-card-title">
       <div className="flex items-center gap-4">
-        <Avatar name={user.name} size="lg" />
+        <Avatar name={user.name} fileId={user.avatarFileId} size="lg" />
         <div className="min-w-0">
           <h2 id="profile-card-title" className="truncate text-lg font-semibold">
             {user.name}

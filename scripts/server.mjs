@@ -10,7 +10,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 const CLIENT_IP_HEADER = "x-clientdesk-client-ip";
 const FORWARDING_HEADERS = ["x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-forwarded-port", "x-real-ip", "forwarded"];
 const RETRY_AFTER_SECONDS = "5";
-const ACTION_BODY_LIMIT = 1024 * 1024;
+const ACTION_BODY_LIMIT = 6 * 1024 * 1024;
 
 /** @param {string | undefined} value */
 export function parseProxyHops(value) {
@@ -123,7 +123,7 @@ export function createRequestListener(handle, { hops, origin, requestContext }) 
         return writeHead.call(this, 503, ...rest);
       }
       if (statusCode >= 500 && isActionCall && !context.actionStarted) {
-        // Next's default server action body limit, which we do not change.
+        // experimental.serverActions.bodySizeLimit in next.config.ts (room for a 5 MB avatar).
         const tooLarge = Number(request.headers["content-length"] ?? 0) > ACTION_BODY_LIMIT;
         console.warn(`[server] ${request.method} ${url.split("?")[0]} failed before any action code ran: answering ${tooLarge ? 413 : 400} instead of ${statusCode}`);
         return writeHead.call(this, tooLarge ? 413 : 400, ...rest);

@@ -51,7 +51,7 @@ export async function AppShell({
           </div>
           <div className="flex items-center gap-1">
             <NotificationBell initialUnread={unreadNotifications} />
-            <UserMenu user={{ name: user.name, email: user.email }} />
+            <UserMenu user={{ name: user.name, email: user.email, avatarFileId: user.avatarFileId }} />
           </div>
         </header>
         <main id="content" className="flex-1 px-4 py-6 sm:px-6 lg:px-8 lg:py-8">

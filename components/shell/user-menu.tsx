@@ -15,7 +15,7 @@ const itemClass = "flex w-full items-center gap-2.5 rounded px-2.5 py-2 text-lef
  * moves between items with the arrow keys, and closes on Escape, a click outside or navigation,
  * giving focus back to its button.
  */
-export function UserMenu({ user }: { user: { name: string; email: string } }) {
+export function UserMenu({ user }: { user: { name: string; email: string; avatarFileId: string | null } }) {
   const t = useTranslations("shell");
   const [open, setOpen] = useState(false);
   const pathname = usePathname();
@@ -93,7 +93,7 @@ export function UserMenu({ user }: { user: { name: string; email: string } }) {
         onKeyDown={onButtonKeyDown}
         className="flex min-h-10 items-center gap-2 rounded-md px-1.5 py-1 hover:bg-surface-muted"
       >
-        <Avatar name={user.name} />
+        <Avatar name={user.name} fileId={user.avatarFileId} />
         <span className="hidden max-w-40 truncate text-sm font-medium sm:inline">{user.name}</span>
         <ChevronDown aria-hidden className="hidden size-4 text-fg-muted sm:block" />
       </button>

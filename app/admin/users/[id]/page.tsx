@@ -67,7 +67,7 @@ export default async function AdminUserPage({ params }: { params: Params }) {
           <div className="grid grid-cols-1 items-start gap-6 lg:grid-cols-3">
             <Card className="lg:col-span-2" aria-labelledby="account-heading">
               <div className="flex items-center gap-4">
-                <Avatar name={user.name} size="lg" />
+                <Avatar name={user.name} fileId={user.avatarFileId} size="lg" />
                 <div>
                   <h2 id="account-heading" className="text-base font-semibold">
                     {t("account")}
