@@ -1,8 +1,13 @@
 import { count } from "drizzle-orm";
+import sharp from "sharp";
 import { getDb, type Database } from "@/db";
 import { auditLog, notifications, users } from "@/db/schema";
+import { getAccountMembership } from "@/db/queries/accounts";
+import { replaceUserAvatar } from "@/db/queries/files";
 import { createUser, getUserByEmail } from "@/db/queries/users";
+import { AVATAR_MAX_BYTES } from "@/lib/constants";
 import { hashPassword } from "@/lib/passwords";
+import { storeFile } from "@/lib/storage";
 import { enableTwoFactorWithSecret } from "@/lib/two-factor/service";
 import { currentTotp } from "@/lib/two-factor/totp";
 import { demoAdminTotpSecret, demoLogins, demoPassword } from "./demo";
@@ -31,6 +36,7 @@ export async function seedDemoData(db: Database = getDb()): Promise<void> {
   );
   await seedDemoNotifications(customer.id, db);
   await seedDemoSignInHistory(customer.id, db);
+  await seedDemoAvatar(customer.id, (await getAccountMembership(customer.id, db))?.accountId ?? null, db);
   const admin = await createUser({ email: "admin@clientdesk.test", name: "Alex Admin", passwordHash, role: "admin", emailVerifiedAt: verified, locale: "en", timeZone: "Europe/Berlin" }, db);
   await enableTwoFactorWithSecret(admin.id, demoAdminTotpSecret, db);
   for (const [index, name] of moreCustomers.entries()) {
@@ -81,4 +87,12 @@ export function printDemoLogins(url: string): void {
       "",
     ].join("\n"),
   );
+}
+
+/** The demo customer's photo: drawn at seed time (a gradient with initials) and stored like an upload. */
+async function seedDemoAvatar(userId: string, accountId: string | null, db: Database) {
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="300" height="300"><defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="#2563eb"/><stop offset="1" stop-color="#14b8a6"/></linearGradient></defs><rect width="300" height="300" fill="url(#g)"/><text x="150" y="185" font-family="sans-serif" font-size="120" font-weight="700" fill="#fff" text-anchor="middle">CC</text></svg>`;
+  const webp = await sharp(Buffer.from(svg)).webp({ quality: 82 }).toBuffer();
+  const stored = await storeFile(webp, { allowedTypes: ["image/webp"], maxBytes: AVATAR_MAX_BYTES });
+  await replaceUserAvatar(userId, { ...stored, fileName: "avatar.webp", accountId }, db);
 }

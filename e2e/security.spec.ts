@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import { createHash } from "node:crypto";
 import { expect, test, type APIRequestContext, type APIResponse, type Browser } from "@playwright/test";
+import sharp from "sharp";
 import messages from "@/lib/i18n/messages/en.json" with { type: "json" };
 import { createVerifiedCustomer, mailbox, newClient, signedInAs, signIn } from "./helpers";
 import { e2ePassword, e2eUsers } from "./users";
@@ -22,6 +23,7 @@ const publicActions: Record<string, string> = {
   "app/(auth)/actions.ts#verifyEmailAction": "the emailed single-use token is the credential",
   "app/(auth)/actions.ts#signOutAction": "takes no input and only ends the session of the cookie it is sent with",
   "app/(auth)/actions.ts#verifySignInCodeAction": "the code step of sign-in: the challenge cookie from a right password is the credential",
+  "app/(auth)/verify-email-change/actions.ts#confirmEmailChangeAction": "the emailed single-use token is the credential (the link may be opened on another device)",
 };
 
 /** Route handlers anyone may call, each with the reason. */
@@ -142,6 +144,37 @@ const notificationsIn = (browser: Browser): OwnedResource => ({
     const html = await (await owner.context.request.get("/dashboard/notifications")).text();
     return { listed: html.includes(`id="notification-${id}"`), unread: html.includes(`value="${id}"`) };
   },
+});
+
+/** An avatar, uploaded on the Profile page: only its owner (their account's members, staff) may fetch it. */
+const avatars: OwnedResource = {
+  name: "avatars",
+  async create(owner) {
+    const page = await owner.context.newPage();
+    await page.goto("/dashboard/profile");
+    const image = await sharp({ create: { width: 64, height: 64, channels: 3, background: "#0f766e" } }).png().toBuffer();
+    await page.getByLabel("Profile photo").setInputFiles({ name: "owner.png", mimeType: "image/png", buffer: image });
+    await page.getByRole("button", { name: "Upload photo" }).click();
+    await expect(page.getByTestId("form-message").first()).toHaveText(messages.profile.photo.saved);
+    const html = await (await owner.context.request.get("/dashboard/profile")).text();
+    const id = /\/api\/files\/([0-9a-f-]{36})/.exec(html)?.[1];
+    expect(id, "the owner's profile shows the avatar").toBeTruthy();
+    await page.close();
+    return { id: id!, canaries: [] };
+  },
+  lists: ["/dashboard/profile", "/dashboard"],
+  routes: (id) => [`/api/files/${id}`],
+  async ownerView(owner, id) {
+    const file = await owner.context.request.get(`/api/files/${id}`);
+    return { status: file.status(), type: file.headers()["content-type"] };
+  },
+};
+
+test("a customer cannot fetch another customer's avatar", async ({ browser }) => {
+  const customers = await twoCustomers(browser);
+  await expectNoCrossUserAccess(avatars, customers);
+  await customers.owner.context.close();
+  await customers.intruder.context.close();
 });
 
 test("a customer can neither see nor revoke another customer's session", async ({ browser }) => {
