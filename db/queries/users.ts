@@ -168,8 +168,3 @@ export async function setUserEmail(userId: string, email: string, db: Database =
   });
 }
 
-/** For a password re-check by id (e.g. before an email change). */
-export async function getUserPasswordHash(userId: string, db: Database = getDb()): Promise<string | null> {
-  const [user] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId));
-  return user?.passwordHash ?? null;
-}

@@ -3,7 +3,17 @@ import { createAuditEntry } from "@/db/queries/audit";
 import { consumeRateLimit } from "@/db/queries/rate-limits";
 import { consumeEmailChangeToken, replaceAuthToken } from "@/db/queries/tokens";
 import { inTransaction, type Transaction } from "@/db/queries/transaction";
-import { getUserByEmail, getUserById, getUserPasswordHash, getUserProfile, normalizeEmail, setUserEmail, updateUserProfile, type UserProfile } from "@/db/queries/users";
+import { isUniqueViolation } from "@/db/errors";
+import {
+  getUserByEmail,
+  getUserCredentialsById,
+  getUserProfile,
+  getUserWithPreferences,
+  normalizeEmail,
+  setUserEmail,
+  updateUserProfile,
+  type UserProfile,
+} from "@/db/queries/users";
 import type { Actor } from "@/lib/actor";
 import { appUrl } from "@/lib/env";
 import type { Locale } from "@/lib/i18n/config";
@@ -47,8 +57,8 @@ export async function requestEmailChange(
   const limit = await consumeRateLimit([emailChangeRateLimit(actor.id)], db);
   if (!limit.allowed) return { status: "rate_limited", retryAfterSeconds: limit.retryAfterSeconds };
   const newEmail = normalizeEmail(input.newEmail);
-  const [user, passwordHash] = await Promise.all([getUserById(actor.id, db), getUserPasswordHash(actor.id, db)]);
-  if (!user || !(await verifyPassword(passwordHash, input.currentPassword))) return { status: "wrong_password" };
+  const user = await getUserCredentialsById(actor.id, db);
+  if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) return { status: "wrong_password" };
   if (newEmail === user.email) return { status: "same_email" };
 
   await inTransaction(async (tx) => {
@@ -79,9 +89,15 @@ export async function confirmEmailChange(token: string, info: RequestInfo, db?: 
     const change = await consumeEmailChangeToken(hashToken(token), tx);
     if (!change) return { status: "invalid_token" as const };
     if (await getUserByEmail(change.newEmail, tx)) return { status: "email_taken" as const };
-    const user = await getUserByEmail((await getUserById(change.userId, tx))?.email ?? "", tx);
+    const user = await getUserWithPreferences(change.userId, tx);
     if (!user) return { status: "invalid_token" as const };
-    await setUserEmail(change.userId, change.newEmail, tx);
+    try {
+      await setUserEmail(change.userId, change.newEmail, tx);
+    } catch (error) {
+      // Another account took the address a moment ago (the unique index saw it; the savepoint undoes only this).
+      if (isUniqueViolation(error)) return { status: "email_taken" as const };
+      throw error;
+    }
     await createAuditEntry(
       { action: "user.email_changed", actorId: change.userId, targetUserId: change.userId, ip: info.ip, metadata: { from: user.email, to: change.newEmail } },
       tx,
