@@ -54,3 +54,32 @@ export function getJobQueue(role: JobQueueRole): Promise<PgBoss> {
 export function jobConnection(db: Database = getDb()): ConnectionOptions {
   return { db: fromDrizzle(db as unknown as Parameters<typeof fromDrizzle>[0], sql) };
 }
+
+export type FailedJob = { id: string; name: string; createdOn: Date; failedOn: Date | null; retryCount: number; error: string | null };
+
+/**
+ * The newest jobs of `names` that used up their retries, for staff. Only the error's message is read
+ * from the output, never the job's data: payloads may hold sealed secrets, and stacks name our files.
+ */
+export async function adminListFailedJobs(names: string[], limit: number, db: Database = getDb()): Promise<FailedJob[]> {
+  const schema = sql.identifier(connection().jobQueueOptions().schema ?? "pgboss");
+  const namesList = sql.join(names.map((name) => sql`${name}`), sql`, `);
+  type Row = { id: string; name: string; created_on: string; completed_on: string | null; retry_count: number; error: string | null };
+  const result: unknown = await db.execute(sql`
+    select id, name, created_on, completed_on, retry_count,
+      coalesce(output->>'message', output->'value'->>'message') as error
+    from ${schema}.job
+    where state = 'failed' and name in (${namesList})
+    order by completed_on desc nulls last, id desc
+    limit ${limit}`);
+  // postgres.js returns an array, PGlite an object with `rows`.
+  const list = (Array.isArray(result) ? result : (result as { rows: Row[] }).rows) as Row[];
+  return list.map((row) => ({
+    id: row.id,
+    name: row.name,
+    createdOn: new Date(row.created_on),
+    failedOn: row.completed_on ? new Date(row.completed_on) : null,
+    retryCount: Number(row.retry_count),
+    error: row.error,
+  }));
+}

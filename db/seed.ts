@@ -1,7 +1,7 @@
 import { count } from "drizzle-orm";
 import sharp from "sharp";
 import { getDb, type Database } from "@/db";
-import { auditLog, notifications, users } from "@/db/schema";
+import { auditLog, emailOutbox, notifications, users } from "@/db/schema";
 import { getAccountMembership } from "@/db/queries/accounts";
 import { replaceUserAvatar } from "@/db/queries/files";
 import { createUser, getUserByEmail } from "@/db/queries/users";
@@ -39,6 +39,7 @@ export async function seedDemoData(db: Database = getDb()): Promise<void> {
   await seedDemoAvatar(customer.id, (await getAccountMembership(customer.id, db))?.accountId ?? null, db);
   const admin = await createUser({ email: "admin@clientdesk.test", name: "Alex Admin", passwordHash, role: "admin", emailVerifiedAt: verified, locale: "en", timeZone: "Europe/Berlin" }, db);
   await enableTwoFactorWithSecret(admin.id, demoAdminTotpSecret, db);
+  await seedFailedEmail("bounced.customer@example.com", db);
   for (const [index, name] of moreCustomers.entries()) {
     const email = `${name.toLowerCase().normalize("NFD").replace(/[^a-z ]/g, "").replace(/ /g, ".")}@example.com`;
     await createUser({ email, name, passwordHash, emailVerifiedAt: index % 5 === 4 ? null : verified, locale: index % 3 === 0 ? "de" : "en" }, db);
@@ -72,6 +73,29 @@ async function seedDemoSignInHistory(userId: string, db: Database) {
     { ...signIn, ip: "203.0.113.7", userAgent: devices.windows, createdAt: hoursAgo(24 * 6) },
     { ...signIn, ip: "192.0.2.80", userAgent: devices.mac, createdAt: hoursAgo(24 * 9) },
   ]);
+}
+
+/**
+ * A notification email whose delivery failed for good, for staff to retry from the outbox. It has no
+ * secret link, so its stored copy is the whole mail and a retry needs no job of the original send.
+ */
+export async function seedFailedEmail(toAddress: string, db: Database = getDb()): Promise<string> {
+  const link = `${process.env.AUTH_URL ?? "http://localhost:3000"}/dashboard/security`;
+  const [row] = await db
+    .insert(emailOutbox)
+    .values({
+      toAddress,
+      template: "notification",
+      subject: "New sign-in to your account",
+      textBody: `New sign-in to your account\n\nSafari on iOS signed in from 198.51.100.24.\n\nOpen Clientdesk: ${link}`,
+      htmlBody: `<p><strong>New sign-in to your account</strong></p><p>Safari on iOS signed in from 198.51.100.24.</p><p><a href="${link}">Open Clientdesk</a></p>`,
+      status: "failed",
+      attempts: 3,
+      error: "SMTP 550 mailbox unavailable",
+      createdAt: new Date(Date.now() - 3 * 3_600_000),
+    })
+    .returning({ id: emailOutbox.id });
+  return row!.id;
 }
 
 export function printDemoLogins(url: string): void {

@@ -2,10 +2,10 @@
 // and the demo data `npm start` gives a newcomer, so the demo's own sign-ins are tested as they use them.
 import { closeDb, migrateDb } from "@/db";
 import { createUser } from "@/db/queries/users";
-import { seedDemoData } from "@/db/seed";
+import { seedDemoData, seedFailedEmail } from "@/db/seed";
 import { hashPassword } from "@/lib/passwords";
 import { enableTwoFactorWithSecret } from "@/lib/two-factor/service";
-import { e2eAdminTotpSecret, e2ePassword, e2eStaffWithoutTwoFactor, e2eUsers, tableUsers } from "./users";
+import { bouncedAddress, e2eAdminTotpSecret, e2ePassword, e2eStaffWithoutTwoFactor, e2eUsers, tableUsers } from "./users";
 
 await migrateDb();
 const passwordHash = await hashPassword(e2ePassword);
@@ -18,5 +18,6 @@ await createUser({ ...e2eStaffWithoutTwoFactor, passwordHash, emailVerifiedAt: v
 for (const user of tableUsers) {
   await createUser({ email: user.email, name: user.name, passwordHash, emailVerifiedAt: user.verified ? verified : null, locale: "en" });
 }
+await seedFailedEmail(bouncedAddress);
 await seedDemoData();
 await closeDb();

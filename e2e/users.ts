@@ -19,4 +19,7 @@ export const tableUsers = Array.from({ length: 23 }, (_, index) => ({
   verified: index % 4 !== 0,
 }));
 
+/** The recipient of the failed email the outbox test retries. */
+export const bouncedAddress = "bounced@e2e.clientdesk.test";
+
 export const storageStatePath = (role: keyof typeof e2eUsers) => `.data/e2e/auth/${role}.json`;

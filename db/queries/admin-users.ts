@@ -5,6 +5,7 @@ import { authSessions, users, type UserRole, type UserStatus } from "@/db/schema
 import type { AdminUserSort } from "@/lib/constants";
 import { createCustomerAccount, getAccountMembership } from "./accounts";
 import { createAuditEntry } from "./audit";
+import { escapeLike } from "./search";
 import { liveSession, revokeUserSessions } from "./sessions";
 import { publicUserColumns } from "./users";
 
@@ -18,10 +19,6 @@ const sortColumns = {
   status: shownStatus,
   createdAt: users.createdAt,
 } as const satisfies Record<AdminUserSort, unknown>;
-
-function escapeLike(term: string): string {
-  return term.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 /** One page of users and the number of matches, in one statement (a window count over the matches). */
 export async function adminListUsers(

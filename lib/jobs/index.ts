@@ -21,3 +21,15 @@ export async function enqueue<N extends JobName>(name: N, data: JobData[N], db?:
   await boss.send(name, data, { id, ...jobConnection(db) });
   return id;
 }
+
+/** The data a job was sent with (sealed parts stay sealed), or null once the queue has deleted the job. */
+export async function findJobData<N extends JobName>(name: N, id: string, db?: Transaction): Promise<JobData[N] | null> {
+  const boss = await jobQueue();
+  const [job] = await boss.findJobs<JobData[N]>(name, { id, ...jobConnection(db) });
+  return job?.data ?? null;
+}
+
+export async function deleteJob(name: JobName, id: string, db?: Transaction): Promise<void> {
+  const boss = await jobQueue();
+  await boss.deleteJob(name, id, jobConnection(db));
+}

@@ -60,7 +60,7 @@ function actionTemplate(key: string, options: { secretLink: boolean }) {
     ),
   });
   const redact = (props: ActionProps): ActionProps => (options.secretLink ? { ...props, url: redactLink(props.url) } : props);
-  return { render, redact };
+  return { render, redact, secretLink: options.secretLink };
 }
 
 type NotificationProps = { title: string; body: string; url: string };
@@ -74,9 +74,13 @@ const notificationTemplate = {
     ),
   }),
   redact: (props: NotificationProps) => props,
+  secretLink: false,
 };
 
-/** Each template turns its props into a subject and a React element, in the recipient's language, and says what to redact. */
+/**
+ * Each template turns its props into a subject and a React element, in the recipient's language, and
+ * says what to redact. Without a secret link the outbox's copy is the mail itself, so it can be resent.
+ */
 export const mailTemplates = {
   verifyEmail: actionTemplate("verifyEmail", { secretLink: true }),
   resetPassword: actionTemplate("resetPassword", { secretLink: true }),
