@@ -1,12 +1,15 @@
 import {
   Bell,
   Bot,
+  CircleAlert,
   CreditCard,
   FolderKanban,
   LayoutDashboard,
+  Mail,
   MessagesSquare,
   PhoneCall,
   Receipt,
+  ScrollText,
   Settings,
   ShieldCheck,
   UserRound,
@@ -53,7 +56,17 @@ export const dashboardNav: NavGroup[] = [
   },
 ];
 
-export const adminNav: NavGroup[] = [{ key: "staff", items: [{ href: "/admin/users", key: "users", icon: Users }] }];
+export const adminNav: NavGroup[] = [
+  {
+    key: "staff",
+    items: [
+      { href: "/admin/users", key: "users", icon: Users },
+      { href: "/admin/audit", key: "audit", icon: ScrollText },
+      { href: "/admin/outbox", key: "outbox", icon: Mail },
+      { href: "/admin/jobs", key: "jobs", icon: CircleAlert },
+    ],
+  },
+];
 
 export function navIcon(key: string): LucideIcon | undefined {
   return dashboardNav.flatMap((group) => group.items).find((item) => item.key === key)?.icon;

@@ -1,0 +1,103 @@
+"use client";
+
+import { createColumnHelper, tableFeatures, useTable } from "@tanstack/react-table";
+import { useFormatter, useTranslations } from "next-intl";
+import { useActionState } from "react";
+import { FormMessage } from "@/components/ui/form-message";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { initialActionState } from "@/lib/action-state";
+import { retryJobAction } from "./actions";
+
+type JobRow = { id: string; name: string; createdOn: Date; failedOn: Date | null; retryCount: number; error: string | null };
+
+const features = tableFeatures({});
+const column = createColumnHelper<typeof features, JobRow>();
+
+function RetryJobForm({ job }: { job: JobRow }) {
+  const t = useTranslations("admin.jobs");
+  const [state, action] = useActionState(retryJobAction, initialActionState);
+  return (
+    <form action={action} className="space-y-2">
+      <FormMessage state={state} />
+      <input type="hidden" name="name" value={job.name} />
+      <input type="hidden" name="jobId" value={job.id} />
+      {state.ok ? null : (
+        <SubmitButton variant="secondary" pendingLabel={t("retrying")} describedBy={`job-${job.id}`}>
+          {t("retry")}
+        </SubmitButton>
+      )}
+    </form>
+  );
+}
+
+/** Failed jobs, newest failure first; below 768 px each is a stacked card in the first column. */
+export function JobsTable({ rows }: { rows: JobRow[] }) {
+  const t = useTranslations("admin.jobs");
+  const format = useFormatter();
+  const when = (date: Date | null) =>
+    date ? (
+      <time dateTime={date.toISOString()} className="whitespace-nowrap">
+        {format.dateTime(date, { dateStyle: "medium", timeStyle: "medium" })}
+      </time>
+    ) : null;
+
+  const columns = column.columns([
+    column.accessor("name", {
+      header: t("columns.name"),
+      cell: (info) => {
+        const row = info.row.original;
+        return (
+          <div className="min-w-0">
+            <p id={`job-${row.id}`} className="font-mono text-13 font-medium">
+              {row.name}
+            </p>
+            <p className="break-all font-mono text-xs text-fg-muted">{row.id}</p>
+            <div className="mt-1 space-y-1 md:hidden">
+              {row.error ? <p className="break-all text-13 text-danger">{row.error}</p> : null}
+              <p className="text-13 text-fg-muted">
+                {t("failedAtRetries", { count: row.retryCount })} {when(row.failedOn)}
+              </p>
+              <RetryJobForm job={row} />
+            </div>
+          </div>
+        );
+      },
+    }),
+    column.accessor("createdOn", { header: t("columns.createdOn"), cell: (info) => when(info.getValue()) }),
+    column.accessor("failedOn", { header: t("columns.failedOn"), cell: (info) => when(info.getValue()) }),
+    column.accessor("retryCount", { header: t("columns.retryCount") }),
+    column.accessor("error", { header: t("columns.error"), cell: (info) => <span className="break-all text-13">{info.getValue() ?? ""}</span> }),
+    column.display({ id: "actions", header: () => <span className="sr-only">{t("columns.actions")}</span>, cell: (info) => <RetryJobForm job={info.row.original} /> }),
+  ]);
+  const table = useTable({ features, columns, data: rows });
+
+  return (
+    <div className="overflow-x-auto rounded-xl border border-border bg-surface shadow-card">
+      <table className="w-full text-left text-sm md:min-w-[56rem]">
+        <caption className="sr-only">{t("caption")}</caption>
+        <thead className="hidden border-b border-border bg-surface-muted text-13 text-fg-muted md:table-header-group">
+          {table.getHeaderGroups().map((group) => (
+            <tr key={group.id}>
+              {group.headers.map((header) => (
+                <th key={header.id} scope="col" className="px-4 py-2.5 font-medium">
+                  <table.FlexRender header={header} />
+                </th>
+              ))}
+            </tr>
+          ))}
+        </thead>
+        <tbody className="divide-y divide-border">
+          {table.getRowModel().rows.map((row) => (
+            <tr key={row.id} className="hover:bg-surface-muted/60">
+              {row.getAllCells().map((cell) => (
+                <td key={cell.id} className={`px-4 py-3 align-top ${cell.column.id === "name" ? "" : "hidden md:table-cell"}`}>
+                  <table.FlexRender cell={cell} />
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,75 @@
+import { ArrowLeft } from "lucide-react";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { Page } from "@/components/page";
+import { Card } from "@/components/ui/card";
+import { adminGetOutboxEntry } from "@/db/queries/mail";
+import { redactSecrets } from "@/lib/mail/redact";
+import { requireAdmin } from "@/lib/session";
+import { RetryEmailForm } from "../retry-form";
+import { EmailStatusBadge } from "../status-badge";
+
+type Props = { params: Promise<{ id: string }> };
+
+const isUuid = (value: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  await requireAdmin();
+  const { id } = await params;
+  const entry = isUuid(id) ? await adminGetOutboxEntry(id) : null;
+  return { title: entry ? entry.subject : (await getTranslations("errors"))("notFoundTitle") };
+}
+
+export default async function AdminOutboxEntryPage({ params }: Props) {
+  await requireAdmin();
+  const { id } = await params;
+  const entry = isUuid(id) ? await adminGetOutboxEntry(id) : null;
+  if (!entry) notFound();
+  const [t, format] = await Promise.all([getTranslations("admin.outbox"), getFormatter()]);
+  const when = (date: Date | null) => (date ? format.dateTime(date, { dateStyle: "medium", timeStyle: "medium" }) : t("none"));
+  const facts: Array<[string, React.ReactNode]> = [
+    [t("columns.recipient"), <span key="to" className="break-all">{entry.toAddress}</span>],
+    [t("columns.template"), <span key="template" className="font-mono text-13">{entry.template}</span>],
+    [t("columns.status"), <EmailStatusBadge key="status" status={entry.status} />],
+    [t("columns.attempts"), entry.attempts],
+    [t("columns.error"), entry.error ?? t("none")],
+    [t("columns.createdAt"), when(entry.createdAt)],
+    [t("columns.sentAt"), when(entry.sentAt)],
+  ];
+  return (
+    <Page
+      title={entry.subject}
+      actions={
+        <Link href="/admin/outbox" className="inline-flex items-center gap-1 text-sm font-medium text-primary underline-offset-2 hover:underline">
+          <ArrowLeft aria-hidden className="size-4" />
+          {t("back")}
+        </Link>
+      }
+    >
+      <Card>
+        <dl className="grid gap-x-6 gap-y-3 sm:grid-cols-[max-content_1fr]">
+          {facts.map(([label, value]) => (
+            <div key={label} className="contents">
+              <dt className="text-13 text-fg-muted">{label}</dt>
+              <dd className="min-w-0 break-words">{value}</dd>
+            </div>
+          ))}
+        </dl>
+        {entry.status === "failed" ? (
+          <div className="mt-4">
+            <RetryEmailForm emailId={entry.id} />
+          </div>
+        ) : null}
+      </Card>
+      <Card className="mt-6" aria-labelledby="body-heading">
+        <h2 id="body-heading" className="text-base font-semibold">
+          {t("body")}
+        </h2>
+        <p className="mt-1 text-13 text-fg-muted">{t("bodyHint")}</p>
+        <pre className="mt-3 max-h-[32rem] overflow-auto whitespace-pre-wrap break-words rounded-md bg-surface-muted p-3 font-mono text-13">{redactSecrets(entry.textBody)}</pre>
+      </Card>
+    </Page>
+  );
+}

@@ -1,0 +1,158 @@
+"use client";
+
+import { createColumnHelper, tableFeatures, useTable } from "@tanstack/react-table";
+import { Search } from "lucide-react";
+import Form from "next/form";
+import Link from "next/link";
+import { useFormatter, useTranslations } from "next-intl";
+import { buttonClass } from "@/components/ui/button";
+import { inputClass } from "@/components/ui/field";
+import type { EmailStatus } from "@/db/schema";
+import type { OutboxFilterParams } from "./href";
+import { RetryEmailForm } from "./retry-form";
+import { EmailStatusBadge } from "./status-badge";
+
+type OutboxRow = {
+  id: string;
+  toAddress: string;
+  subject: string;
+  template: string;
+  status: EmailStatus;
+  attempts: number;
+  error: string | null;
+  createdAt: Date;
+  sentAt: Date | null;
+};
+
+const features = tableFeatures({});
+const column = createColumnHelper<typeof features, OutboxRow>();
+
+/**
+ * What the mail layer handled, newest first; status and recipient filters live in the URL. Below
+ * 768 px each message is a stacked card in the first column.
+ */
+export function OutboxTable({ rows, filters, statuses, paged }: { rows: OutboxRow[]; filters: OutboxFilterParams; statuses: readonly EmailStatus[]; paged: boolean }) {
+  const t = useTranslations("admin.outbox");
+  const format = useFormatter();
+  const when = (date: Date | null) =>
+    date ? (
+      <time dateTime={date.toISOString()} className="whitespace-nowrap">
+        {format.dateTime(date, { dateStyle: "medium", timeStyle: "short" })}
+      </time>
+    ) : (
+      <span className="text-fg-muted">{t("none")}</span>
+    );
+  const retry = (row: OutboxRow) => (row.status === "failed" ? <RetryEmailForm emailId={row.id} describedBy={`email-${row.id}`} /> : null);
+
+  const columns = column.columns([
+    column.accessor("toAddress", {
+      header: t("columns.recipient"),
+      cell: (info) => {
+        const row = info.row.original;
+        return (
+          <div className="min-w-0">
+            <Link id={`email-${row.id}`} href={`/admin/outbox/${row.id}`} prefetch={false} className="break-all font-medium text-primary underline-offset-2 hover:underline">
+              {row.toAddress}
+            </Link>
+            <div className="mt-1 space-y-1 md:hidden">
+              <p>{row.subject}</p>
+              <p className="flex flex-wrap items-center gap-1.5 text-13 text-fg-muted">
+                <EmailStatusBadge status={row.status} />
+                <span>{row.template}</span>
+                <span>{t("attemptsCount", { count: row.attempts })}</span>
+              </p>
+              {row.error ? <p className="break-all text-13 text-danger">{row.error}</p> : null}
+              <p className="text-13 text-fg-muted">{when(row.createdAt)}</p>
+              {retry(row)}
+            </div>
+          </div>
+        );
+      },
+    }),
+    column.accessor("subject", { header: t("columns.subject") }),
+    column.accessor("template", { header: t("columns.template"), cell: (info) => <span className="font-mono text-13">{info.getValue()}</span> }),
+    column.accessor("status", { header: t("columns.status"), cell: (info) => <EmailStatusBadge status={info.getValue()} /> }),
+    column.accessor("attempts", { header: t("columns.attempts") }),
+    column.accessor("error", { header: t("columns.error"), cell: (info) => <span className="break-all text-13">{info.getValue() ?? ""}</span> }),
+    column.accessor("createdAt", { header: t("columns.createdAt"), cell: (info) => when(info.getValue()) }),
+    column.accessor("sentAt", { header: t("columns.sentAt"), cell: (info) => when(info.getValue()) }),
+    column.display({ id: "actions", header: () => <span className="sr-only">{t("columns.actions")}</span>, cell: (info) => retry(info.row.original) }),
+  ]);
+  const table = useTable({ features, columns, data: rows });
+  const filtered = Boolean(filters.status || filters.query);
+
+  return (
+    <div className="space-y-4">
+      <Form action="/admin/outbox" role="search" aria-label={t("filters")} className="flex flex-wrap items-end gap-3">
+        <div className="w-full max-w-xs space-y-1">
+          <label htmlFor="outbox-query" className="text-13 font-medium">
+            {t("search")}
+          </label>
+          <input id="outbox-query" name="query" type="search" defaultValue={filters.query} placeholder={t("searchPlaceholder")} className={inputClass} />
+        </div>
+        <div className="space-y-1">
+          <label htmlFor="outbox-status" className="text-13 font-medium">
+            {t("status")}
+          </label>
+          <select id="outbox-status" name="status" defaultValue={filters.status ?? ""} className={`${inputClass} w-auto`}>
+            <option value="">{t("allStatuses")}</option>
+            {statuses.map((status) => (
+              <option key={status} value={status}>
+                {t(`statuses.${status}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className={buttonClass("secondary")}>
+          <Search aria-hidden className="size-4" />
+          {t("apply")}
+        </button>
+        {filtered ? (
+          <Link href="/admin/outbox" prefetch={false} className="self-center text-13 font-medium text-primary underline-offset-2 hover:underline">
+            {t("clear")}
+          </Link>
+        ) : null}
+      </Form>
+
+      <div className="overflow-x-auto rounded-xl border border-border bg-surface shadow-card">
+        <table className="w-full text-left text-sm md:min-w-[64rem]">
+          <caption className="sr-only">{t("caption")}</caption>
+          <thead className="hidden border-b border-border bg-surface-muted text-13 text-fg-muted md:table-header-group">
+            {table.getHeaderGroups().map((group) => (
+              <tr key={group.id}>
+                {group.headers.map((header) => (
+                  <th key={header.id} scope="col" className="px-4 py-2.5 font-medium">
+                    <table.FlexRender header={header} />
+                  </th>
+                ))}
+              </tr>
+            ))}
+          </thead>
+          <tbody className="divide-y divide-border">
+            {table.getRowModel().rows.map((row) => (
+              <tr key={row.id} className="hover:bg-surface-muted/60">
+                {row.getAllCells().map((cell) => (
+                  <td key={cell.id} className={`px-4 py-3 align-top ${cell.column.id === "toAddress" ? "" : "hidden md:table-cell"}`}>
+                    <table.FlexRender cell={cell} />
+                  </td>
+                ))}
+              </tr>
+            ))}
+            {rows.length === 0 ? (
+              <tr>
+                <td colSpan={columns.length} className="px-4 py-12 text-center text-fg-muted">
+                  {paged ? t("end") : filtered ? t("empty") : t("emptyAll")}
+                  {filtered || paged ? (
+                    <Link href="/admin/outbox" prefetch={false} className="ml-2 font-medium text-primary underline-offset-2 hover:underline">
+                      {paged ? t("backToNewest") : t("clear")}
+                    </Link>
+                  ) : null}
+                </td>
+              </tr>
+            ) : null}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}
