@@ -8,9 +8,9 @@ import { useFormatter, useTranslations } from "next-intl";
 import { buttonClass } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import type { EmailStatus } from "@/db/schema";
-import type { OutboxFilterParams } from "./href";
-import { RetryEmailForm } from "./retry-form";
-import { EmailStatusBadge } from "./status-badge";
+import type { OutboxFilterParams } from "../href";
+import { RetryEmailForm } from "../retry-form";
+import { EmailStatusBadge } from "../status-badge";
 
 type OutboxRow = {
   id: string;

@@ -7,7 +7,7 @@ import { emailStatuses } from "@/db/schema";
 import { decodeCursor, encodeCursor } from "@/lib/cursor";
 import { requireAdmin } from "@/lib/session";
 import { adminOutboxSearchSchema } from "@/lib/validations/admin";
-import { outboxHref } from "./href";
+import { outboxHref } from "../href";
 import { OutboxTable } from "./outbox-table";
 
 const PAGE_SIZE = 50;

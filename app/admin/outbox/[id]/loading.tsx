@@ -1,1 +1,0 @@
-export { WidePageLoading as default } from "@/components/page-loading";
