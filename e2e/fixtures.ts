@@ -5,7 +5,7 @@ import { createUser } from "@/db/queries/users";
 import { seedDemoData, seedFailedEmail } from "@/db/seed";
 import { hashPassword } from "@/lib/passwords";
 import { enableTwoFactorWithSecret } from "@/lib/two-factor/service";
-import { bouncedAddress, e2eAdminTotpSecret, e2ePassword, e2eStaffWithoutTwoFactor, e2eUsers, tableUsers } from "./users";
+import { bouncedAddresses, e2eAdminTotpSecret, e2ePassword, e2eStaffWithoutTwoFactor, e2eUsers, tableUsers } from "./users";
 
 await migrateDb();
 const passwordHash = await hashPassword(e2ePassword);
@@ -18,6 +18,6 @@ await createUser({ ...e2eStaffWithoutTwoFactor, passwordHash, emailVerifiedAt: v
 for (const user of tableUsers) {
   await createUser({ email: user.email, name: user.name, passwordHash, emailVerifiedAt: user.verified ? verified : null, locale: "en" });
 }
-await seedFailedEmail(bouncedAddress);
+for (const address of Object.values(bouncedAddresses)) await seedFailedEmail(address);
 await seedDemoData();
 await closeDb();

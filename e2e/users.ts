@@ -19,7 +19,7 @@ export const tableUsers = Array.from({ length: 23 }, (_, index) => ({
   verified: index % 4 !== 0,
 }));
 
-/** The recipient of the failed email the outbox test retries. */
-export const bouncedAddress = "bounced@e2e.clientdesk.test";
+/** Recipients of the failed emails the outbox tests retry (one on a desktop, one on a phone). */
+export const bouncedAddresses = { desktop: "bounced@e2e.clientdesk.test", phone: "bounced-phone@e2e.clientdesk.test" } as const;
 
 export const storageStatePath = (role: keyof typeof e2eUsers) => `.data/e2e/auth/${role}.json`;
