@@ -5,11 +5,15 @@ import { Search } from "lucide-react";
 import Form from "next/form";
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
+import { useActionState } from "react";
 import { buttonClass } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+import { SubmitButton } from "@/components/ui/submit-button";
 import type { EmailStatus } from "@/db/schema";
 import type { OutboxFilterParams } from "../href";
-import { RetryEmailForm } from "../retry-form";
+import { initialActionState } from "@/lib/action-state";
+import { retryEmailAction } from "../actions";
 import { EmailStatusBadge } from "../status-badge";
 
 type OutboxRow = {
@@ -42,7 +46,16 @@ export function OutboxTable({ rows, filters, statuses, paged }: { rows: OutboxRo
     ) : (
       <span className="text-fg-muted">{t("none")}</span>
     );
-  const retry = (row: OutboxRow) => (row.status === "failed" ? <RetryEmailForm emailId={row.id} describedBy={`email-${row.id}`} /> : null);
+  // One outcome for the table, shown above it: a retried row may leave a "Failed" filter at once.
+  const [state, retryAction] = useActionState(retryEmailAction, initialActionState);
+  const retry = (row: OutboxRow) =>
+    row.status === "failed" ? (
+      <form action={retryAction}>
+        <SubmitButton variant="secondary" name="emailId" value={row.id} pendingLabel={t("retrying")} describedBy={`email-${row.id}`}>
+          {t("retry")}
+        </SubmitButton>
+      </form>
+    ) : null;
 
   const columns = column.columns([
     column.accessor("toAddress", {
@@ -114,6 +127,7 @@ export function OutboxTable({ rows, filters, statuses, paged }: { rows: OutboxRo
         ) : null}
       </Form>
 
+      <FormMessage state={state} />
       <div className="overflow-x-auto rounded-xl border border-border bg-surface shadow-card">
         <table className="w-full text-left text-sm md:min-w-[64rem]">
           <caption className="sr-only">{t("caption")}</caption>

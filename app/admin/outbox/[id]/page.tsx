@@ -57,11 +57,9 @@ export default async function AdminOutboxEntryPage({ params }: Props) {
             </div>
           ))}
         </dl>
-        {entry.status === "failed" ? (
-          <div className="mt-4">
-            <RetryEmailForm emailId={entry.id} />
-          </div>
-        ) : null}
+        <div className="mt-4">
+          <RetryEmailForm emailId={entry.id} canRetry={entry.status === "failed"} />
+        </div>
       </Card>
       <Card className="mt-6" aria-labelledby="body-heading">
         <h2 id="body-heading" className="text-base font-semibold">
