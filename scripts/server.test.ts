@@ -116,7 +116,7 @@ describe("the production server in front of Next", () => {
 
   it("answers 400 (413 when oversized) for a page POST that failed before any action code ran, and leaves a failed action alone", async () => {
     expect((await get(0, "/broken-action", {}, "POST")).status).toBe(400);
-    expect((await get(0, "/broken-action", { "content-length": String(2 * 1024 * 1024) }, "POST")).status).toBe(413);
+    expect((await get(0, "/broken-action", { "content-length": String(7 * 1024 * 1024) }, "POST")).status).toBe(413);
     expect((await get(0, "/broken-action", {}, "GET")).status).toBe(500);
     expect((await get(0, "/failed-action", {}, "POST")).status).toBe(500);
   });

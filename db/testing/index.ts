@@ -9,7 +9,11 @@ import type { Sql } from "postgres";
 import { closeDb, getDb, openPglite, openPostgres, setConnection, type Database } from "@/db";
 import { getJobQueue } from "@/db/jobs";
 import * as schema from "@/db/schema";
+import { createAuthSession, getActiveSessionUser, type SessionUser } from "@/db/queries/sessions";
+import { createUser } from "@/db/queries/users";
 import { jobQueueList } from "@/lib/jobs/queues";
+import { enableTwoFactorWithSecret } from "@/lib/two-factor/service";
+import { generateTotpSecret } from "@/lib/two-factor/totp";
 
 /**
  * Gives the test file its own migrated database (a PGlite copy, or the shared PostgreSQL of
@@ -43,6 +47,17 @@ export function setupTestDatabase(): () => Database {
 /** Unique per call, so tests sharing a PostgreSQL database never collide. */
 export function uniqueEmail(label = "user"): string {
   return `${label}-${randomUUID().slice(0, 8)}@test.clientdesk.test`;
+}
+
+/**
+ * A new user as a request from their browser presents them to a service. Staff get two-factor
+ * sign-in, which every staff service requires.
+ */
+export async function signedInUser(role: "customer" | "admin", label: string = role): Promise<SessionUser> {
+  const user = await createUser({ email: uniqueEmail(label), name: `Tester ${label}`, passwordHash: "x", role, locale: "en" });
+  if (role === "admin") await enableTwoFactorWithSecret(user.id, generateTotpSecret());
+  const sessionId = await createAuthSession({ userId: user.id, ip: null, userAgent: null });
+  return (await getActiveSessionUser(sessionId!))!;
 }
 
 /** An address from the IPv6 documentation prefix, in a /64 of its own (rate limits count IPv6 by /64). */

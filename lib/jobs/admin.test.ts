@@ -1,23 +1,15 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { createAuthSession, getActiveSessionUser } from "@/db/queries/sessions";
-import { createUser } from "@/db/queries/users";
 import { auditLog } from "@/db/schema";
-import { setupTestDatabase, uniqueEmail } from "@/db/testing";
-import type { Actor } from "@/lib/actor";
+import { setupTestDatabase, signedInUser } from "@/db/testing";
 import { AppError } from "@/lib/errors";
 import { listFailedJobs, retryFailedJob } from "./admin";
 import { enqueue, jobQueue } from "./index";
-import { seal } from "./sealed";
+import { seal } from "@/lib/sealed";
 import { runQueuedJobs } from "./testing";
 
 const db = setupTestDatabase();
 const info = { ip: "2001:db8::45", userAgent: "vitest" };
-
-async function signedIn(role: "customer" | "admin"): Promise<Actor> {
-  const user = await createUser({ email: uniqueEmail(role), name: `Jo ${role}`, passwordHash: "x", role, locale: "en" });
-  return (await getActiveSessionUser((await createAuthSession({ userId: user.id, ip: null, userAgent: null }))!))!;
-}
 
 /** A sign-up job sealed for another queue: it fails to unseal on every try, until it stays failed. */
 async function failedJob(): Promise<string> {
@@ -32,7 +24,7 @@ const retriesOf = (jobId: string) =>
 
 describe("failed jobs for staff", () => {
   it("lists a failed job with its error message and retry count, never its data", async () => {
-    const admin = await signedIn("admin");
+    const admin = await signedInUser("admin");
     const id = await failedJob();
     const listed = (await listFailedJobs(admin)).find((job) => job.id === id);
     expect(listed).toMatchObject({ id, name: "auth.sign-up", retryCount: 3 });
@@ -42,7 +34,7 @@ describe("failed jobs for staff", () => {
   });
 
   it("retries a failed job once more and audits it; a job that is not failed is refused", async () => {
-    const admin = await signedIn("admin");
+    const admin = await signedInUser("admin");
     const id = await failedJob();
     expect(await retryFailedJob(admin, { name: "auth.sign-up", jobId: id }, info)).toEqual({ status: "ok" });
     const job = await (await jobQueue()).findJobs("auth.sign-up", { id });
@@ -58,7 +50,7 @@ describe("failed jobs for staff", () => {
   });
 
   it("refuses a customer", async () => {
-    const customer = await signedIn("customer");
+    const customer = await signedInUser("customer");
     const id = await failedJob();
     await expect(listFailedJobs(customer)).rejects.toBeInstanceOf(AppError);
     const refusal = await retryFailedJob(customer, { name: "auth.sign-up", jobId: id }, info).catch((error: unknown) => error);

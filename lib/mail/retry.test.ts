@@ -1,11 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { createAuthSession, getActiveSessionUser } from "@/db/queries/sessions";
-import { createUser } from "@/db/queries/users";
 import { seedFailedEmail } from "@/db/seed";
 import { auditLog, emailOutbox } from "@/db/schema";
-import { setupTestDatabase, uniqueEmail } from "@/db/testing";
-import type { Actor } from "@/lib/actor";
+import { setupTestDatabase, signedInUser, uniqueEmail } from "@/db/testing";
 import { AppError } from "@/lib/errors";
 import { findJobData } from "@/lib/jobs";
 import { runQueuedJobs } from "@/lib/jobs/testing";
@@ -16,11 +13,6 @@ import { startTestMailbox } from "./test-mailbox";
 const db = setupTestDatabase();
 const mailbox = startTestMailbox();
 const info = { ip: "2001:db8::44", userAgent: "vitest" };
-
-async function signedIn(role: "customer" | "admin"): Promise<Actor> {
-  const user = await createUser({ email: uniqueEmail(role), name: `Rita ${role}`, passwordHash: "x", role, locale: "en" });
-  return (await getActiveSessionUser((await createAuthSession({ userId: user.id, ip: null, userAgent: null }))!))!;
-}
 
 async function outboxRow(id: string) {
   const [row] = await db().select().from(emailOutbox).where(eq(emailOutbox.id, id));
@@ -45,7 +37,7 @@ const retriesOf = (emailId: string) =>
 
 describe("retrying a failed email", () => {
   it("queues a failed message again with its sealed link, delivers it, and audits the retry", async () => {
-    const admin = await signedIn("admin");
+    const admin = await signedInUser("admin");
     const to = uniqueEmail("bounce");
     const url = "http://localhost:3000/reset-password?token=only-the-transport-sees-this";
     const id = await failedResetMail(to, url);
@@ -67,7 +59,7 @@ describe("retrying a failed email", () => {
   });
 
   it("resends a mail without a secret link from the outbox's copy once its job is gone", async () => {
-    const admin = await signedIn("admin");
+    const admin = await signedInUser("admin");
     const to = uniqueEmail("seeded");
     const id = await seedFailedEmail(to);
     expect(await retryFailedEmail(admin, { emailId: id }, info)).toEqual({ status: "ok" });
@@ -77,7 +69,7 @@ describe("retrying a failed email", () => {
   });
 
   it("refuses a mail whose secret link went with its deleted job, and changes nothing", async () => {
-    const admin = await signedIn("admin");
+    const admin = await signedInUser("admin");
     const [row] = await db()
       .insert(emailOutbox)
       .values({ toAddress: uniqueEmail("gone"), template: "verifyEmail", subject: "s", textBody: "t", htmlBody: "h", status: "failed", attempts: 9, error: "x", jobId: crypto.randomUUID() })
@@ -88,7 +80,7 @@ describe("retrying a failed email", () => {
   });
 
   it("refuses to retry a message that has not failed, or does not exist", async () => {
-    const admin = await signedIn("admin");
+    const admin = await signedInUser("admin");
     const id = await sendMail({ to: uniqueEmail("fine"), locale: "en", template: "accountExists", props: { name: "Robin", url: "http://localhost:3000/sign-in" } });
     await runQueuedJobs({ only: ["mail.deliver"] });
     expect(await retryFailedEmail(admin, { emailId: id }, info)).toEqual({ status: "not_failed" });
@@ -98,7 +90,7 @@ describe("retrying a failed email", () => {
   });
 
   it("refuses a customer with a forbidden error and leaves the message failed", async () => {
-    const customer = await signedIn("customer");
+    const customer = await signedInUser("customer");
     const id = await seedFailedEmail(uniqueEmail("forbidden"));
     const refusal = await retryFailedEmail(customer, { emailId: id }, info).catch((error: unknown) => error);
     expect(refusal).toBeInstanceOf(AppError);

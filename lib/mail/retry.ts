@@ -4,7 +4,7 @@ import { lockOutboxEntry, requeueOutboxEntry } from "@/db/queries/mail";
 import { inTransaction, type Transaction } from "@/db/queries/transaction";
 import type { Actor } from "@/lib/actor";
 import { deleteJob, enqueue, findJobData, type JobData } from "@/lib/jobs";
-import { seal } from "@/lib/jobs/sealed";
+import { seal } from "@/lib/sealed";
 import type { RequestInfo } from "@/lib/request-info";
 import { assertStaff } from "@/lib/users/service";
 import { mailTemplates } from "./templates";

@@ -4,8 +4,7 @@ import { getAccountMembership } from "@/db/queries/accounts";
 import { createAuthSession, getActiveSessionUser } from "@/db/queries/sessions";
 import { getUserById, createUser } from "@/db/queries/users";
 import { auditLog } from "@/db/schema";
-import { setupTestDatabase, uniqueEmail } from "@/db/testing";
-import type { Actor } from "@/lib/actor";
+import { setupTestDatabase, signedInUser, uniqueEmail } from "@/db/testing";
 import { AppError } from "@/lib/errors";
 import { enableTwoFactorWithSecret } from "@/lib/two-factor/service";
 import { generateTotpSecret } from "@/lib/two-factor/totp";
@@ -21,20 +20,14 @@ async function newUser(label: string, role: "customer" | "admin" = "customer") {
   return user;
 }
 
-async function signedIn(label: string, role: "customer" | "admin"): Promise<Actor & { sessionId: string }> {
-  const user = await newUser(label, role);
-  const sessionId = (await createAuthSession({ userId: user.id, ip: null, userAgent: null }))!;
-  return (await getActiveSessionUser(sessionId))!;
-}
-
 async function auditOf(userId: string) {
   return db().select({ action: auditLog.action, actorId: auditLog.actorId, metadata: auditLog.metadata }).from(auditLog).where(eq(auditLog.targetUserId, userId));
 }
 
 describe("changing a user's status", () => {
   it("disables a user, ending their sessions, and audits it", async () => {
-    const admin = await signedIn("admin", "admin");
-    const target = await signedIn("target", "customer");
+    const admin = await signedInUser("admin", "admin");
+    const target = await signedInUser("customer", "target");
     expect(await changeUserStatus(admin, { userId: target.id, status: "disabled" }, info)).toEqual({ status: "ok" });
     expect((await getUserById(target.id))?.status).toBe("disabled");
     expect(await getActiveSessionUser(target.sessionId)).toBeNull();
@@ -42,22 +35,22 @@ describe("changing a user's status", () => {
   });
 
   it("answers unchanged for the status the user already has, and audits nothing", async () => {
-    const admin = await signedIn("admin", "admin");
+    const admin = await signedInUser("admin", "admin");
     const target = await newUser("active");
     expect(await changeUserStatus(admin, { userId: target.id, status: "active" }, info)).toEqual({ status: "unchanged" });
     expect(await auditOf(target.id)).toEqual([]);
   });
 
   it("refuses staff changing themselves", async () => {
-    const admin = await signedIn("self", "admin");
+    const admin = await signedInUser("admin", "self");
     expect(await changeUserStatus(admin, { userId: admin.id, status: "disabled" }, info)).toEqual({ status: "not_yourself" });
     expect((await getUserById(admin.id))?.status).toBe("active");
     expect(await getActiveSessionUser(admin.sessionId)).not.toBeNull();
   });
 
   it("is forbidden to customers, and changes nothing", async () => {
-    const customer = await signedIn("customer", "customer");
-    const target = await signedIn("target", "customer");
+    const customer = await signedInUser("customer", "customer");
+    const target = await signedInUser("customer", "target");
     const attempt = changeUserStatus(customer, { userId: target.id, status: "disabled" }, info);
     await expect(attempt).rejects.toBeInstanceOf(AppError);
     await expect(attempt).rejects.toMatchObject({ code: "forbidden" });
@@ -69,7 +62,7 @@ describe("changing a user's status", () => {
 
 describe("changing a user's role", () => {
   it("makes a customer staff and audits from and to", async () => {
-    const admin = await signedIn("admin", "admin");
+    const admin = await signedInUser("admin", "admin");
     const target = await newUser("promoted");
     expect(await changeUserRole(admin, { userId: target.id, role: "admin" }, info)).toEqual({ status: "ok" });
     expect((await getUserById(target.id))?.role).toBe("admin");
@@ -77,28 +70,28 @@ describe("changing a user's role", () => {
   });
 
   it("gives staff made a customer an account", async () => {
-    const admin = await signedIn("admin", "admin");
+    const admin = await signedInUser("admin", "admin");
     const target = await newUser("demoted", "admin");
     expect(await changeUserRole(admin, { userId: target.id, role: "customer" }, info)).toEqual({ status: "ok" });
     expect(await getAccountMembership(target.id)).toEqual({ accountId: expect.any(String), role: "owner" });
   });
 
   it("answers unchanged for the role the user already has, and audits nothing", async () => {
-    const admin = await signedIn("admin", "admin");
+    const admin = await signedInUser("admin", "admin");
     const target = await newUser("same");
     expect(await changeUserRole(admin, { userId: target.id, role: "customer" }, info)).toEqual({ status: "unchanged" });
     expect(await auditOf(target.id)).toEqual([]);
   });
 
   it("refuses staff changing themselves", async () => {
-    const admin = await signedIn("self", "admin");
+    const admin = await signedInUser("admin", "self");
     expect(await changeUserRole(admin, { userId: admin.id, role: "customer" }, info)).toEqual({ status: "not_yourself" });
     expect((await getUserById(admin.id))?.role).toBe("admin");
     expect(await getAccountMembership(admin.id)).toBeNull();
   });
 
   it("is forbidden to customers, and changes nothing", async () => {
-    const customer = await signedIn("customer", "customer");
+    const customer = await signedInUser("customer", "customer");
     const target = await newUser("target");
     const attempt = changeUserRole(customer, { userId: target.id, role: "admin" }, info);
     await expect(attempt).rejects.toBeInstanceOf(AppError);
