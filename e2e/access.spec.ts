@@ -124,7 +124,7 @@ test("malformed server action calls get a 4xx or a validation message, never a 5
   const boundary = "----clientdesk";
   const multipart = (fields: Record<string, string>) =>
     Buffer.from(Object.entries(fields).map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`).join("") + `--${boundary}--\r\n`);
-  const oversized = await call(multipart({ "1_email": "a".repeat(1_100_000) }), `multipart/form-data; boundary=${boundary}`);
+  const oversized = await call(multipart({ "1_email": "a".repeat(6_500_000) }), `multipart/form-data; boundary=${boundary}`);
   expect(oversized.status()).toBe(413);
   const undecodable = await call(multipart({ "1_email": "a".repeat(500_000) }), `multipart/form-data; boundary=${boundary}`);
   expect(undecodable.status()).toBe(400);
