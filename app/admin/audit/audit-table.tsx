@@ -5,6 +5,7 @@ import { Filter } from "lucide-react";
 import Form from "next/form";
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
+import { LogTable } from "@/components/admin/log-table";
 import { buttonClass } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import type { AuditAction } from "@/db/schema";
@@ -170,45 +171,22 @@ export function AuditTable({ rows, filters, actionGroups, paged }: { rows: Audit
         </div>
       </Form>
 
-      <div className="overflow-x-auto rounded-xl border border-border bg-surface shadow-card">
-        <table className="w-full text-left text-sm md:min-w-[60rem]">
-          <caption className="sr-only">{t("caption")}</caption>
-          <thead className="hidden border-b border-border bg-surface-muted text-13 text-fg-muted md:table-header-group">
-            {table.getHeaderGroups().map((group) => (
-              <tr key={group.id}>
-                {group.headers.map((header) => (
-                  <th key={header.id} scope="col" className="px-4 py-2.5 font-medium">
-                    <table.FlexRender header={header} />
-                  </th>
-                ))}
-              </tr>
-            ))}
-          </thead>
-          <tbody className="divide-y divide-border">
-            {table.getRowModel().rows.map((row) => (
-              <tr key={row.id} className="hover:bg-surface-muted/60">
-                {row.getAllCells().map((cell) => (
-                  <td key={cell.id} className={`px-4 py-3 align-top ${cell.column.id === "createdAt" ? "" : "hidden md:table-cell"}`}>
-                    <table.FlexRender cell={cell} />
-                  </td>
-                ))}
-              </tr>
-            ))}
-            {rows.length === 0 ? (
-              <tr>
-                <td colSpan={columns.length} className="px-4 py-12 text-center text-fg-muted">
-                  {paged ? t("end") : filtered ? t("empty") : t("emptyAll")}
-                  {filtered || paged ? (
-                    <Link href={paged ? auditHref(filters) : "/admin/audit"} prefetch={false} className="ml-2 font-medium text-primary underline-offset-2 hover:underline">
-                      {paged ? t("backToNewest") : t("clear")}
-                    </Link>
-                  ) : null}
-                </td>
-              </tr>
+      <LogTable
+        table={table}
+        caption={t("caption")}
+        phoneColumn="createdAt"
+        widthClass="md:min-w-[60rem]"
+        empty={
+          <>
+            {paged ? t("end") : filtered ? t("empty") : t("emptyAll")}
+            {filtered || paged ? (
+              <Link href={paged ? auditHref(filters) : "/admin/audit"} prefetch={false} className="ml-2 font-medium text-primary underline-offset-2 hover:underline">
+                {paged ? t("backToNewest") : t("clear")}
+              </Link>
             ) : null}
-          </tbody>
-        </table>
-      </div>
+          </>
+        }
+      />
     </div>
   );
 }

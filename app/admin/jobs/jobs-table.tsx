@@ -3,6 +3,7 @@
 import { createColumnHelper, tableFeatures, useTable } from "@tanstack/react-table";
 import { useFormatter, useTranslations } from "next-intl";
 import { useActionState } from "react";
+import { LogTable } from "@/components/admin/log-table";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { initialActionState } from "@/lib/action-state";
@@ -71,33 +72,5 @@ export function JobsTable({ rows }: { rows: JobRow[] }) {
   ]);
   const table = useTable({ features, columns, data: rows });
 
-  return (
-    <div className="overflow-x-auto rounded-xl border border-border bg-surface shadow-card">
-      <table className="w-full text-left text-sm md:min-w-[56rem]">
-        <caption className="sr-only">{t("caption")}</caption>
-        <thead className="hidden border-b border-border bg-surface-muted text-13 text-fg-muted md:table-header-group">
-          {table.getHeaderGroups().map((group) => (
-            <tr key={group.id}>
-              {group.headers.map((header) => (
-                <th key={header.id} scope="col" className="px-4 py-2.5 font-medium">
-                  <table.FlexRender header={header} />
-                </th>
-              ))}
-            </tr>
-          ))}
-        </thead>
-        <tbody className="divide-y divide-border">
-          {table.getRowModel().rows.map((row) => (
-            <tr key={row.id} className="hover:bg-surface-muted/60">
-              {row.getAllCells().map((cell) => (
-                <td key={cell.id} className={`px-4 py-3 align-top ${cell.column.id === "name" ? "" : "hidden md:table-cell"}`}>
-                  <table.FlexRender cell={cell} />
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
+  return <LogTable table={table} caption={t("caption")} phoneColumn="name" widthClass="md:min-w-[56rem]" empty={null} />;
 }

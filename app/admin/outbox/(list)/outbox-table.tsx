@@ -6,6 +6,7 @@ import Form from "next/form";
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { useActionState } from "react";
+import { LogTable } from "@/components/admin/log-table";
 import { buttonClass } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
@@ -128,45 +129,22 @@ export function OutboxTable({ rows, filters, statuses, paged }: { rows: OutboxRo
       </Form>
 
       <FormMessage state={state} />
-      <div className="overflow-x-auto rounded-xl border border-border bg-surface shadow-card">
-        <table className="w-full text-left text-sm md:min-w-[64rem]">
-          <caption className="sr-only">{t("caption")}</caption>
-          <thead className="hidden border-b border-border bg-surface-muted text-13 text-fg-muted md:table-header-group">
-            {table.getHeaderGroups().map((group) => (
-              <tr key={group.id}>
-                {group.headers.map((header) => (
-                  <th key={header.id} scope="col" className="px-4 py-2.5 font-medium">
-                    <table.FlexRender header={header} />
-                  </th>
-                ))}
-              </tr>
-            ))}
-          </thead>
-          <tbody className="divide-y divide-border">
-            {table.getRowModel().rows.map((row) => (
-              <tr key={row.id} className="hover:bg-surface-muted/60">
-                {row.getAllCells().map((cell) => (
-                  <td key={cell.id} className={`px-4 py-3 align-top ${cell.column.id === "toAddress" ? "" : "hidden md:table-cell"}`}>
-                    <table.FlexRender cell={cell} />
-                  </td>
-                ))}
-              </tr>
-            ))}
-            {rows.length === 0 ? (
-              <tr>
-                <td colSpan={columns.length} className="px-4 py-12 text-center text-fg-muted">
-                  {paged ? t("end") : filtered ? t("empty") : t("emptyAll")}
-                  {filtered || paged ? (
-                    <Link href="/admin/outbox" prefetch={false} className="ml-2 font-medium text-primary underline-offset-2 hover:underline">
-                      {paged ? t("backToNewest") : t("clear")}
-                    </Link>
-                  ) : null}
-                </td>
-              </tr>
+      <LogTable
+        table={table}
+        caption={t("caption")}
+        phoneColumn="toAddress"
+        widthClass="md:min-w-[64rem]"
+        empty={
+          <>
+            {paged ? t("end") : filtered ? t("empty") : t("emptyAll")}
+            {filtered || paged ? (
+              <Link href="/admin/outbox" prefetch={false} className="ml-2 font-medium text-primary underline-offset-2 hover:underline">
+                {paged ? t("backToNewest") : t("clear")}
+              </Link>
             ) : null}
-          </tbody>
-        </table>
-      </div>
+          </>
+        }
+      />
     </div>
   );
 }
