@@ -5,7 +5,10 @@ import { createVerifiedCustomer, newClient, signOut, submitSignIn, submitTwoFact
 import { e2eAdminTotpSecret, e2ePassword, e2eStaffWithoutTwoFactor, e2eUsers } from "./users";
 
 /** Sets up two-factor from the Security page, as a user with an authenticator app does; returns the key and the codes shown. */
-async function enrol(page: Page): Promise<{ secret: string; recoveryCodes: string[] }> {
+async function enrol(page: Page, password: string): Promise<{ secret: string; recoveryCodes: string[] }> {
+  await page.getByRole("button", { name: "Set up two-factor authentication" }).click();
+  await expect(page.getByText("Enter your password.")).toBeVisible();
+  await page.getByLabel("Current password").fill(password);
   await page.getByRole("button", { name: "Set up two-factor authentication" }).click();
   await expect(page.getByRole("img", { name: "QR code for your authenticator app" })).toBeVisible();
   const secret = (await page.getByTestId("totp-secret").innerText()).replace(/\s/g, "");
@@ -32,7 +35,7 @@ test("at 375 px a customer turns on two-factor, then signs in with a code and wi
   const card = page.getByRole("region", { name: "Two-factor authentication" });
   await expect(card.getByText("Off", { exact: true })).toBeVisible();
   await card.getByRole("link", { name: "Set up two-factor" }).click();
-  const { secret, recoveryCodes } = await enrol(page);
+  const { secret, recoveryCodes } = await enrol(page, password);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
   await page.getByRole("link", { name: "Done, I have saved my codes" }).click();
   await expect(card.getByText("On", { exact: true })).toBeVisible();
@@ -88,7 +91,7 @@ test("staff without two-factor are sent to turn it on before the staff area open
   });
   expect(refused.state).toMatchObject({ ok: false, message: "Staff must turn on two-factor authentication first." });
 
-  await enrol(page);
+  await enrol(page, e2ePassword);
   await page.getByRole("link", { name: "Done, I have saved my codes" }).click();
   await expect(page).toHaveURL(/\/admin\/users$/);
   await context.close();

@@ -3,6 +3,7 @@ import { headers } from "next/headers";
 import { getTranslations } from "next-intl/server";
 import type { z } from "zod";
 import type { SessionUser } from "@/db/queries/sessions";
+import { isStaff } from "@/lib/actor";
 import type { ActionState } from "@/lib/action-state";
 import { AppError } from "@/lib/errors";
 import { reportActionStarted } from "@/lib/request-context";
@@ -89,7 +90,7 @@ function guardedAction<S extends z.ZodType>(
       const t = await getTranslations("errors");
       return { ok: false, message: t(user ? "forbidden" : "signedOut") };
     }
-    if (role === "admin" && !user.twoFactorEnabled) {
+    if (role === "admin" && !isStaff(user)) {
       const t = await getTranslations("errors");
       return { ok: false, message: t("two_factor_required"), link: { href: STAFF_TWO_FACTOR_PATH, label: t("turnOnTwoFactor") } };
     }

@@ -13,3 +13,11 @@ export type Actor = {
   /** The session the request came with, when it came from a browser. */
   sessionId?: string;
 };
+
+/**
+ * Whether the actor may act as staff: the admin role and two-factor sign-in turned on. Pages,
+ * actions and services all ask this one question, so a staff password alone is never enough.
+ */
+export function isStaff(actor: Pick<Actor, "role" | "twoFactorEnabled">): boolean {
+  return actor.role === "admin" && actor.twoFactorEnabled;
+}

@@ -4,6 +4,7 @@ import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { isDatabaseUnavailable } from "@/db/errors";
 import { getActiveSessionUser, type SessionUser } from "@/db/queries/sessions";
+import { isStaff } from "@/lib/actor";
 import { readSessionToken } from "@/lib/auth/session-token";
 import { authSecret, secureCookies } from "@/lib/env";
 import { describeError } from "@/lib/errors";
@@ -64,7 +65,7 @@ export async function requireUser(): Promise<SessionUser> {
 export async function requireAdmin(): Promise<SessionUser> {
   const user = await requireUser();
   if (user.role !== "admin") notFound();
-  if (!user.twoFactorEnabled) redirect(STAFF_TWO_FACTOR_PATH);
+  if (!isStaff(user)) redirect(STAFF_TWO_FACTOR_PATH);
   return user;
 }
 

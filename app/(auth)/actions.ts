@@ -8,20 +8,18 @@ import { redirect } from "next/navigation";
 import { AuthError } from "next-auth";
 import { getLocale, getTranslations } from "next-intl/server";
 import { revokeSessionById } from "@/db/queries/sessions";
-import { getAuthTokenUser } from "@/db/queries/tokens";
 import { getUserByEmail, getUserWithPreferences } from "@/db/queries/users";
 import { publicAction } from "@/lib/action";
 import type { ActionState } from "@/lib/action-state";
 import { SignInRejected, signIn, signOut } from "@/lib/auth";
 import { DEVICE_COOKIE, deviceCookieOptions } from "@/lib/auth/device";
 import { TWO_FACTOR_CHALLENGE_COOKIE } from "@/lib/auth/two-factor-challenge";
-import { registerUser, requestPasswordReset, resetPassword, verifyEmail, type RateLimitScope } from "@/lib/auth/service";
+import { registerUser, requestPasswordReset, resetPassword, twoFactorChallengeUser, verifyEmail, type RateLimitScope } from "@/lib/auth/service";
 import { describeError } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/config";
 import { rememberPreferences } from "@/lib/preferences-cookie";
 import { reportActionStarted } from "@/lib/request-context";
 import { getSessionUser, homePathFor } from "@/lib/session";
-import { hashToken } from "@/lib/tokens";
 import {
   forgotPasswordSchema,
   resetPasswordSchema,
@@ -92,7 +90,7 @@ async function finishSignIn(
 export const verifySignInCodeAction = publicAction(twoFactorSignInSchema, async (data) => {
   const previous = await getSessionUser();
   const challenge = (await cookies()).get(TWO_FACTOR_CHALLENGE_COOKIE)?.value;
-  const userId = challenge ? await getAuthTokenUser("two_factor_challenge", hashToken(challenge)) : null;
+  const userId = challenge ? await twoFactorChallengeUser(challenge) : null;
   if (!userId) redirect("/sign-in?reason=two-factor-expired");
   try {
     await signIn("credentials", { code: data.code, redirect: false });

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, count, eq, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
+import { and, eq, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
 import { getDb, type Database } from "@/db";
 import { twoFactorRecoveryCodes, userTwoFactor } from "@/db/schema";
 
@@ -71,14 +71,6 @@ export async function consumeRecoveryCode(userId: string, codeHash: string, db: 
     .where(and(eq(twoFactorRecoveryCodes.userId, userId), eq(twoFactorRecoveryCodes.codeHash, codeHash), isNull(twoFactorRecoveryCodes.usedAt)))
     .returning({ id: twoFactorRecoveryCodes.id });
   return rows.length > 0;
-}
-
-export async function countUnusedRecoveryCodes(userId: string, db: Database = getDb()): Promise<number> {
-  const [row] = await db
-    .select({ value: count() })
-    .from(twoFactorRecoveryCodes)
-    .where(and(eq(twoFactorRecoveryCodes.userId, userId), isNull(twoFactorRecoveryCodes.usedAt)));
-  return row?.value ?? 0;
 }
 
 /** Turns two-factor off: the secret and every recovery code go. */

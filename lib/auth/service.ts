@@ -242,6 +242,11 @@ export async function authenticate(
   return (await openSession(user, { deviceId, deviceToken: input.deviceToken, limitKey: clientRule.key }, info, {}, db)) ?? { status: "invalid" };
 }
 
+/** The account a two-factor sign-in's challenge (from its cookie) is waiting for, if it still is. */
+export async function twoFactorChallengeUser(challengeToken: string, db?: Transaction): Promise<string | null> {
+  return getAuthTokenUser("two_factor_challenge", hashToken(challengeToken), db);
+}
+
 export type SecondStepResult = SignedIn | { status: "invalid_code" | "challenge_expired" } | RateLimited;
 
 /**
@@ -255,7 +260,7 @@ export async function completeTwoFactorSignIn(
   db?: Transaction,
 ): Promise<SecondStepResult> {
   const challengeHash = hashToken(input.challengeToken);
-  const userId = await getAuthTokenUser("two_factor_challenge", challengeHash, db);
+  const userId = await twoFactorChallengeUser(input.challengeToken, db);
   const user = userId ? await getUserCredentialsById(userId, db) : null;
   if (!user || user.status !== "active") return { status: "challenge_expired" };
   const check = await checkSecondFactor(user.id, input.code, db);
@@ -333,10 +338,11 @@ export async function resetPassword(
   return inTransaction(async (tx) => {
     const userId = await consumeAuthToken("password_reset", hashToken(input.token), tx);
     if (!userId) return { status: "invalid_token" as const };
+    // A sign-in waiting for its code passed the old password: it must not complete. (Before the user
+    // row is locked, in the same order as a completing sign-in takes them, so the two cannot deadlock.)
+    await voidAuthTokens(userId, "two_factor_challenge", tx);
     const email = await setUserPassword(userId, passwordHash, tx);
     await revokeUserSessions(userId, {}, tx);
-    // A sign-in waiting for its code passed the old password: it must not complete.
-    await voidAuthTokens(userId, "two_factor_challenge", tx);
     if (email) await resetRateLimit([rateLimitRules.signInPerAccount(email).key], tx);
     await createAuditEntry({ action: "auth.password_reset", actorId: userId, targetUserId: userId, ip: info.ip }, tx);
     await notify(userId, { type: "security.passwordChanged", params: signInParams(info) }, tx);

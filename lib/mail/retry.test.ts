@@ -5,6 +5,7 @@ import { auditLog, emailOutbox } from "@/db/schema";
 import { setupTestDatabase, signedInUser, uniqueEmail } from "@/db/testing";
 import { AppError } from "@/lib/errors";
 import { findJobData } from "@/lib/jobs";
+import { listFailedJobs, retryFailedJob } from "@/lib/jobs/admin";
 import { runQueuedJobs } from "@/lib/jobs/testing";
 import { sendMail } from "./index";
 import { retryFailedEmail } from "./retry";
@@ -56,6 +57,15 @@ describe("retrying a failed email", () => {
     await runQueuedJobs({ only: ["mail.deliver"] });
     expect(mailbox.last(to)?.text).toContain(url);
     expect(await outboxRow(id)).toMatchObject({ status: "sent", attempts: 10, error: null });
+  });
+
+  it("is the only way to retry a failed delivery: the failed jobs list leaves it out and refuses it", async () => {
+    const admin = await signedInUser("admin");
+    const id = await failedResetMail(uniqueEmail("jobs"), "http://localhost:3000/reset-password?token=t");
+    const { jobId } = await outboxRow(id);
+    expect((await listFailedJobs(admin)).some((job) => job.id === jobId)).toBe(false);
+    expect(await retryFailedJob(admin, { name: "mail.deliver", jobId: jobId! }, info)).toEqual({ status: "not_failed" });
+    expect((await outboxRow(id)).status).toBe("failed");
   });
 
   it("resends a mail without a secret link from the outbox's copy once its job is gone", async () => {

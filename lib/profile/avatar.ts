@@ -43,7 +43,7 @@ export async function changeAvatar(actor: Actor, upload: Uint8Array, info: Reque
   try {
     const { fileId, previousStorageKey } = await inTransaction(async (tx) => {
       const replaced = await replaceUserAvatar(actor.id, { ...stored, fileName: "avatar.webp", accountId: actor.accountId }, tx);
-      await createAuditEntry({ action: "user.avatar_changed", actorId: actor.id, targetUserId: actor.id, ip: info.ip }, tx);
+      await createAuditEntry({ action: "user.avatar_changed", actorId: actor.id, targetUserId: actor.id, ip: info.ip, userAgent: info.userAgent }, tx);
       return replaced;
     }, db);
     if (previousStorageKey) await deleteStoredBytes(previousStorageKey);
@@ -57,7 +57,7 @@ export async function changeAvatar(actor: Actor, upload: Uint8Array, info: Reque
 export async function removeAvatar(actor: Actor, info: RequestInfo, db?: Transaction): Promise<{ status: "ok" | "unchanged" }> {
   const previousStorageKey = await inTransaction(async (tx) => {
     const { previousStorageKey } = await replaceUserAvatar(actor.id, null, tx);
-    if (previousStorageKey) await createAuditEntry({ action: "user.avatar_removed", actorId: actor.id, targetUserId: actor.id, ip: info.ip }, tx);
+    if (previousStorageKey) await createAuditEntry({ action: "user.avatar_removed", actorId: actor.id, targetUserId: actor.id, ip: info.ip, userAgent: info.userAgent }, tx);
     return previousStorageKey;
   }, db);
   if (!previousStorageKey) return { status: "unchanged" };

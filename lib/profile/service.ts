@@ -1,7 +1,7 @@
 import "server-only";
 import { createAuditEntry } from "@/db/queries/audit";
 import { consumeRateLimit } from "@/db/queries/rate-limits";
-import { consumeEmailChangeToken, replaceAuthToken } from "@/db/queries/tokens";
+import { consumeEmailChangeToken, replaceAuthToken, voidAuthTokens } from "@/db/queries/tokens";
 import { inTransaction, type Transaction } from "@/db/queries/transaction";
 import { isUniqueViolation } from "@/db/errors";
 import {
@@ -36,7 +36,7 @@ export async function updateProfile(actor: Actor, input: UserProfile, info: Requ
     const changed = (Object.keys(input) as (keyof UserProfile)[]).filter((field) => before[field] !== input[field]);
     if (changed.length === 0) return { status: "unchanged" as const };
     await updateUserProfile(actor.id, input, tx);
-    await createAuditEntry({ action: "user.profile_updated", actorId: actor.id, targetUserId: actor.id, ip: info.ip, metadata: { fields: changed.join(",") } }, tx);
+    await createAuditEntry({ action: "user.profile_updated", actorId: actor.id, targetUserId: actor.id, ip: info.ip, userAgent: info.userAgent, metadata: { fields: changed.join(",") } }, tx);
     return { status: "ok" as const };
   }, db);
 }
@@ -62,7 +62,12 @@ export async function requestEmailChange(
   if (newEmail === user.email) return { status: "same_email" };
 
   await inTransaction(async (tx) => {
-    await createAuditEntry({ action: "user.email_change_requested", actorId: actor.id, targetUserId: actor.id, ip: info.ip }, tx);
+    await createAuditEntry({ action: "user.email_change_requested", actorId: actor.id, targetUserId: actor.id, ip: info.ip, userAgent: info.userAgent }, tx);
+    // The current address is told either way, so what it receives never says whether the new one is taken.
+    await sendMail(
+      { to: user.email, locale: actor.locale, template: "emailChangeRequested", props: { name: user.name, url: `${appUrl()}/dashboard/security`, email: newEmail } },
+      tx,
+    );
     if (await getUserByEmail(newEmail, tx)) return;
     const token = generateToken();
     await replaceAuthToken(
@@ -71,10 +76,6 @@ export async function requestEmailChange(
     );
     const url = `${appUrl()}/verify-email-change?token=${token}`;
     await sendMail({ to: newEmail, locale: actor.locale, template: "confirmEmailChange", props: { name: user.name, url, email: newEmail } }, tx);
-    await sendMail(
-      { to: user.email, locale: actor.locale, template: "emailChangeRequested", props: { name: user.name, url: `${appUrl()}/dashboard/security`, email: newEmail } },
-      tx,
-    );
   }, db);
   return { status: "ok" };
 }
@@ -91,6 +92,8 @@ export async function confirmEmailChange(token: string, info: RequestInfo, db?: 
     if (await getUserByEmail(change.newEmail, tx)) return { status: "email_taken" as const };
     const user = await getUserWithPreferences(change.userId, tx);
     if (!user) return { status: "invalid_token" as const };
+    // Links mailed to the old address (a reset, a verification) and a waiting sign-in must not outlive it.
+    for (const kind of ["password_reset", "email_verification", "two_factor_challenge"] as const) await voidAuthTokens(change.userId, kind, tx);
     try {
       await setUserEmail(change.userId, change.newEmail, tx);
     } catch (error) {
@@ -99,7 +102,7 @@ export async function confirmEmailChange(token: string, info: RequestInfo, db?: 
       throw error;
     }
     await createAuditEntry(
-      { action: "user.email_changed", actorId: change.userId, targetUserId: change.userId, ip: info.ip, metadata: { from: user.email, to: change.newEmail } },
+      { action: "user.email_changed", actorId: change.userId, targetUserId: change.userId, ip: info.ip, userAgent: info.userAgent, metadata: { from: user.email, to: change.newEmail } },
       tx,
     );
     await notify(change.userId, { type: "account.emailChanged", params: { email: change.newEmail } }, tx);

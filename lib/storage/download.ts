@@ -13,13 +13,14 @@ const inlineTypes = new Set(["image/webp", "image/jpeg", "image/png", "audio/mpe
 
 /**
  * `bytes=0-99`, `bytes=100-` or `bytes=-100` against a file of `size` bytes. Null means no Range
- * (or several ranges, which we may ignore and answer whole); "unsatisfiable" covers every malformed
- * or out-of-bounds range.
+ * (or several ranges, or another unit, which we may ignore and answer whole); "unsatisfiable" covers
+ * every malformed or out-of-bounds byte range.
  */
 export function parseRange(header: string | null, size: number): ByteRange | "unsatisfiable" | null {
   if (header === null) return null;
   const match = /^\s*bytes\s*=\s*(.*)$/i.exec(header);
-  if (!match) return "unsatisfiable";
+  // A unit other than bytes is ignored (RFC 9110 §14.2): the whole file, not an error.
+  if (!match) return null;
   const spec = match[1]!.trim();
   if (spec.includes(",")) return null;
   const parts = /^(\d*)\s*-\s*(\d*)$/.exec(spec);

@@ -13,7 +13,8 @@ export function uploadThingStorage(api: UTApi): StorageAdapter {
     async put(key, body, { contentType }) {
       const { UTFile } = await import("uploadthing/server");
       const bytes = await new Response(body).arrayBuffer();
-      const result = await api.uploadFiles(new UTFile([bytes], assertStorageKey(key), { type: contentType, customId: key }));
+      // Private: the bytes are readable only through a signed URL, which only our route asks for.
+      const result = await api.uploadFiles(new UTFile([bytes], assertStorageKey(key), { type: contentType, customId: key }), { acl: "private" });
       if (result.error) throw new Error(`UploadThing refused the upload: ${result.error.message}`);
     },
     async get(key, range) {

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { getActiveSessionUser } from "@/db/queries/sessions";
+import { createAuthSession, getActiveSessionUser } from "@/db/queries/sessions";
 import { getTwoFactorStatus } from "@/db/queries/two-factor";
 import { createUser } from "@/db/queries/users";
 import { auditLog, authTokens, userTwoFactor } from "@/db/schema";
@@ -37,8 +37,8 @@ function codeAt(secret: string, steps = 0) {
 }
 
 /** Enrols the user and returns the secret their app holds and the recovery codes they were shown. */
-async function enrolled(user: Awaited<ReturnType<typeof newUser>>) {
-  expect(await startTwoFactorEnrolment(user)).toEqual({ status: "ok" });
+async function enrolled(user: Awaited<ReturnType<typeof newUser>> & { sessionId?: string }) {
+  expect(await startTwoFactorEnrolment(user, { password })).toEqual({ status: "ok" });
   const { secret } = (await getPendingEnrolment(user))!;
   const result = await confirmTwoFactorEnrolment(user, codeAt(secret), info());
   if (result.status !== "ok") throw new Error(`enrolment failed: ${result.status}`);
@@ -58,7 +58,7 @@ async function actionsOf(userId: string) {
 describe("enrolling in two-factor sign-in", () => {
   it("turns on only with a code from the app, shows ten recovery codes once and stores the secret sealed", async () => {
     const user = await newUser("enrol");
-    await startTwoFactorEnrolment(user);
+    await startTwoFactorEnrolment(user, { password });
     const pending = (await getPendingEnrolment(user))!;
     expect(pending.uri).toContain("otpauth://totp/");
     expect(pending.qrSvg).toMatch(/^<svg/);
@@ -77,10 +77,21 @@ describe("enrolling in two-factor sign-in", () => {
     expect(await actionsOf(user.id)).toContain("auth.two_factor_enabled");
   });
 
+  it("starts only with the password, and signs out the account's other sessions once on", async () => {
+    const user = await newUser("password");
+    expect(await startTwoFactorEnrolment(user, { password: "not the password" })).toEqual({ status: "invalid_password" });
+    expect(await getPendingEnrolment(user)).toBeNull();
+    const current = (await createAuthSession({ userId: user.id, ip: null, userAgent: null }))!;
+    const other = (await createAuthSession({ userId: user.id, ip: null, userAgent: null }))!;
+    await enrolled({ ...user, sessionId: current });
+    expect(await getActiveSessionUser(current)).not.toBeNull();
+    expect(await getActiveSessionUser(other)).toBeNull();
+  });
+
   it("cannot restart enrolment once it is on (the secret stays)", async () => {
     const user = await newUser("restart");
     await enrolled(user);
-    expect(await startTwoFactorEnrolment(user)).toEqual({ status: "already_enabled" });
+    expect(await startTwoFactorEnrolment(user, { password })).toEqual({ status: "already_enabled" });
   });
 });
 

@@ -11,6 +11,7 @@ import {
   replaceRecoveryCodes,
   savePendingTwoFactor,
 } from "@/db/queries/two-factor";
+import { revokeUserSessions } from "@/db/queries/sessions";
 import { getUserCredentialsById } from "@/db/queries/users";
 import type { Actor } from "@/lib/actor";
 import { notify } from "@/lib/notifications/service";
@@ -41,13 +42,20 @@ function tryOpenTotpSecret(userId: string, sealed: string): string | null {
  * Checks a second factor for an account with two-factor on: a current TOTP code (never one already
  * used) or an unused recovery code, which this uses up. Counts towards the account's code limit.
  */
-export async function checkSecondFactor(
-  userId: string,
-  code: string,
-  db?: Transaction,
-): Promise<{ status: "ok"; method: "totp" | "recovery_code" } | { status: "invalid_code" | "not_enabled" } | Limited> {
+export async function checkSecondFactor(userId: string, code: string, db?: Transaction): Promise<SecondFactorResult | Limited> {
+  const limited = await countAttempt(userId, db);
+  return limited ?? verifySecondFactor(userId, code, db);
+}
+
+type SecondFactorResult = { status: "ok"; method: "totp" | "recovery_code" } | { status: "invalid_code" | "not_enabled" };
+
+/** Counts one attempt against the account's code limit (codes and passwords asked again alike). */
+async function countAttempt(userId: string, db?: Transaction): Promise<Limited | null> {
   const limit = await consumeRateLimit([twoFactorCodeRule(userId)], db);
-  if (!limit.allowed) return { status: "rate_limited", retryAfterSeconds: limit.retryAfterSeconds };
+  return limit.allowed ? null : { status: "rate_limited", retryAfterSeconds: limit.retryAfterSeconds };
+}
+
+async function verifySecondFactor(userId: string, code: string, db?: Transaction): Promise<SecondFactorResult> {
   const row = await getTwoFactor(userId, db);
   if (!row?.enabledAt) return { status: "not_enabled" };
   const secret = tryOpenTotpSecret(userId, row.secret);
@@ -55,15 +63,31 @@ export async function checkSecondFactor(
   const recoveryCode = step === null ? normalizeRecoveryCode(code) : null;
   let method: "totp" | "recovery_code" | null = null;
   if (step !== null && (await recordTotpStep(userId, step, db))) method = "totp";
-  else if (recoveryCode && (await consumeRecoveryCode(userId, hashRecoveryCode(recoveryCode), db))) method = "recovery_code";
+  else if (recoveryCode && (await consumeRecoveryCode(userId, hashRecoveryCode(userId, recoveryCode), db))) method = "recovery_code";
   if (!method) return { status: "invalid_code" };
   // The owner got it right: earlier slips no longer count against them.
   await resetRateLimit([twoFactorCodeRule(userId).key], db);
   return { status: "ok", method };
 }
 
-/** Begins enrolment with a fresh secret; the page then shows it as a QR code until it is confirmed. */
-export async function startTwoFactorEnrolment(actor: Actor, db?: Transaction): Promise<{ status: "ok" | "already_enabled" }> {
+/** The password again, before two-factor is changed: a session left open must not be enough. */
+async function passwordConfirmed(userId: string, password: string, db?: Transaction): Promise<boolean> {
+  const user = await getUserCredentialsById(userId, db);
+  return Boolean(user && (await verifyPassword(user.passwordHash, password)));
+}
+
+/**
+ * Begins enrolment with a fresh secret, for the password; the page then shows it as a QR code until
+ * it is confirmed. Without the password a borrowed session could bind its own authenticator.
+ */
+export async function startTwoFactorEnrolment(
+  actor: Actor,
+  input: { password: string },
+  db?: Transaction,
+): Promise<{ status: "ok" | "already_enabled" | "invalid_password" } | Limited> {
+  const limited = await countAttempt(actor.id, db);
+  if (limited) return limited;
+  if (!(await passwordConfirmed(actor.id, input.password, db))) return { status: "invalid_password" };
   return (await savePendingTwoFactor(actor.id, sealTotpSecret(actor.id, generateTotpSecret()), db)) ? { status: "ok" } : { status: "already_enabled" };
 }
 
@@ -78,7 +102,7 @@ export async function getPendingEnrolment(actor: Actor & { email: string }, db?:
 
 async function newRecoveryCodes(userId: string, tx: Transaction): Promise<string[]> {
   const codes = generateRecoveryCodes();
-  await replaceRecoveryCodes(userId, codes.map(hashRecoveryCode), tx);
+  await replaceRecoveryCodes(userId, codes.map((code) => hashRecoveryCode(userId, code)), tx);
   return codes;
 }
 
@@ -101,6 +125,8 @@ export async function confirmTwoFactorEnrolment(
     if (!(await markTwoFactorEnabled(actor.id, tx))) return { status: "no_enrolment" as const };
     await recordTotpStep(actor.id, step, tx);
     await resetRateLimit([twoFactorCodeRule(actor.id).key], tx);
+    // Sessions opened before, with the password alone, end: from now on every session passed a code.
+    await revokeUserSessions(actor.id, { keepSessionId: actor.sessionId }, tx);
     const recoveryCodes = await newRecoveryCodes(actor.id, tx);
     await createAuditEntry({ action: "auth.two_factor_enabled", actorId: actor.id, targetUserId: actor.id, ip: info.ip, userAgent: info.userAgent }, tx);
     await notify(actor.id, { type: "security.twoFactorEnabled", params: {} }, tx);
@@ -119,10 +145,11 @@ export async function disableTwoFactor(
   db?: Transaction,
 ): Promise<{ status: "ok" | "invalid_password" | "invalid_code" | "not_enabled" | "required_for_staff" } | Limited> {
   if (actor.role === "admin") return { status: "required_for_staff" };
-  const user = await getUserCredentialsById(actor.id, db);
-  if (!user || !(await verifyPassword(user.passwordHash, input.password))) return { status: "invalid_password" };
+  const limited = await countAttempt(actor.id, db);
+  if (limited) return limited;
+  if (!(await passwordConfirmed(actor.id, input.password, db))) return { status: "invalid_password" };
   return inTransaction(async (tx) => {
-    const check = await checkSecondFactor(actor.id, input.code, tx);
+    const check = await verifySecondFactor(actor.id, input.code, tx);
     if (check.status !== "ok") return check;
     await deleteTwoFactor(actor.id, tx);
     await createAuditEntry({ action: "auth.two_factor_disabled", actorId: actor.id, targetUserId: actor.id, ip: info.ip, userAgent: info.userAgent }, tx);

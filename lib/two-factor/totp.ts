@@ -58,6 +58,7 @@ export function normalizeRecoveryCode(code: string): string | null {
   return /^[a-z0-9]{10}$/.test(compact) ? `${compact.slice(0, 5)}-${compact.slice(5)}` : null;
 }
 
-export function hashRecoveryCode(code: string): string {
-  return createHash("sha256").update(code).digest("hex");
+/** Salted with the user's id: one sweep of the 50-bit code space cannot crack every user's codes at once. */
+export function hashRecoveryCode(userId: string, code: string): string {
+  return createHash("sha256").update(`${userId}:${code}`).digest("hex");
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { adminSetUserRole, adminSetUserStatus } from "@/db/queries/admin-users";
 import type { Transaction } from "@/db/queries/transaction";
-import type { Actor } from "@/lib/actor";
+import { isStaff, type Actor } from "@/lib/actor";
 import type { UserRole, UserStatus } from "@/lib/constants";
 import { AppError } from "@/lib/errors";
 import type { RequestInfo } from "@/lib/request-info";
@@ -14,7 +14,7 @@ export type StaffChangeResult = { status: "ok" | "unchanged" | "not_yourself" };
  */
 export function assertStaff(actor: Actor): void {
   if (actor.role !== "admin") throw new AppError("forbidden", "Only staff may do this.");
-  if (!actor.twoFactorEnabled) throw new AppError("two_factor_required", "Staff must turn on two-factor sign-in first.");
+  if (!isStaff(actor)) throw new AppError("two_factor_required", "Staff must turn on two-factor sign-in first.");
 }
 
 /** Disabling ends the user's sessions. Staff cannot change themselves: nobody would be left to undo it. */

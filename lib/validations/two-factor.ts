@@ -2,7 +2,9 @@ import { z } from "zod";
 import { PASSWORD_MAX } from "@/lib/constants";
 import { twoFactorCodeSchema } from "./auth";
 
-export const startTwoFactorSchema = z.object({});
+const currentPassword = z.string().min(1, "passwordRequired").max(PASSWORD_MAX, "passwordTooLong");
+
+export const startTwoFactorSchema = z.object({ password: currentPassword });
 
 /** Enrolment is confirmed with a code from the app: recovery codes do not exist yet. */
 export const confirmTwoFactorSchema = z.object({
@@ -10,7 +12,7 @@ export const confirmTwoFactorSchema = z.object({
 });
 
 export const disableTwoFactorSchema = z.object({
-  password: z.string().min(1, "passwordRequired").max(PASSWORD_MAX, "passwordTooLong"),
+  password: currentPassword,
   code: twoFactorCodeSchema,
 });
 

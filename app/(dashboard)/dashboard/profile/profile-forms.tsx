@@ -14,13 +14,14 @@ export function AvatarForm({ hasAvatar }: { hasAvatar: boolean }) {
   const t = useTranslations("profile.photo");
   const [state, action] = useActionState(uploadAvatarAction, initialActionState);
   const [removed, remove] = useActionState(removeAvatarAction, initialActionState);
-  // A hint before the upload; the server decides.
+  // Checked before the upload too; the server still decides.
   const [tooLarge, setTooLarge] = useState(false);
   const id = useId();
   const error = tooLarge ? t("tooLarge") : state.fieldErrors?.avatar;
   return (
     <div className="min-w-0 flex-1 space-y-4">
-      <form action={action} className="space-y-3">
+      {/* A file past the limit is not sent at all: the server would refuse it before our checks, with no field message. */}
+      <form action={action} className="space-y-3" onSubmit={(event) => tooLarge && event.preventDefault()}>
         <FormMessage state={state.fieldErrors ? initialActionState : state} />
         <FieldShell
           id={id}

@@ -24,10 +24,14 @@ async function codeRefused(status: "invalid_code" | "not_enabled" | "rate_limite
   return { ok: false, fieldErrors: { code: t("invalidCode") } };
 }
 
-export const startTwoFactorAction = authedAction(startTwoFactorSchema, async (_data, user) => {
-  const result = await startTwoFactorEnrolment(user);
+export const startTwoFactorAction = authedAction(startTwoFactorSchema, async (data, user) => {
+  const result = await startTwoFactorEnrolment(user, data);
+  const t = await getTranslations("twoFactor");
+  if (result.status === "rate_limited") return codeRefused(result.status, result.retryAfterSeconds);
+  if (result.status === "invalid_password") return { ok: false, fieldErrors: { password: t("invalidPassword") } };
+  if (result.status === "already_enabled") return { ok: false, message: t("alreadyEnabled") };
   revalidatePath("/dashboard/security", "layout");
-  return { ok: result.status === "ok", message: result.status === "ok" ? undefined : (await getTranslations("twoFactor"))("alreadyEnabled") };
+  return { ok: true };
 });
 
 // Confirming and new codes do not revalidate: the page stays as it is, so the codes shown once stay on screen.

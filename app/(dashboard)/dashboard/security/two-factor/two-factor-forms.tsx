@@ -13,8 +13,18 @@ export function StartTwoFactorForm() {
   const t = useTranslations("twoFactor");
   const [state, action] = useActionState(startTwoFactorAction, initialActionState);
   return (
-    <form action={action} className="mt-4 space-y-3">
+    <form action={action} className="mt-4 space-y-3" noValidate>
       <FormMessage state={state} />
+      <Field
+        label={t("password")}
+        name="password"
+        id="start-password"
+        type="password"
+        autoComplete="current-password"
+        hint={t("passwordHint")}
+        required
+        error={state.fieldErrors?.password}
+      />
       <SubmitButton pendingLabel={t("starting")}>{t("start")}</SubmitButton>
     </form>
   );
