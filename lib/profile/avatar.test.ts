@@ -5,10 +5,8 @@ import { crc32, deflateSync } from "node:zlib";
 import { eq } from "drizzle-orm";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createAuthSession, getActiveSessionUser } from "@/db/queries/sessions";
-import { createUser } from "@/db/queries/users";
 import { auditLog, storedFiles } from "@/db/schema";
-import { setupTestDatabase, uniqueEmail } from "@/db/testing";
+import { setupTestDatabase, signedInUser } from "@/db/testing";
 import { AppError } from "@/lib/errors";
 import { getFileForDownload } from "@/lib/files/service";
 import { setStorage } from "@/lib/storage";
@@ -47,12 +45,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await rm(root, { recursive: true, force: true });
 });
-
-async function signedIn(label: string, role: "customer" | "admin" = "customer") {
-  const user = await createUser({ email: uniqueEmail(label), name: `Ada ${label}`, passwordHash: "x", role, locale: "en" });
-  const sessionId = (await createAuthSession({ userId: user.id, ip: null, userAgent: null }))!;
-  return (await getActiveSessionUser(sessionId))!;
-}
 
 const photo = (format: "jpeg" | "png" | "webp", width = 640, height = 480) =>
   sharp({ create: { width, height, channels: 3, background: { r: 200, g: 80, b: 40 } } })[format]().toBuffer();
@@ -107,7 +99,7 @@ describe("preparing an avatar", () => {
 
 describe("the avatar of an account", () => {
   it("replaces the previous file, and removing it deletes row and bytes", async () => {
-    const user = await signedIn("owner");
+    const user = await signedInUser("customer", "owner");
     const first = await changeAvatar(user, await photo("png"), info);
     const second = await changeAvatar(user, await photo("jpeg"), info);
     if (first.status !== "ok" || second.status !== "ok") throw new Error("upload refused");
@@ -122,9 +114,9 @@ describe("the avatar of an account", () => {
   });
 
   it("is downloadable by its owner and staff, and another customer's request finds nothing", async () => {
-    const owner = await signedIn("shown");
-    const stranger = await signedIn("stranger");
-    const admin = await signedIn("staff", "admin");
+    const owner = await signedInUser("customer", "shown");
+    const stranger = await signedInUser("customer", "stranger");
+    const admin = await signedInUser("admin", "staff");
     const upload = await changeAvatar(owner, await photo("png"), info);
     if (upload.status !== "ok") throw new Error("upload refused");
     expect((await getFileForDownload(owner, upload.fileId)).inline).toBe(true);

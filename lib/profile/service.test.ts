@@ -74,6 +74,9 @@ describe("changing the email address", () => {
     const other = await signedIn("taken");
     expect(await requestEmailChange(user, { newEmail: other.email, currentPassword: password }, info())).toEqual({ status: "ok" });
     expect(await db().select().from(emailOutbox).where(eq(emailOutbox.toAddress, other.email))).toEqual([]);
+    // The current address hears of it just as for a free address: its mail does not tell the two apart.
+    const told = await db().select({ template: emailOutbox.template }).from(emailOutbox).where(eq(emailOutbox.toAddress, user.email));
+    expect(told).toEqual([{ template: "emailChangeRequested" }]);
 
     const free = uniqueEmail("free");
     await requestEmailChange(user, { newEmail: free, currentPassword: password }, info());
