@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { z } from "zod";
 import { Page } from "@/components/page";
 import { Card } from "@/components/ui/card";
 import { adminGetOutboxEntry } from "@/db/queries/mail";
@@ -13,19 +14,22 @@ import { EmailStatusBadge } from "../status-badge";
 
 type Props = { params: Promise<{ id: string }> };
 
-const isUuid = (value: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+/** The message, or null for an id that is not one of ours (any string reaches this page). */
+async function entryOf(id: string) {
+  return z.uuid().safeParse(id).success ? adminGetOutboxEntry(id) : null;
+}
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   await requireAdmin();
   const { id } = await params;
-  const entry = isUuid(id) ? await adminGetOutboxEntry(id) : null;
+  const entry = await entryOf(id);
   return { title: entry ? entry.subject : (await getTranslations("errors"))("notFoundTitle") };
 }
 
 export default async function AdminOutboxEntryPage({ params }: Props) {
   await requireAdmin();
   const { id } = await params;
-  const entry = isUuid(id) ? await adminGetOutboxEntry(id) : null;
+  const entry = await entryOf(id);
   if (!entry) notFound();
   const [t, format] = await Promise.all([getTranslations("admin.outbox"), getFormatter()]);
   const when = (date: Date | null) => (date ? format.dateTime(date, { dateStyle: "medium", timeStyle: "medium" }) : t("none"));
