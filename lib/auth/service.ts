@@ -264,7 +264,11 @@ export async function completeTwoFactorSignIn(
   const user = userId ? await getUserCredentialsById(userId, db) : null;
   if (!user || user.status !== "active") return { status: "challenge_expired" };
   const check = await checkSecondFactor(user.id, input.code, db);
-  if (check.status === "rate_limited") return { status: "rate_limited", retryAfterSeconds: check.retryAfterSeconds, scope: "account" };
+  if (check.status === "rate_limited") {
+    // Wrong codes after a right password: whoever typed them may know it. The owner hears once per lock.
+    if (check.justLocked) await notify(user.id, { type: "security.twoFactorLocked", params: signInParams(info) }, db);
+    return { status: "rate_limited", retryAfterSeconds: check.retryAfterSeconds, scope: "account" };
+  }
   if (check.status !== "ok") {
     await createAuditEntry(
       { action: "auth.two_factor_failed", targetUserId: user.id, ip: info.ip, userAgent: info.userAgent, metadata: { reason: "invalid_code" } },

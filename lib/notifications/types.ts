@@ -10,6 +10,7 @@ export const notificationTypes = {
   "security.sessionsRevokedByStaff": { category: "account", link: "/dashboard/security" },
   "security.twoFactorEnabled": { category: "account", link: "/dashboard/security" },
   "security.twoFactorDisabled": { category: "account", link: "/dashboard/security" },
+  "security.twoFactorLocked": { category: "account", link: "/dashboard/security" },
   "account.emailChanged": { category: "account", link: "/dashboard/profile" },
 } as const satisfies Record<string, { category: NotificationCategory; link: string }>;
 

@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { createAuthSession, getActiveSessionUser } from "@/db/queries/sessions";
+import { listNotifications } from "@/db/queries/notifications";
 import { getTwoFactorStatus } from "@/db/queries/two-factor";
 import { createUser } from "@/db/queries/users";
 import { auditLog, authTokens, userTwoFactor } from "@/db/schema";
@@ -137,6 +138,10 @@ describe("signing in with two-factor", () => {
     }
     const limited = await completeTwoFactorSignIn({ challengeToken: await challengeFor(user.email), code: codeAt(secret, 1) }, info());
     expect(limited).toMatchObject({ status: "rate_limited", scope: "account" });
+    // The owner is told once: someone got the password right and is guessing codes.
+    await completeTwoFactorSignIn({ challengeToken: await challengeFor(user.email), code: wrong }, info());
+    const told = (await listNotifications(user.id, { order: "newest", limit: 10 })).rows.filter((row) => row.type === "security.twoFactorLocked");
+    expect(told).toHaveLength(1);
   });
 
   it("ends a waiting code step when the password is reset", async () => {

@@ -23,7 +23,8 @@ import { generateRecoveryCodes, generateTotpSecret, hashRecoveryCode, normalizeR
 // Codes are six digits: past this many wrong ones in the window, the account's codes wait.
 export const twoFactorCodeRule = (userId: string) => ({ key: `two-factor:user:${userId}`, limit: 10, windowSeconds: 15 * 60 });
 
-type Limited = { status: "rate_limited"; retryAfterSeconds: number };
+/** `justLocked`: this attempt is the first one refused in its window (so the owner is told once). */
+type Limited = { status: "rate_limited"; retryAfterSeconds: number; justLocked: boolean };
 
 function sealTotpSecret(userId: string, secret: string): string {
   return seal(secret, `totp:${userId}`).sealed;
@@ -51,8 +52,10 @@ type SecondFactorResult = { status: "ok"; method: "totp" | "recovery_code" } | {
 
 /** Counts one attempt against the account's code limit (codes and passwords asked again alike). */
 async function countAttempt(userId: string, db?: Transaction): Promise<Limited | null> {
-  const limit = await consumeRateLimit([twoFactorCodeRule(userId)], db);
-  return limit.allowed ? null : { status: "rate_limited", retryAfterSeconds: limit.retryAfterSeconds };
+  const rule = twoFactorCodeRule(userId);
+  const limit = await consumeRateLimit([rule], db);
+  if (limit.allowed) return null;
+  return { status: "rate_limited", retryAfterSeconds: limit.retryAfterSeconds, justLocked: limit.counts[rule.key] === rule.limit + 1 };
 }
 
 async function verifySecondFactor(userId: string, code: string, db?: Transaction): Promise<SecondFactorResult> {
@@ -114,8 +117,8 @@ export async function confirmTwoFactorEnrolment(
   db?: Transaction,
 ): Promise<{ status: "ok"; recoveryCodes: string[] } | { status: "invalid_code" | "no_enrolment" } | Limited> {
   return inTransaction(async (tx) => {
-    const limit = await consumeRateLimit([twoFactorCodeRule(actor.id)], tx);
-    if (!limit.allowed) return { status: "rate_limited" as const, retryAfterSeconds: limit.retryAfterSeconds };
+    const limited = await countAttempt(actor.id, tx);
+    if (limited) return limited;
     const row = await getTwoFactor(actor.id, tx);
     if (!row || row.enabledAt) return { status: "no_enrolment" as const };
     const secret = tryOpenTotpSecret(actor.id, row.secret);
