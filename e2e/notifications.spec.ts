@@ -37,6 +37,7 @@ test("a session signed out by staff is announced in the customer's open dashboar
 
   const card = open.getByRole("region", { name: "New notification" });
   await expect(card).toContainText("Our team signed out your sessions");
+  await expect(card).toBeInViewport({ ratio: 1 });
   await expect(bell(open)).toHaveAccessibleName("Notifications, 2 unread");
   expect(await open.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
   await card.getByRole("link", { name: "View notification" }).click();
@@ -53,6 +54,9 @@ test("a session signed out by staff is announced in the customer's open dashboar
   await expect(admin.getByText("No device is signed in.")).toBeVisible();
   const notice = open.getByRole("alertdialog", { name: "You have been signed out" });
   await expect(notice).toBeVisible();
+  // It covers the page, not just the header it is rendered from: the page behind takes no clicks.
+  const viewport = open.viewportSize()!;
+  expect(await open.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.closest("[role=alertdialog], .fixed") !== null, { x: 10, y: viewport.height - 10 })).toBe(true);
   await notice.getByRole("link", { name: "Sign in again" }).click();
   await expect(open).toHaveURL(/\/sign-in\?reason=session-ended&callbackUrl=%2Fdashboard%2Fsecurity$/);
   await Promise.all([laptop.close(), phone.close(), staff.close()]);

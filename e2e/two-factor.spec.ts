@@ -46,7 +46,7 @@ test("at 375 px a customer turns on two-factor, then signs in with a code and wi
   await submitSignIn(page, { email, password });
   await page.getByLabel("Authentication code").fill("000000" === totpCode(secret, 1) ? "111111" : "000000");
   await page.getByRole("button", { name: "Verify" }).click();
-  await expect(page.getByText("That code is not correct. Try the newest code from your app.")).toBeVisible();
+  await expect(page.getByText("That code is not correct, or that recovery code was already used. Try the newest code from your app.")).toBeVisible();
   await submitTwoFactorCode(page, totpCode(secret, 1));
   await expect(page).toHaveURL(/\/dashboard$/);
 

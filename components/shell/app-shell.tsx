@@ -41,7 +41,8 @@ export async function AppShell({
         </div>
       </aside>
       <div className="flex min-w-0 flex-col">
-        <header className="sticky top-0 z-20 flex h-14 items-center justify-between gap-3 border-b border-border bg-surface/90 px-3 backdrop-blur sm:px-6">
+        {/* Opaque, without backdrop-filter: a filter would become the box that the bell's fixed card and dialog are placed in. */}
+        <header className="sticky top-0 z-20 flex h-14 items-center justify-between gap-3 border-b border-border bg-surface px-3 sm:px-6">
           <div className="flex items-center gap-1">
             <MobileNav area={area} showAreaSwitch={staff} />
             <span className="md:hidden">

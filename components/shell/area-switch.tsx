@@ -19,7 +19,7 @@ export function AreaSwitch({ area, onNavigate }: { area: "dashboard" | "admin"; 
           prefetch={false}
           onClick={onNavigate}
           aria-current={item.key === area ? "true" : undefined}
-          className={`rounded-md px-2 py-1.5 text-center text-xs font-medium ${
+          className={`min-w-0 break-words rounded-md px-2 py-1.5 text-center text-xs font-medium ${
             item.key === area ? "bg-surface text-fg shadow-card" : "text-fg-muted hover:text-fg"
           }`}
         >

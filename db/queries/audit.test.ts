@@ -38,6 +38,9 @@ describe("the staff audit log", () => {
     expect((await list({ actor: actor.email.slice(0, 14) })).rows.map((row) => row.actorId)).toEqual([actor.id]);
     // A LIKE wildcard in the search is a literal character.
     expect((await list({ actor: `${actor.marker}%` })).rows).toEqual([]);
+    // The user acted on is found too: a failed sign-in against an account has no actor.
+    await db().insert(auditLog).values({ targetUserId: target.id, action: "auth.sign_in_failed", metadata: { reason: "invalid_credentials" } });
+    expect((await list({ actor: target.email })).rows.map((row) => row.action).sort()).toEqual(["admin.user_disabled", "auth.sign_in_failed"]);
   });
 
   it("filters by action", async () => {

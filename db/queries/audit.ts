@@ -58,7 +58,7 @@ export async function hasSignedInBefore(userId: string, db: Database = getDb()):
 const targets = alias(users, "targets");
 
 export type AuditFilters = {
-  /** Part of the acting user's name or email. */
+  /** Part of the name or email of the user who acted or was acted on. */
   actor?: string;
   action?: AuditAction;
   /** Calendar days (YYYY-MM-DD), inclusive, in `timeZone`: the viewer's days, not the server's. */
@@ -70,7 +70,11 @@ export type AuditFilters = {
 function auditConditions(filters: AuditFilters): SQL[] {
   const conditions: SQL[] = [];
   const term = filters.actor?.trim();
-  if (term) conditions.push(or(ilike(actors.name, `%${escapeLike(term)}%`), ilike(actors.email, `%${escapeLike(term)}%`))!);
+  // Who acted or was acted on: failed sign-ins against an account have no actor, only a target.
+  if (term) {
+    const pattern = `%${escapeLike(term)}%`;
+    conditions.push(or(ilike(actors.name, pattern), ilike(actors.email, pattern), ilike(targets.name, pattern), ilike(targets.email, pattern))!);
+  }
   if (filters.action) conditions.push(eq(auditLog.action, filters.action));
   // The database turns local midnight into an instant, so a day that changes DST still starts on time.
   if (filters.from) conditions.push(sql`${auditLog.createdAt} >= (${filters.from}::date)::timestamp at time zone ${filters.timeZone}`);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import de from "./messages/de.json";
 import en from "./messages/en.json";
+import { auditActions } from "@/db/schema/audit";
 import { globalErrorMessages } from "./global-error-messages";
 
 type Messages = { [key: string]: string | Messages };
@@ -30,6 +31,10 @@ describe("message files", () => {
 
   it("use the same arguments in both languages", () => {
     for (const [key, text] of english) expect({ key, args: argumentsOf(german.get(key) ?? "") }).toEqual({ key, args: argumentsOf(text) });
+  });
+
+  it("name every audit action, so no page shows a raw key", () => {
+    for (const action of auditActions) expect({ action, named: english.has(`admin.audit.actions.${action.replace(".", "_")}`) }).toEqual({ action, named: true });
   });
 
   it("leave no message empty", () => {

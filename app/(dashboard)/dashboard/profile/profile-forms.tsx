@@ -14,6 +14,8 @@ export function AvatarForm({ hasAvatar }: { hasAvatar: boolean }) {
   const t = useTranslations("profile.photo");
   const [state, action] = useActionState(uploadAvatarAction, initialActionState);
   const [removed, remove] = useActionState(removeAvatarAction, initialActionState);
+  // Two forms, one card: only the outcome of the one used last is shown.
+  const [lastUsed, setLastUsed] = useState<"upload" | "remove" | null>(null);
   // Checked before the upload too; the server still decides.
   const [tooLarge, setTooLarge] = useState(false);
   const id = useId();
@@ -21,8 +23,8 @@ export function AvatarForm({ hasAvatar }: { hasAvatar: boolean }) {
   return (
     <div className="min-w-0 flex-1 space-y-4">
       {/* A file past the limit is not sent at all: the server would refuse it before our checks, with no field message. */}
-      <form action={action} className="space-y-3" onSubmit={(event) => tooLarge && event.preventDefault()}>
-        <FormMessage state={state.fieldErrors ? initialActionState : state} />
+      <form action={action} className="space-y-3" onSubmit={(event) => (tooLarge ? event.preventDefault() : setLastUsed("upload"))}>
+        <FormMessage state={state.fieldErrors || lastUsed !== "upload" ? initialActionState : state} />
         <FieldShell
           id={id}
           label={t("label")}
@@ -44,14 +46,14 @@ export function AvatarForm({ hasAvatar }: { hasAvatar: boolean }) {
         <SubmitButton pendingLabel={t("uploading")}>{t("upload")}</SubmitButton>
       </form>
       {hasAvatar ? (
-        <form action={remove} className="space-y-3">
-          <FormMessage state={removed} />
+        <form action={remove} className="space-y-3" onSubmit={() => setLastUsed("remove")}>
+          <FormMessage state={lastUsed === "remove" ? removed : initialActionState} />
           <SubmitButton variant="secondary" pendingLabel={t("removing")}>
             {t("remove")}
           </SubmitButton>
         </form>
       ) : (
-        <FormMessage state={removed} />
+        <FormMessage state={lastUsed === "remove" ? removed : initialActionState} />
       )}
     </div>
   );
@@ -63,7 +65,7 @@ export function ContactDetailsForm({ profile }: { profile: UserProfile }) {
   const values = { ...Object.fromEntries(Object.entries(profile).map(([key, value]) => [key, value ?? ""])), ...state.values };
   const errors = state.fieldErrors ?? {};
   return (
-    <form action={action} className="mt-5 space-y-4">
+    <form action={action} className="mt-5 space-y-4" noValidate>
       <FormMessage state={state} />
       <Field label={t("name")} name="name" defaultValue={values.name} error={errors.name} required maxLength={100} autoComplete="name" />
       <div className="grid gap-4 sm:grid-cols-2">
@@ -91,7 +93,7 @@ export function EmailChangeForm({ currentEmail }: { currentEmail: string }) {
   const [state, action] = useActionState(requestEmailChangeAction, initialActionState);
   const errors = state.fieldErrors ?? {};
   return (
-    <form action={action} className="mt-5 space-y-4">
+    <form action={action} className="mt-5 space-y-4" noValidate>
       <p className="text-sm">
         <span className="text-fg-muted">{t("current")}: </span>
         <span className="break-all font-medium">{currentEmail}</span>

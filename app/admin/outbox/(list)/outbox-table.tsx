@@ -64,8 +64,8 @@ export function OutboxTable({ rows, filters, statuses, paged }: { rows: OutboxRo
       cell: (info) => {
         const row = info.row.original;
         return (
-          <div className="min-w-0">
-            <Link id={`email-${row.id}`} href={`/admin/outbox/${row.id}`} prefetch={false} className="break-all font-medium text-primary underline-offset-2 hover:underline">
+          <div className="min-w-0 md:min-w-52">
+            <Link id={`email-${row.id}`} href={`/admin/outbox/${row.id}`} prefetch={false} className="break-words font-medium text-primary underline-offset-2 hover:underline">
               {row.toAddress}
             </Link>
             <div className="mt-1 space-y-1 md:hidden">
@@ -83,13 +83,40 @@ export function OutboxTable({ rows, filters, statuses, paged }: { rows: OutboxRo
         );
       },
     }),
-    column.accessor("subject", { header: t("columns.subject") }),
-    column.accessor("template", { header: t("columns.template"), cell: (info) => <span className="font-mono text-13">{info.getValue()}</span> }),
-    column.accessor("status", { header: t("columns.status"), cell: (info) => <EmailStatusBadge status={info.getValue()} /> }),
-    column.accessor("attempts", { header: t("columns.attempts") }),
-    column.accessor("error", { header: t("columns.error"), cell: (info) => <span className="break-all text-13">{info.getValue() ?? ""}</span> }),
-    column.accessor("createdAt", { header: t("columns.createdAt"), cell: (info) => when(info.getValue()) }),
-    column.accessor("sentAt", { header: t("columns.sentAt"), cell: (info) => when(info.getValue()) }),
+    // Fewer, fuller columns, so the row's Retry stays in view on a laptop screen.
+    column.accessor("subject", {
+      header: t("columns.subject"),
+      cell: (info) => (
+        <div className="min-w-48">
+          <p>{info.getValue()}</p>
+          <p className="mt-0.5 font-mono text-13 text-fg-muted">{info.row.original.template}</p>
+        </div>
+      ),
+    }),
+    column.accessor("status", {
+      header: t("columns.status"),
+      cell: (info) => {
+        const row = info.row.original;
+        return (
+          <div className="min-w-40 space-y-1">
+            <p className="flex flex-wrap items-center gap-1.5">
+              <EmailStatusBadge status={row.status} />
+              <span className="text-13 text-fg-muted">{t("attemptsCount", { count: row.attempts })}</span>
+            </p>
+            {row.error ? <p className="break-words text-13 text-danger">{row.error}</p> : null}
+          </div>
+        );
+      },
+    }),
+    column.accessor("createdAt", {
+      header: t("columns.createdAt"),
+      cell: (info) => (
+        <div className="space-y-0.5">
+          <p>{when(info.getValue())}</p>
+          {info.row.original.sentAt ? <p className="text-13 text-fg-muted">{t("sentOn", { date: format.dateTime(info.row.original.sentAt, { dateStyle: "medium", timeStyle: "short" }) })}</p> : null}
+        </div>
+      ),
+    }),
     column.display({ id: "actions", header: () => <span className="sr-only">{t("columns.actions")}</span>, cell: (info) => retry(info.row.original) }),
   ]);
   const table = useTable({ features, columns, data: rows });
@@ -133,7 +160,7 @@ export function OutboxTable({ rows, filters, statuses, paged }: { rows: OutboxRo
         table={table}
         caption={t("caption")}
         phoneColumn="toAddress"
-        widthClass="md:min-w-[64rem]"
+        widthClass="md:min-w-[52rem]"
         empty={
           <>
             {paged ? t("end") : filtered ? t("empty") : t("emptyAll")}

@@ -33,9 +33,10 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 export default async function AdminUserPage({ params }: { params: Params }) {
   const { id } = await params;
   const [admin, user] = await Promise.all([requireAdmin(), loadUser(id)]);
-  const [t, tSecurity, format, audit, account, sessions] = await Promise.all([
+  const [t, tSecurity, tAudit, format, audit, account, sessions] = await Promise.all([
     getTranslations("admin.userDetail"),
     getTranslations("security"),
+    getTranslations("admin.audit"),
     getFormatter(),
     adminListAuditEntriesForUser(id),
     adminGetAccountOfUser(id),
@@ -156,7 +157,10 @@ export default async function AdminUserPage({ params }: { params: Params }) {
                             from: t(`roles.${entry.metadata.from === "admin" ? "admin" : "customer"}`),
                             to: t(`roles.${entry.metadata.to === "admin" ? "admin" : "customer"}`),
                           })
-                        : t(`auditActions.${entry.action.replace(".", "_")}`)}
+                        : // Told from the user's side where it reads differently ("Disabled by staff"), else as the audit log says it.
+                          t.has(`auditActions.${entry.action.replace(".", "_")}`)
+                          ? t(`auditActions.${entry.action.replace(".", "_")}`)
+                          : tAudit(`actions.${entry.action.replace(".", "_")}`)}
                       {entry.actorName ? <span className="text-fg-muted"> · {entry.actorName}</span> : null}
                       {entry.ip ? <span className="text-fg-muted"> · {entry.ip}</span> : null}
                     </span>

@@ -34,11 +34,12 @@ export const startTwoFactorAction = authedAction(startTwoFactorSchema, async (da
   return { ok: true };
 });
 
-// Confirming and new codes do not revalidate: the page stays as it is, so the codes shown once stay on screen.
+// Confirming does not revalidate: the page would swap the form for the "on" cards, and the codes shown once with it.
 export const confirmTwoFactorAction = authedAction(confirmTwoFactorSchema, async (data, user, { info }) => {
   const result = await confirmTwoFactorEnrolment(user, data.code, info);
   const t = await getTranslations("twoFactor");
   if (result.status === "no_enrolment") return { ok: false, message: t("noEnrolment") };
+  if (result.status === "invalid_code") return { ok: false, fieldErrors: { code: t("invalidEnrolmentCode") } };
   if (result.status !== "ok") return codeRefused(result.status, "retryAfterSeconds" in result ? result.retryAfterSeconds : 0);
   return { ok: true, message: t("enabled"), secrets: result.recoveryCodes };
 });
@@ -46,6 +47,8 @@ export const confirmTwoFactorAction = authedAction(confirmTwoFactorSchema, async
 export const regenerateRecoveryCodesAction = authedAction(regenerateRecoveryCodesSchema, async (data, user, { info }) => {
   const result = await regenerateRecoveryCodes(user, data.code, info);
   if (result.status !== "ok") return codeRefused(result.status, "retryAfterSeconds" in result ? result.retryAfterSeconds : 0);
+  // The form stays where it is (the codes stay on screen); the count of codes left follows.
+  revalidatePath("/dashboard/security", "layout");
   return { ok: true, message: (await getTranslations("twoFactor"))("regenerated"), secrets: result.recoveryCodes };
 });
 

@@ -57,7 +57,7 @@ export default async function TwoFactorPage() {
         ) : pending ? (
           <Card aria-labelledby="enrol-heading">
             <CardHeader id="enrol-heading" title={t("enrolTitle")} description={t("enrolHelp")} />
-            <ConfirmTwoFactorForm qrSvg={pending.qrSvg} secret={pending.secret} continueHref={user.role === "admin" ? "/admin" : "/dashboard/security"} />
+            <ConfirmTwoFactorForm qrSvg={pending.qrSvg} secret={pending.secret} uri={pending.uri} continueHref={user.role === "admin" ? "/admin" : "/dashboard/security"} />
           </Card>
         ) : (
           <Card aria-labelledby="start-heading">

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
-import { Button, ButtonLink } from "@/components/ui/button";
+import { Button, ButtonLink, buttonClass } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -35,9 +35,10 @@ function groupedSecret(secret: string): string {
   return secret.match(/.{1,4}/g)?.join(" ") ?? secret;
 }
 
-export function ConfirmTwoFactorForm({ qrSvg, secret, continueHref }: { qrSvg: string; secret: string; continueHref: string }) {
+export function ConfirmTwoFactorForm({ qrSvg, secret, uri, continueHref }: { qrSvg: string; secret: string; uri: string; continueHref: string }) {
   const t = useTranslations("twoFactor");
   const [state, action] = useActionState(confirmTwoFactorAction, initialActionState);
+  const [keyCopied, setKeyCopied] = useState(false);
   if (state.ok && state.secrets) {
     return (
       <div className="mt-4 space-y-4">
@@ -63,6 +64,22 @@ export function ConfirmTwoFactorForm({ qrSvg, secret, continueHref }: { qrSvg: s
           <p className="font-mono text-sm break-all" data-testid="totp-secret">
             {groupedSecret(secret)}
           </p>
+          <div className="flex flex-wrap gap-2">
+            <Button
+              type="button"
+              variant="secondary"
+              onClick={async () => {
+                await navigator.clipboard.writeText(secret);
+                setKeyCopied(true);
+              }}
+            >
+              {keyCopied ? t("copied") : t("copyKey")}
+            </Button>
+            {/* On a phone the QR code cannot be scanned by the phone itself: the app opens from this link instead. */}
+            <a href={uri} className={buttonClass("secondary", "sm:hidden")}>
+              {t("openInApp")}
+            </a>
+          </div>
         </li>
         <li>
           <form action={action} className="space-y-3" noValidate>
@@ -113,7 +130,7 @@ function RecoveryCodes({ codes }: { codes: string[] }) {
         >
           {copied ? t("copied") : t("copy")}
         </Button>
-        <a className="inline-flex min-h-10 items-center rounded-md border border-border-strong px-4 py-2 text-sm font-medium hover:bg-surface-muted" href={`data:text/plain;charset=utf-8,${encodeURIComponent(`${text}\n`)}`} download="clientdesk-recovery-codes.txt">
+        <a className={buttonClass("secondary")} href={`data:text/plain;charset=utf-8,${encodeURIComponent(`${text}\n`)}`} download="clientdesk-recovery-codes.txt">
           {t("download")}
         </a>
       </div>
