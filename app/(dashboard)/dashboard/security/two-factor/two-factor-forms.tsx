@@ -61,7 +61,7 @@ export function ConfirmTwoFactorForm({ qrSvg, secret, uri, continueHref }: { qrS
             dangerouslySetInnerHTML={{ __html: qrSvg }}
           />
           <p className="text-sm text-fg-muted">{t("manualEntry")}</p>
-          <p className="font-mono text-sm break-all" data-testid="totp-secret">
+          <p className="font-mono text-sm break-words" data-testid="totp-secret">
             {groupedSecret(secret)}
           </p>
           <div className="flex flex-wrap gap-2">
