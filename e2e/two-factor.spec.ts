@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { demoAdminTotpSecret, demoLogins, demoPassword } from "@/db/demo";
 import { callAction, findServerAction } from "./security/actions";
-import { createVerifiedCustomer, newClient, signOut, submitSignIn, submitTwoFactorCode, totpCode } from "./helpers";
+import { createVerifiedCustomer, newClient, signedInAs, signOut, submitSignIn, submitTwoFactorCode, totpCode } from "./helpers";
 import { e2eAdminTotpSecret, e2ePassword, e2eStaffWithoutTwoFactor, e2eUsers } from "./users";
 
 /** Sets up two-factor from the Security page, as a user with an authenticator app does; returns the key and the codes shown. */
@@ -61,7 +61,22 @@ test("at 375 px a customer turns on two-factor, then signs in with a code and wi
   await expect(history.first()).toContainText("Signed in with a recovery code");
   await expect(history.filter({ hasText: "Wrong two-factor code" })).toHaveCount(1);
   await expect(history.filter({ hasText: "with an authenticator code" })).toHaveCount(1);
-  await context.close();
+
+  // Phone and codes lost: staff turn two-factor off (after asking), which signs the user out everywhere.
+  const staff = await signedInAs(browser, "admin");
+  const admin = await staff.newPage();
+  await admin.goto(`/admin/users?query=${encodeURIComponent(email)}`);
+  await admin.getByRole("link", { name: "Tove Twofactor" }).click();
+  await expect(admin.getByText("Two-factor: On")).toBeVisible();
+  await admin.getByRole("button", { name: "Turn off two-factor" }).click();
+  await admin.getByRole("dialog", { name: "Turn off two-factor for Tove Twofactor?" }).getByRole("button", { name: "Turn off two-factor" }).click();
+  await expect(admin.getByTestId("form-message")).toHaveText("Two-factor is off and the user has been signed out everywhere.");
+  await expect(admin.getByText("Two-factor: Off")).toBeVisible();
+  await page.reload();
+  await expect(page).toHaveURL(/\/sign-in/);
+  await submitSignIn(page, { email, password });
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await Promise.all([context.close(), staff.close()]);
 });
 
 test("the demo admin signs in with the printed authenticator key and reaches the staff area", async ({ browser }) => {

@@ -16,6 +16,7 @@ export const auditActions = [
   "admin.role_changed",
   "admin.email_retried",
   "admin.job_retried",
+  "admin.two_factor_reset",
   "auth.two_factor_failed",
   "auth.two_factor_enabled",
   "auth.two_factor_disabled",

@@ -11,6 +11,7 @@ export const notificationTypes = {
   "security.twoFactorEnabled": { category: "account", link: "/dashboard/security" },
   "security.twoFactorDisabled": { category: "account", link: "/dashboard/security" },
   "security.twoFactorLocked": { category: "account", link: "/dashboard/security" },
+  "security.twoFactorResetByStaff": { category: "account", link: "/dashboard/security" },
   "account.emailChanged": { category: "account", link: "/dashboard/profile" },
 } as const satisfies Record<string, { category: NotificationCategory; link: string }>;
 

@@ -7,12 +7,13 @@ import { createUser } from "@/db/queries/users";
 import { auditLog, authTokens, userTwoFactor } from "@/db/schema";
 import { demoAdminTotpSecret, demoLogins, demoPassword } from "@/db/demo";
 import { seedDemoData } from "@/db/seed";
-import { setupTestDatabase, uniqueEmail, uniqueIp } from "@/db/testing";
+import { setupTestDatabase, signedInUser, uniqueEmail, uniqueIp } from "@/db/testing";
 import { authenticate, completeTwoFactorSignIn, resetPassword } from "@/lib/auth/service";
 import { replaceAuthToken } from "@/db/queries/tokens";
 import { hashPassword } from "@/lib/passwords";
 import { generateToken, hashToken } from "@/lib/tokens";
 import {
+  adminResetTwoFactor,
   confirmTwoFactorEnrolment,
   disableTwoFactor,
   getPendingEnrolment,
@@ -187,6 +188,29 @@ describe("recovery codes and turning two-factor off", () => {
     const staffSecret = (await enrolled(admin)).secret;
     expect(await disableTwoFactor(admin, { password, code: codeAt(staffSecret, 1) }, info())).toEqual({ status: "required_for_staff" });
     expect((await getTwoFactorStatus(admin.id)).enabled).toBe(true);
+  });
+});
+
+describe("staff turning off a user's two-factor", () => {
+  it("turns it off, signs the user out everywhere, tells them and audits it; never for oneself, and never for a customer", async () => {
+    const user = await newUser("lostphone");
+    await enrolled(user);
+    const session = (await createAuthSession({ userId: user.id, ip: null, userAgent: null }))!;
+    const staff = await signedInUser("admin", "helpdesk");
+    const customer = await signedInUser("customer", "nosy");
+
+    await expect(adminResetTwoFactor(customer, { userId: user.id }, info())).rejects.toMatchObject({ code: "forbidden" });
+    expect((await getTwoFactorStatus(user.id)).enabled).toBe(true);
+    expect(await adminResetTwoFactor(staff, { userId: staff.id }, info())).toEqual({ status: "not_yourself" });
+
+    expect(await adminResetTwoFactor(staff, { userId: user.id }, info())).toEqual({ status: "ok" });
+    expect((await getTwoFactorStatus(user.id)).enabled).toBe(false);
+    expect(await getActiveSessionUser(session)).toBeNull();
+    expect(await actionsOf(user.id)).toContain("admin.two_factor_reset");
+    const told = (await listNotifications(user.id, { order: "newest", limit: 10 })).rows.map((row) => row.type);
+    expect(told).toContain("security.twoFactorResetByStaff");
+    expect((await authenticate({ email: user.email, password }, info())).status).toBe("ok");
+    expect(await adminResetTwoFactor(staff, { userId: user.id }, info())).toEqual({ status: "not_enabled" });
   });
 });
 

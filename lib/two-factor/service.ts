@@ -13,6 +13,7 @@ import {
 } from "@/db/queries/two-factor";
 import { revokeUserSessions } from "@/db/queries/sessions";
 import { getUserCredentialsById } from "@/db/queries/users";
+import { assertStaff } from "@/lib/users/service";
 import type { Actor } from "@/lib/actor";
 import { notify } from "@/lib/notifications/service";
 import { verifyPassword } from "@/lib/passwords";
@@ -186,5 +187,27 @@ export async function enableTwoFactorWithSecret(userId: string, secret: string, 
     await savePendingTwoFactor(userId, sealTotpSecret(userId, secret), tx);
     await markTwoFactorEnabled(userId, tx);
     return newRecoveryCodes(userId, tx);
+  }, db);
+}
+
+/**
+ * Staff turn off a user's two-factor when they have lost their phone and their recovery codes (after
+ * checking who is asking, outside the app). The user's sessions end, so whoever signs in next does so
+ * with the password, and is told; staff accounts must then enrol again before the staff area opens.
+ */
+export async function adminResetTwoFactor(
+  admin: Actor,
+  input: { userId: string },
+  info: RequestInfo,
+  db?: Transaction,
+): Promise<{ status: "ok" | "not_enabled" | "not_yourself" }> {
+  assertStaff(admin);
+  if (input.userId === admin.id) return { status: "not_yourself" };
+  return inTransaction(async (tx) => {
+    if (!(await deleteTwoFactor(input.userId, tx))) return { status: "not_enabled" as const };
+    await revokeUserSessions(input.userId, {}, tx);
+    await createAuditEntry({ action: "admin.two_factor_reset", actorId: admin.id, targetUserId: input.userId, ip: info.ip, userAgent: info.userAgent }, tx);
+    await notify(input.userId, { type: "security.twoFactorResetByStaff", params: {} }, tx);
+    return { status: "ok" as const };
   }, db);
 }

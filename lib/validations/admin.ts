@@ -16,6 +16,7 @@ export const adminUsersSearchSchema = z.object({
 });
 
 export const setUserStatusSchema = z.object({ userId: z.uuid("invalid"), status: z.enum(userStatuses, "invalid") });
+export const resetTwoFactorSchema = z.object({ userId: z.uuid("invalid") });
 export const setUserRoleSchema = z.object({ userId: z.uuid("invalid"), role: z.enum(userRoles, "invalid") });
 
 /** Staff sign a user out of one session, or of all of them (`scope: "all"`). */

@@ -4,8 +4,9 @@ import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
 import { adminAction } from "@/lib/action";
 import { adminRevokeUserSessions } from "@/lib/sessions/service";
+import { adminResetTwoFactor } from "@/lib/two-factor/service";
 import { changeUserRole, changeUserStatus } from "@/lib/users/service";
-import { adminRevokeSessionsSchema, setUserRoleSchema, setUserStatusSchema } from "@/lib/validations/admin";
+import { adminRevokeSessionsSchema, resetTwoFactorSchema, setUserRoleSchema, setUserStatusSchema } from "@/lib/validations/admin";
 
 export const setUserStatusAction = adminAction(setUserStatusSchema, async (data, admin, { info }) => {
   const t = await getTranslations("admin.userDetail");
@@ -30,4 +31,12 @@ export const revokeUserSessionsAction = adminAction(adminRevokeSessionsSchema, a
   if (result.status !== "ok") return { ok: false, message: t(result.status === "not_yourself" ? "notYourself" : "sessionNotFound") };
   revalidatePath("/admin/users", "layout");
   return { ok: true, message: t("sessionsRevoked", { count: result.count }) };
+});
+
+export const resetTwoFactorAction = adminAction(resetTwoFactorSchema, async (data, admin, { info }) => {
+  const t = await getTranslations("admin.userDetail");
+  const { status } = await adminResetTwoFactor(admin, data, info);
+  if (status !== "ok") return { ok: false, message: t(status === "not_yourself" ? "notYourself" : "twoFactorNotEnabled") };
+  revalidatePath("/admin/users", "layout");
+  return { ok: true, message: t("twoFactorReset") };
 });

@@ -12,9 +12,10 @@ import { adminGetAccountOfUser } from "@/db/queries/accounts";
 import { adminListAuditEntriesForUser } from "@/db/queries/audit";
 import { adminGetUser } from "@/db/queries/admin-users";
 import { listActiveSessions } from "@/db/queries/sessions";
+import { getTwoFactorStatus } from "@/db/queries/two-factor";
 import { requireAdmin } from "@/lib/session";
 import { describeUserAgent } from "@/lib/user-agent";
-import { UserRoleForm, UserSessionsForm, UserStatusForm } from "./user-forms";
+import { ResetTwoFactorForm, UserRoleForm, UserSessionsForm, UserStatusForm } from "./user-forms";
 
 type Params = Promise<{ id: string }>;
 
@@ -33,7 +34,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 export default async function AdminUserPage({ params }: { params: Params }) {
   const { id } = await params;
   const [admin, user] = await Promise.all([requireAdmin(), loadUser(id)]);
-  const [t, tSecurity, tAudit, format, audit, account, sessions] = await Promise.all([
+  const [t, tSecurity, tAudit, format, audit, account, sessions, twoFactor] = await Promise.all([
     getTranslations("admin.userDetail"),
     getTranslations("security"),
     getTranslations("admin.audit"),
@@ -41,6 +42,7 @@ export default async function AdminUserPage({ params }: { params: Params }) {
     adminListAuditEntriesForUser(id),
     adminGetAccountOfUser(id),
     listActiveSessions(id),
+    getTwoFactorStatus(id),
   ]);
   const isSelf = user.id === admin.id;
   const dateTime = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short" });
@@ -77,6 +79,9 @@ export default async function AdminUserPage({ params }: { params: Params }) {
                     <Badge tone={user.role === "admin" ? "primary" : "neutral"}>{t(`roles.${user.role}`)}</Badge>
                     <Badge tone={user.status === "active" ? "success" : "danger"}>{t(`statuses.${user.status}`)}</Badge>
                     <Badge tone={user.emailVerifiedAt ? "success" : "warning"}>{t(user.emailVerifiedAt ? "verified" : "unverified")}</Badge>
+                    <Badge tone={twoFactor.enabled ? "success" : "neutral"}>
+                      {t("twoFactor")}: {t(twoFactor.enabled ? "twoFactorOn" : "twoFactorOff")}
+                    </Badge>
                   </div>
                 </div>
               </div>
@@ -103,6 +108,7 @@ export default async function AdminUserPage({ params }: { params: Params }) {
                 <div className="mt-4 space-y-6">
                   <UserStatusForm userId={user.id} name={user.name} status={user.status} />
                   <UserRoleForm userId={user.id} name={user.name} role={user.role} />
+                  {twoFactor.enabled ? <ResetTwoFactorForm userId={user.id} name={user.name} /> : null}
                 </div>
               )}
             </Card>

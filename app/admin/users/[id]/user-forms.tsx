@@ -7,7 +7,7 @@ import { SelectField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { initialActionState } from "@/lib/action-state";
-import { revokeUserSessionsAction, setUserRoleAction, setUserStatusAction } from "../actions";
+import { resetTwoFactorAction, revokeUserSessionsAction, setUserRoleAction, setUserStatusAction } from "../actions";
 
 /** Disabling signs the user out everywhere, so it asks first; enabling does not. */
 export function UserStatusForm({ userId, name, status }: { userId: string; name: string; status: "active" | "disabled" }) {
@@ -113,6 +113,27 @@ export function UserSessionsForm({ userId, name, sessions }: { userId: string; n
           />
         </>
       )}
+    </form>
+  );
+}
+
+/** Turning off someone's two-factor is for a user locked out for good, so it asks first. */
+export function ResetTwoFactorForm({ userId, name }: { userId: string; name: string }) {
+  const t = useTranslations("admin.userDetail");
+  const [state, action] = useActionState(resetTwoFactorAction, initialActionState);
+  return (
+    <form action={action} className="space-y-2">
+      <FormMessage state={state} />
+      <input type="hidden" name="userId" value={userId} />
+      <p className="text-13 text-fg-muted">{t("resetTwoFactorHint")}</p>
+      <ConfirmSubmit
+        label={t("resetTwoFactor")}
+        pendingLabel={t("saving")}
+        title={t("confirmResetTwoFactorTitle", { name })}
+        description={t("confirmResetTwoFactorText")}
+        confirmLabel={t("resetTwoFactor")}
+        cancelLabel={t("cancel")}
+      />
     </form>
   );
 }
