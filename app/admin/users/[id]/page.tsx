@@ -108,7 +108,7 @@ export default async function AdminUserPage({ params }: { params: Params }) {
                 <div className="mt-4 space-y-6">
                   <UserStatusForm userId={user.id} name={user.name} status={user.status} />
                   <UserRoleForm userId={user.id} name={user.name} role={user.role} />
-                  {twoFactor.enabled ? <ResetTwoFactorForm userId={user.id} name={user.name} /> : null}
+                  <ResetTwoFactorForm userId={user.id} name={user.name} enabled={twoFactor.enabled} />
                 </div>
               )}
             </Card>

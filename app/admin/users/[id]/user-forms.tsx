@@ -117,23 +117,30 @@ export function UserSessionsForm({ userId, name, sessions }: { userId: string; n
   );
 }
 
-/** Turning off someone's two-factor is for a user locked out for good, so it asks first. */
-export function ResetTwoFactorForm({ userId, name }: { userId: string; name: string }) {
+/**
+ * Turning off someone's two-factor is for a user locked out for good, so it asks first. It stays
+ * mounted once two-factor is off, so its outcome stays on screen.
+ */
+export function ResetTwoFactorForm({ userId, name, enabled }: { userId: string; name: string; enabled: boolean }) {
   const t = useTranslations("admin.userDetail");
   const [state, action] = useActionState(resetTwoFactorAction, initialActionState);
   return (
     <form action={action} className="space-y-2">
       <FormMessage state={state} />
       <input type="hidden" name="userId" value={userId} />
-      <p className="text-13 text-fg-muted">{t("resetTwoFactorHint")}</p>
-      <ConfirmSubmit
-        label={t("resetTwoFactor")}
-        pendingLabel={t("saving")}
-        title={t("confirmResetTwoFactorTitle", { name })}
-        description={t("confirmResetTwoFactorText")}
-        confirmLabel={t("resetTwoFactor")}
-        cancelLabel={t("cancel")}
-      />
+      {enabled ? (
+        <>
+          <p className="text-13 text-fg-muted">{t("resetTwoFactorHint")}</p>
+          <ConfirmSubmit
+            label={t("resetTwoFactor")}
+            pendingLabel={t("saving")}
+            title={t("confirmResetTwoFactorTitle", { name })}
+            description={t("confirmResetTwoFactorText")}
+            confirmLabel={t("resetTwoFactor")}
+            cancelLabel={t("cancel")}
+          />
+        </>
+      ) : null}
     </form>
   );
 }
