@@ -38,7 +38,6 @@ function groupedSecret(secret: string): string {
 export function ConfirmTwoFactorForm({ qrSvg, secret, uri, continueHref }: { qrSvg: string; secret: string; uri: string; continueHref: string }) {
   const t = useTranslations("twoFactor");
   const [state, action] = useActionState(confirmTwoFactorAction, initialActionState);
-  const [keyCopied, setKeyCopied] = useState(false);
   if (state.ok && state.secrets) {
     return (
       <div className="mt-4 space-y-4">
@@ -65,16 +64,7 @@ export function ConfirmTwoFactorForm({ qrSvg, secret, uri, continueHref }: { qrS
             {groupedSecret(secret)}
           </p>
           <div className="flex flex-wrap gap-2">
-            <Button
-              type="button"
-              variant="secondary"
-              onClick={async () => {
-                await navigator.clipboard.writeText(secret);
-                setKeyCopied(true);
-              }}
-            >
-              {keyCopied ? t("copied") : t("copyKey")}
-            </Button>
+            <CopyButton text={secret} label={t("copyKey")} />
             {/* On a phone the QR code cannot be scanned by the phone itself: the app opens from this link instead. */}
             <a href={uri} className={buttonClass("secondary", "sm:hidden")}>
               {t("openInApp")}
@@ -103,10 +93,27 @@ export function ConfirmTwoFactorForm({ qrSvg, secret, uri, continueHref }: { qrS
   );
 }
 
+/** Copies `text` to the clipboard and says so on the button. */
+function CopyButton({ text, label }: { text: string; label: string }) {
+  const t = useTranslations("twoFactor");
+  const [copied, setCopied] = useState(false);
+  return (
+    <Button
+      type="button"
+      variant="secondary"
+      onClick={async () => {
+        await navigator.clipboard.writeText(text);
+        setCopied(true);
+      }}
+    >
+      {copied ? t("copied") : label}
+    </Button>
+  );
+}
+
 /** The codes, shown once, with ways to keep them: copy or a text file. */
 function RecoveryCodes({ codes }: { codes: string[] }) {
   const t = useTranslations("twoFactor");
-  const [copied, setCopied] = useState(false);
   const text = codes.join("\n");
   return (
     <section aria-labelledby="recovery-codes-title" className="space-y-3 rounded-md border border-border p-4">
@@ -120,16 +127,7 @@ function RecoveryCodes({ codes }: { codes: string[] }) {
         ))}
       </ul>
       <div className="flex flex-wrap gap-2">
-        <Button
-          type="button"
-          variant="secondary"
-          onClick={async () => {
-            await navigator.clipboard.writeText(text);
-            setCopied(true);
-          }}
-        >
-          {copied ? t("copied") : t("copy")}
-        </Button>
+        <CopyButton text={text} label={t("copy")} />
         <a className={buttonClass("secondary")} href={`data:text/plain;charset=utf-8,${encodeURIComponent(`${text}\n`)}`} download="clientdesk-recovery-codes.txt">
           {t("download")}
         </a>
