@@ -220,6 +220,9 @@ function freePort(preferred) {
   return tryListen(preferred).then((port) => port ?? tryListen(0));
 }
 
+// The server and the seed share it: the demo admin's two-factor key is sealed with it.
+const benchAuthSecret = "bench-secret-not-for-production-0123456789abcdef";
+
 async function startServer(port, relayUrl) {
   const env = {
     ...process.env,
@@ -227,7 +230,7 @@ async function startServer(port, relayUrl) {
     PORT: String(port),
     HOST: "127.0.0.1",
     AUTH_URL: `http://127.0.0.1:${port}`,
-    AUTH_SECRET: "bench-secret-not-for-production-0123456789abcdef",
+    AUTH_SECRET: benchAuthSecret,
     DATA_DIR: dataDir,
     DATABASE_URL: relayUrl,
   };
@@ -253,7 +256,15 @@ async function signIn(base, email) {
   await page.getByLabel("Email", { exact: true }).fill(email);
   await page.getByLabel("Password", { exact: true }).fill(password);
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"), { timeout: 20_000 }).catch(() => fail(`sign-in as ${email} did not leave /sign-in`));
+  await page.waitForURL((url) => url.pathname !== "/sign-in", { timeout: 20_000 }).catch(() => fail(`sign-in as ${email} did not leave /sign-in`));
+  if (new URL(page.url()).pathname === "/sign-in/two-factor") {
+    // Staff sign in with two-factor: the demo admin's current code, as `npm run demo:code` prints it.
+    const code = /\d{6}/.exec(execFileSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "scripts/demo-code.ts"], { encoding: "utf8" }))?.[0];
+    if (!code) fail("npm run demo:code printed no code");
+    await page.getByLabel("Authentication code", { exact: true }).fill(code);
+    await page.getByRole("button", { name: "Verify", exact: true }).click();
+    await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"), { timeout: 20_000 }).catch(() => fail(`the two-factor step for ${email} did not leave /sign-in`));
+  }
   const cookies = await context.cookies(base);
   await context.close();
   return cookies.map((c) => `${c.name}=${c.value}`).join("; ");
@@ -376,7 +387,7 @@ const { stats } = relay;
 // Asynchronous: the relay runs in this process, so a spawnSync would block it.
 const seed = await new Promise((resolve) => {
   const child = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "db/seed-cli.ts"], {
-    env: { ...process.env, DATABASE_URL: relay.url, DATA_DIR: dataDir },
+    env: { ...process.env, DATABASE_URL: relay.url, DATA_DIR: dataDir, AUTH_SECRET: benchAuthSecret },
   });
   let output = "";
   child.stdout.on("data", (d) => { output += d; });

@@ -2,9 +2,9 @@
 // the development server instead, no build). Without DATABASE_URL it runs on the embedded database
 // in .data/, which migrates and seeds itself on first start.
 import { spawn, spawnSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { localAuthSecret } from "./local-auth-secret.mjs";
 
 const dataDir = path.resolve(process.env.DATA_DIR ?? ".data");
 fs.mkdirSync(dataDir, { recursive: true });
@@ -12,12 +12,6 @@ fs.mkdirSync(dataDir, { recursive: true });
 const port = process.env.PORT ?? "3000";
 const host = process.env.HOST ?? "127.0.0.1";
 
-/** A random secret made once per data folder: safe by default, stable across restarts. */
-function localAuthSecret() {
-  const file = path.join(dataDir, "auth-secret");
-  if (!fs.existsSync(file)) fs.writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
-  return fs.readFileSync(file, "utf8").trim();
-}
 
 const dev = process.argv.includes("--dev");
 
@@ -28,7 +22,7 @@ const env = {
   PORT: port,
   AUTH_URL: process.env.AUTH_URL ?? `http://localhost:${port}`,
   AUTH_TRUST_HOST: process.env.AUTH_TRUST_HOST ?? "true",
-  AUTH_SECRET: process.env.AUTH_SECRET ?? localAuthSecret(),
+  AUTH_SECRET: process.env.AUTH_SECRET ?? localAuthSecret(dataDir),
   NEXT_TELEMETRY_DISABLED: "1",
 };
 
