@@ -6,6 +6,7 @@ import { getAccountMembership } from "@/db/queries/accounts";
 import { replaceUserAvatar } from "@/db/queries/files";
 import { createUser, getUserByEmail } from "@/db/queries/users";
 import { AVATAR_MAX_BYTES } from "@/lib/constants";
+import { appUrl } from "@/lib/env";
 import { hashPassword } from "@/lib/passwords";
 import { storeFile } from "@/lib/storage";
 import { enableTwoFactorWithSecret } from "@/lib/two-factor/service";
@@ -80,7 +81,7 @@ async function seedDemoSignInHistory(userId: string, db: Database) {
  * secret link, so its stored copy is the whole mail and a retry needs no job of the original send.
  */
 export async function seedFailedEmail(toAddress: string, db: Database = getDb()): Promise<string> {
-  const link = `${process.env.AUTH_URL ?? "http://localhost:3000"}/dashboard/security`;
+  const link = `${appUrl()}/dashboard/security`;
   const [row] = await db
     .insert(emailOutbox)
     .values({
