@@ -35,3 +35,30 @@ export type NotificationCategory = (typeof notificationCategories)[number];
 // Avatars: the largest upload accepted (the server checks; the form only hints), and the types.
 export const AVATAR_MAX_BYTES = 5 * 1024 * 1024;
 export const avatarTypes = ["image/jpeg", "image/png", "image/webp"] as const;
+
+// Projects: the states a project moves through, and a task's column on the project page.
+export const projectStatuses = ["planned", "in_progress", "on_hold", "completed", "cancelled"] as const;
+export type ProjectStatus = (typeof projectStatuses)[number];
+export const taskStates = ["todo", "in_progress", "done"] as const;
+export type TaskState = (typeof taskStates)[number];
+export const adminProjectSortColumns = ["name", "customer", "status", "dueDate", "updatedAt"] as const;
+export type AdminProjectSort = (typeof adminProjectSortColumns)[number];
+
+// Project requests: the questionnaire's choices and where a request stands.
+export const projectRequestStatuses = ["submitted", "in_review", "converted", "declined"] as const;
+export type ProjectRequestStatus = (typeof projectRequestStatuses)[number];
+export const budgetRanges = ["under_5k", "5k_15k", "15k_50k", "over_50k", "not_sure"] as const;
+export type BudgetRange = (typeof budgetRanges)[number];
+export const contactPreferences = ["email", "phone", "video_call"] as const;
+export type ContactPreference = (typeof contactPreferences)[number];
+
+// Messaging: a thread is open until staff close it (a customer's reply reopens it).
+export const threadStatuses = ["open", "closed"] as const;
+export type ThreadStatus = (typeof threadStatuses)[number];
+
+// Attachments on messages, requests and deliverables: the server checks these, the form only hints.
+export const ATTACHMENT_MAX_FILES = 10;
+export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
+// The longest message and subject we keep (characters).
+export const MESSAGE_BODY_MAX = 10_000;
+export const SUBJECT_MAX = 200;

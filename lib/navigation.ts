@@ -2,6 +2,7 @@ import {
   Bell,
   Bot,
   CircleAlert,
+  ClipboardList,
   CreditCard,
   FolderKanban,
   LayoutDashboard,
@@ -19,7 +20,7 @@ import {
 
 export type NavItem = { href: string; key: string; icon: LucideIcon };
 /** A titled group of the sidebar; labels live in messages under `nav` and `nav.groups`. */
-export type NavGroup = { key: "main" | "work" | "billing" | "calls" | "account" | "staff"; items: NavItem[] };
+export type NavGroup = { key: "main" | "work" | "billing" | "calls" | "account" | "customers" | "staff"; items: NavItem[] };
 
 /** The customer area, one entry per capability of the product, grouped as customers think of them. */
 export const dashboardNav: NavGroup[] = [
@@ -57,6 +58,14 @@ export const dashboardNav: NavGroup[] = [
 ];
 
 export const adminNav: NavGroup[] = [
+  {
+    key: "customers",
+    items: [
+      { href: "/admin/projects", key: "adminProjects", icon: FolderKanban },
+      { href: "/admin/requests", key: "adminRequests", icon: ClipboardList },
+      { href: "/admin/messages", key: "adminMessages", icon: MessagesSquare },
+    ],
+  },
   {
     key: "staff",
     items: [

@@ -3,7 +3,7 @@ import { customerAccounts } from "./accounts";
 import { users } from "./users";
 
 // What a stored file is for decides who may download it and whether it may be shown inline.
-export const storedFilePurposes = ["avatar"] as const;
+export const storedFilePurposes = ["avatar", "deliverable", "message_attachment", "request_attachment"] as const;
 
 /** A file in lib/storage; `storageKey` is the name we generated there, never the uploader's. */
 export const storedFiles = pgTable(
@@ -24,6 +24,7 @@ export const storedFiles = pgTable(
   (table) => [
     uniqueIndex("stored_files_storage_key_unique").on(table.storageKey),
     index("stored_files_owner_idx").on(table.ownerUserId),
+    index("stored_files_account_idx").on(table.accountId),
   ],
 );
 

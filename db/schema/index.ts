@@ -5,3 +5,5 @@ export * from "./audit";
 export * from "./mail";
 export * from "./notifications";
 export * from "./files";
+export * from "./projects";
+export * from "./messages";

@@ -1,3 +1,4 @@
+import { parse, TYPE, type MessageFormatElement } from "@formatjs/icu-messageformat-parser";
 import { describe, expect, it } from "vitest";
 import de from "./messages/de.json";
 import en from "./messages/en.json";
@@ -16,9 +17,18 @@ function flatten(messages: Messages, prefix = ""): Map<string, string> {
   return entries;
 }
 
-/** The names of an ICU message's arguments: "{count, plural, …}" and "{name}" give count and name. */
+/** The names of an ICU message's arguments, also inside plural and select options, but not the options' own text. */
 function argumentsOf(message: string): string[] {
-  return [...new Set([...message.matchAll(/\{\s*([A-Za-z0-9_]+)\s*[,}]/g)].map((match) => match[1]!))].sort();
+  const names = new Set<string>();
+  const visit = (elements: MessageFormatElement[]) => {
+    for (const element of elements) {
+      if ("value" in element && typeof element.value === "string" && element.type !== TYPE.literal && element.type !== TYPE.pound) names.add(element.value);
+      if ("options" in element) for (const option of Object.values(element.options)) visit(option.value);
+      if ("children" in element) visit(element.children);
+    }
+  };
+  visit(parse(message, { ignoreTag: true }));
+  return [...names].sort();
 }
 
 describe("message files", () => {

@@ -13,6 +13,18 @@ export const notificationTypes = {
   "security.twoFactorLocked": { category: "account", link: "/dashboard/security" },
   "security.twoFactorResetByStaff": { category: "account", link: "/dashboard/security" },
   "account.emailChanged": { category: "account", link: "/dashboard/profile" },
+  "project.created": { category: "projects", link: "/dashboard/projects" },
+  "project.statusChanged": { category: "projects", link: "/dashboard/projects" },
+  "project.updatePosted": { category: "projects", link: "/dashboard/projects" },
+  "project.milestoneCompleted": { category: "projects", link: "/dashboard/projects" },
+  "project.deliverableAdded": { category: "projects", link: "/dashboard/projects" },
+  "projectRequest.inReview": { category: "projects", link: "/dashboard/projects/requests" },
+  "projectRequest.converted": { category: "projects", link: "/dashboard/projects/requests" },
+  "projectRequest.declined": { category: "projects", link: "/dashboard/projects/requests" },
+  "message.received": { category: "messages", link: "/dashboard/messages" },
+  "staff.messageReceived": { category: "messages", link: "/admin/messages" },
+  "staff.projectRequestSubmitted": { category: "projects", link: "/admin/requests" },
+  "staff.projectRated": { category: "projects", link: "/admin/projects" },
 } as const satisfies Record<string, { category: NotificationCategory; link: string }>;
 
 export type NotificationType = keyof typeof notificationTypes;
