@@ -175,4 +175,5 @@ CREATE INDEX "message_threads_last_idx" ON "message_threads" USING btree ("last_
 CREATE INDEX "message_threads_project_idx" ON "message_threads" USING btree ("project_id");--> statement-breakpoint
 CREATE INDEX "message_threads_subject_idx" ON "message_threads" USING btree (lower("subject"));--> statement-breakpoint
 CREATE INDEX "messages_thread_created_idx" ON "messages" USING btree ("thread_id","created_at","id");--> statement-breakpoint
-CREATE INDEX "stored_files_account_idx" ON "stored_files" USING btree ("account_id");
+CREATE INDEX "stored_files_account_idx" ON "stored_files" USING btree ("account_id");--> statement-breakpoint
+CREATE INDEX "stored_files_purpose_created_idx" ON "stored_files" USING btree ("purpose","created_at");

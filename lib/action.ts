@@ -26,10 +26,12 @@ function submittedValues(formData: FormData): Record<string, string> {
 async function validate<S extends z.ZodType>(schema: S, formData: FormData) {
   const t = await getTranslations("validation");
   const fieldErrors: Record<string, string> = {};
-  const fields: Record<string, FormDataEntryValue> = {};
+  // A key sent more than once (a list of hidden inputs) arrives as a list; schemas of single fields refuse one.
+  const fields: Record<string, FormDataEntryValue | FormDataEntryValue[]> = {};
   for (const [key, value] of formData) {
     if (typeof value === "string" && value.length > MAX_FIELD_LENGTH) fieldErrors[key] = t("tooLong");
-    fields[key] = value;
+    const earlier = fields[key];
+    fields[key] = earlier === undefined ? value : Array.isArray(earlier) ? [...earlier, value] : [earlier, value];
   }
   if (Object.keys(fieldErrors).length > 0) return { fieldErrors };
   const parsed = schema.safeParse(fields);

@@ -59,6 +59,10 @@ export type ThreadStatus = (typeof threadStatuses)[number];
 // Attachments on messages, requests and deliverables: the server checks these, the form only hints.
 export const ATTACHMENT_MAX_FILES = 10;
 export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
+export const attachmentPurposes = ["message_attachment", "request_attachment", "deliverable"] as const;
+export type AttachmentPurpose = (typeof attachmentPurposes)[number];
+// What the file picker offers; the server decides by content (lib/uploads/types.ts).
+export const ATTACHMENT_ACCEPT = ".jpg,.jpeg,.png,.gif,.webp,.pdf,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.odt,.ods,.odp,.rtf,.txt,.csv,.md,.zip";
 // The longest message and subject we keep (characters).
 export const MESSAGE_BODY_MAX = 10_000;
 export const SUBJECT_MAX = 200;

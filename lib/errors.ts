@@ -4,6 +4,7 @@ export type AppErrorCode =
   | "forbidden"
   | "two_factor_required"
   | "not_found"
+  | "invalid_attachments"
   | "rate_limited"
   | "unavailable"
   | "internal";
@@ -14,6 +15,7 @@ const statusByCode: Record<AppErrorCode, number> = {
   forbidden: 403,
   two_factor_required: 403,
   not_found: 404,
+  invalid_attachments: 400,
   rate_limited: 429,
   unavailable: 503,
   internal: 500,

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, or } from "drizzle-orm";
+import { and, eq, inArray, lt, or, sql } from "drizzle-orm";
 import { getDb, type Database } from "@/db";
 import { storedFiles, users, type StoredFilePurpose } from "@/db/schema";
 
@@ -66,4 +66,47 @@ export async function replaceUserAvatar(
       : [];
     return { fileId: created?.id ?? null, previousStorageKey: previous?.storageKey ?? null };
   });
+}
+
+/** How many uploads the user has waiting to be sent with a form; a cap keeps one user from filling the disk. */
+export async function countPendingUploads(userId: string, db: Database = getDb()): Promise<number> {
+  const [row] = await db
+    .select({ count: sql<number>`count(*)::int` })
+    .from(storedFiles)
+    .where(and(eq(storedFiles.ownerUserId, userId), eq(storedFiles.purpose, "upload")));
+  return row?.count ?? 0;
+}
+
+export async function insertStoredFile(file: NewStoredFile & { purpose: StoredFilePurpose; ownerUserId: string | null }, db: Database = getDb()): Promise<{ id: string }> {
+  const [created] = await db.insert(storedFiles).values(file).returning({ id: storedFiles.id });
+  return created!;
+}
+
+export type ClaimedFile = { id: string; fileName: string; contentType: string; sizeBytes: number };
+
+/**
+ * Turns the user's own pending uploads among `fileIds` into files of `purpose` for `accountId`
+ * and returns those it changed; another user's id, or one already claimed, is left alone.
+ */
+export async function claimPendingUploads(
+  userId: string,
+  fileIds: string[],
+  target: { purpose: StoredFilePurpose; accountId: string },
+  db: Database = getDb(),
+): Promise<ClaimedFile[]> {
+  if (fileIds.length === 0) return [];
+  return db
+    .update(storedFiles)
+    .set({ purpose: target.purpose, accountId: target.accountId })
+    .where(and(inArray(storedFiles.id, fileIds), eq(storedFiles.ownerUserId, userId), eq(storedFiles.purpose, "upload")))
+    .returning({ id: storedFiles.id, fileName: storedFiles.fileName, contentType: storedFiles.contentType, sizeBytes: storedFiles.sizeBytes });
+}
+
+/** Uploads never sent with their form, older than `olderThanSeconds`: rows go now, the caller removes the bytes. */
+export async function deleteStalePendingUploads(olderThanSeconds: number, db: Database = getDb()): Promise<string[]> {
+  const deleted = await db
+    .delete(storedFiles)
+    .where(and(eq(storedFiles.purpose, "upload"), lt(storedFiles.createdAt, sql`now() - make_interval(secs => ${olderThanSeconds})`)))
+    .returning({ storageKey: storedFiles.storageKey });
+  return deleted.map((row) => row.storageKey);
 }

@@ -3,7 +3,8 @@ import { customerAccounts } from "./accounts";
 import { users } from "./users";
 
 // What a stored file is for decides who may download it and whether it may be shown inline.
-export const storedFilePurposes = ["avatar", "deliverable", "message_attachment", "request_attachment"] as const;
+// "upload" is a file uploaded for a form not sent yet: only its uploader sees it until it is claimed.
+export const storedFilePurposes = ["avatar", "upload", "deliverable", "message_attachment", "request_attachment"] as const;
 
 /** A file in lib/storage; `storageKey` is the name we generated there, never the uploader's. */
 export const storedFiles = pgTable(
@@ -25,6 +26,8 @@ export const storedFiles = pgTable(
     uniqueIndex("stored_files_storage_key_unique").on(table.storageKey),
     index("stored_files_owner_idx").on(table.ownerUserId),
     index("stored_files_account_idx").on(table.accountId),
+    // Pending uploads per user (a cap) and the stale ones the daily clean-up removes.
+    index("stored_files_purpose_created_idx").on(table.purpose, table.createdAt),
   ],
 );
 

@@ -22,7 +22,7 @@ function argumentsOf(message: string): string[] {
   const names = new Set<string>();
   const visit = (elements: MessageFormatElement[]) => {
     for (const element of elements) {
-      if ("value" in element && typeof element.value === "string" && element.type !== TYPE.literal && element.type !== TYPE.pound) names.add(element.value);
+      if ("value" in element && typeof element.value === "string" && element.type !== TYPE.literal) names.add(element.value);
       if ("options" in element) for (const option of Object.values(element.options)) visit(option.value);
       if ("children" in element) visit(element.children);
     }

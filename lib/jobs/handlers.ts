@@ -2,6 +2,7 @@ import "server-only";
 import { deleteExpiredRecords } from "@/db/queries/cleanup";
 import { completeSignUp, sendPasswordResetLink } from "@/lib/auth/service";
 import { deliverMail } from "@/lib/mail";
+import { deleteAbandonedUploads } from "@/lib/uploads/service";
 import type { JobData, JobName } from "./queues";
 
 export type JobAttempt = { retryCount: number; retryLimit: number };
@@ -12,7 +13,7 @@ const jobHandlers: { [N in JobName]: (data: JobData[N], attempt: JobAttempt) => 
   "auth.sign-up": (data) => completeSignUp(data),
   "auth.password-reset": (data) => sendPasswordResetLink(data),
   "maintenance.cleanup": async () => {
-    const deleted = await deleteExpiredRecords();
+    const deleted = { ...(await deleteExpiredRecords()), abandonedUploads: await deleteAbandonedUploads() };
     console.log(`[jobs] clean-up deleted ${JSON.stringify(deleted)}`);
     return deleted;
   },

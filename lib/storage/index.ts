@@ -56,7 +56,12 @@ function toStream(body: Uint8Array | ReadableStream<Uint8Array>): ReadableStream
  */
 export async function storeFile(
   body: Uint8Array | ReadableStream<Uint8Array>,
-  options: { allowedTypes: readonly string[]; maxBytes: number },
+  options: {
+    allowedTypes: readonly string[];
+    maxBytes: number;
+    /** How to tell the type from the first bytes; file-type's signatures by default. */
+    detect?: (head: Uint8Array) => Promise<{ mime: string; ext: string } | null>;
+  },
 ): Promise<{ storageKey: string; contentType: string; sizeBytes: number }> {
   const reader = toStream(body).getReader();
   const head: Uint8Array[] = [];
@@ -70,7 +75,7 @@ export async function storeFile(
       headBytes += chunk.value.byteLength;
     }
   }
-  const type = await detectFileType(Buffer.concat(head));
+  const type = await (options.detect ?? detectFileType)(Buffer.concat(head));
   if (!type || !options.allowedTypes.includes(type.mime)) {
     await reader.cancel();
     throw new StorageRejection("unsupported_type");
