@@ -12,6 +12,7 @@ import { storeFile } from "@/lib/storage";
 import { enableTwoFactorWithSecret } from "@/lib/two-factor/service";
 import { currentTotp } from "@/lib/two-factor/totp";
 import { demoAdminTotpSecret, demoLogins, demoPassword } from "./demo";
+import { seedDemoProjects, seedOtherCustomerProjects } from "./seed-projects";
 
 const moreCustomers = [
   "Amara Okafor", "Ben Hoffmann", "Chiara Rossi", "Daniel Kim", "Elena Petrova", "Farid Haddad",
@@ -41,9 +42,12 @@ export async function seedDemoData(db: Database = getDb()): Promise<void> {
   const admin = await createUser({ email: "admin@clientdesk.test", name: "Alex Admin", passwordHash, role: "admin", emailVerifiedAt: verified, locale: "en", timeZone: "Europe/Berlin" }, db);
   await enableTwoFactorWithSecret(admin.id, demoAdminTotpSecret, db);
   await seedFailedEmail("bounced.customer@example.com", db);
+  const customerAccountId = (await getAccountMembership(customer.id, db))!.accountId;
+  await seedDemoProjects({ accountId: customerAccountId, customerId: customer.id, staffId: admin.id }, db);
   for (const [index, name] of moreCustomers.entries()) {
     const email = `${name.toLowerCase().normalize("NFD").replace(/[^a-z ]/g, "").replace(/ /g, ".")}@example.com`;
-    await createUser({ email, name, passwordHash, emailVerifiedAt: index % 5 === 4 ? null : verified, locale: index % 3 === 0 ? "de" : "en" }, db);
+    const other = await createUser({ email, name, passwordHash, emailVerifiedAt: index % 5 === 4 ? null : verified, locale: index % 3 === 0 ? "de" : "en" }, db);
+    if (index < 8) await seedOtherCustomerProjects({ accountId: (await getAccountMembership(other.id, db))!.accountId, staffId: admin.id, index }, db);
   }
 }
 
