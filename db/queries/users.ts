@@ -168,3 +168,12 @@ export async function setUserEmail(userId: string, email: string, db: Database =
   });
 }
 
+
+/** Every active staff user, for notifications addressed to "the team". */
+export async function listActiveStaffIds(db: Database = getDb()): Promise<string[]> {
+  const rows = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.role, "admin"), eq(users.status, "active")));
+  return rows.map((row) => row.id);
+}
