@@ -23,3 +23,14 @@ export const tableUsers = Array.from({ length: 23 }, (_, index) => ({
 export const bouncedAddresses = { desktop: "bounced@e2e.clientdesk.test", phone: "bounced-phone@e2e.clientdesk.test" } as const;
 
 export const storageStatePath = (role: keyof typeof e2eUsers) => `.data/e2e/auth/${role}.json`;
+
+/** A customer whose account has a project with milestones (made by e2e/fixtures.ts), for the calendar feed. */
+export const e2eCalendarCustomer = {
+  email: "calendar@e2e.clientdesk.test",
+  name: "Cal Calendar",
+  project: "Harbour website",
+  milestones: [
+    { title: "Design approved", inDays: 7, done: true },
+    { title: "Launch", inDays: 30, done: false },
+  ],
+} as const;
