@@ -3,7 +3,7 @@ import { Logo } from "@/components/logo";
 import type { SessionUser } from "@/db/queries/sessions";
 import { AreaSwitch } from "./area-switch";
 import { MobileNav } from "./mobile-nav";
-import { NavLinks } from "./nav-links";
+import { NavLinks, type NavCounts } from "./nav-links";
 import { NotificationBell } from "./notification-bell";
 import { UserMenu } from "./user-menu";
 
@@ -12,11 +12,13 @@ export async function AppShell({
   area,
   user,
   unreadNotifications,
+  navCounts,
   children,
 }: {
   area: "dashboard" | "admin";
   user: SessionUser;
   unreadNotifications: number;
+  navCounts?: NavCounts;
   children: React.ReactNode;
 }) {
   const t = await getTranslations("shell");
@@ -36,7 +38,7 @@ export async function AppShell({
           </div>
           {staff ? <AreaSwitch area={area} /> : null}
           <nav aria-label={t("mainNav")}>
-            <NavLinks area={area} />
+            <NavLinks area={area} counts={navCounts} />
           </nav>
         </div>
       </aside>
@@ -44,7 +46,7 @@ export async function AppShell({
         {/* Opaque, without backdrop-filter: a filter would become the box that the bell's fixed card and dialog are placed in. */}
         <header className="sticky top-0 z-20 flex h-14 items-center justify-between gap-3 border-b border-border bg-surface px-3 sm:px-6">
           <div className="flex items-center gap-1">
-            <MobileNav area={area} showAreaSwitch={staff} />
+            <MobileNav area={area} showAreaSwitch={staff} counts={navCounts} />
             <span className="md:hidden">
               {area === "admin" ? <span className="font-semibold">{t("staffArea")}</span> : <Logo href="/dashboard" />}
             </span>

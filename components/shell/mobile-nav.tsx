@@ -5,10 +5,10 @@ import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { Logo } from "@/components/logo";
 import { AreaSwitch } from "./area-switch";
-import { NavLinks } from "./nav-links";
+import { NavLinks, type NavCounts } from "./nav-links";
 
 /** The sidebar as a drawer below 768 px: a modal dialog, so focus, Escape and the backdrop behave. */
-export function MobileNav({ area, showAreaSwitch }: { area: "dashboard" | "admin"; showAreaSwitch: boolean }) {
+export function MobileNav({ area, showAreaSwitch, counts }: { area: "dashboard" | "admin"; showAreaSwitch: boolean; counts?: NavCounts }) {
   const t = useTranslations("shell");
   const [open, setOpen] = useState(false);
   const dialog = useRef<HTMLDialogElement>(null);
@@ -57,7 +57,7 @@ export function MobileNav({ area, showAreaSwitch }: { area: "dashboard" | "admin
             </div>
             {showAreaSwitch ? <AreaSwitch area={area} onNavigate={() => setOpen(false)} /> : null}
             <nav aria-label={t("mainNav")}>
-              <NavLinks area={area} onNavigate={() => setOpen(false)} />
+              <NavLinks area={area} counts={counts} onNavigate={() => setOpen(false)} />
             </nav>
           </div>
         ) : null}

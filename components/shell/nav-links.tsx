@@ -15,11 +15,14 @@ function PendingIcon({ icon: Icon }: { icon: NavGroup["items"][number]["icon"] }
   return <Icon aria-hidden className="size-4 shrink-0" />;
 }
 
+/** Unread items per nav key (e.g. messages), shown as a badge on the item. */
+export type NavCounts = Partial<Record<string, number>>;
+
 /**
  * The sidebar's groups. Links do not prefetch: every page is rendered per request, so a prefetch
  * per visible link would cost a full server render for pages the user may never open.
  */
-export function NavLinks({ area, onNavigate }: { area: keyof typeof navs; onNavigate?: () => void }) {
+export function NavLinks({ area, counts = {}, onNavigate }: { area: keyof typeof navs; counts?: NavCounts; onNavigate?: () => void }) {
   const groups = navs[area];
   // The sidebar and the drawer can both be in the page: ids must differ between them.
   const idPrefix = useId();
@@ -50,6 +53,14 @@ export function NavLinks({ area, onNavigate }: { area: keyof typeof navs; onNavi
                   >
                     <PendingIcon icon={icon} />
                     {t(key)}
+                    {counts[key] ? (
+                      <>
+                        <span aria-hidden className="ms-auto grid min-w-5 place-items-center rounded-full bg-primary px-1.5 text-xs font-semibold leading-5 text-primary-fg">
+                          {counts[key] > 99 ? "99+" : counts[key]}
+                        </span>
+                        <span className="sr-only">, {t("unread", { count: counts[key] })}</span>
+                      </>
+                    ) : null}
                   </Link>
                 </li>
               );
