@@ -58,7 +58,7 @@ export function MessageForm({
       {subject ? (
         <Field id={id("subject")} label={t("subject")} name="subject" defaultValue={values.subject ?? subject.defaultValue} error={errors.subject} maxLength={SUBJECT_MAX} autoComplete="off" />
       ) : null}
-      {projects && projects.options.length > 0 ? (
+      {projects && (projects.options.length > 0 || errors.projectId) ? (
         <SelectField id={id("project")} label={t("project")} hint={t("projectHint")} name="projectId" defaultValue={values.projectId ?? projects.defaultValue} error={errors.projectId}>
           <option value="">{t("noProject")}</option>
           {projects.options.map((project) => (
@@ -67,6 +67,9 @@ export function MessageForm({
             </option>
           ))}
         </SelectField>
+      ) : errors.projectId ? (
+        // The project was fixed by the page (or there is none to choose): its refusal still shows.
+        <p className="text-sm text-danger">{errors.projectId}</p>
       ) : null}
       <FieldShell
         id={id("body")}

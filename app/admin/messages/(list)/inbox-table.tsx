@@ -45,7 +45,7 @@ export function InboxTable({ rows, filters, paged }: { rows: AdminThreadRow[]; f
           <div className="flex min-w-0 gap-2.5">
             <span aria-hidden className={`mt-2 size-2 shrink-0 rounded-full ${row.unread ? "bg-primary" : "bg-transparent"}`} />
             <div className="min-w-0 space-y-1">
-              <Link href={`/admin/messages/${row.id}`} prefetch={false} className={`break-words text-primary underline-offset-2 hover:underline ${row.unread ? "font-semibold" : "font-medium"}`}>
+              <Link href={`/admin/messages/${row.id}`} prefetch={false} className={`relative block break-words text-primary underline-offset-2 hover:underline ${row.unread ? "font-semibold" : "font-medium"}`}>
                 {row.unread ? <span className="sr-only">{t("unread")}: </span> : null}
                 {row.subject}
               </Link>

@@ -67,7 +67,7 @@ export default async function AdminNewThreadPage({ searchParams }: { searchParam
           {t("pickSearch")}
         </label>
         <input id="customer-search" name="customer" type="search" defaultValue={params.customer} placeholder={t("pickSearchPlaceholder")} className={inputClass} />
-        <button type="submit" className={buttonClass("secondary", "px-3")} aria-label={t("pickSearch")}>
+        <button type="submit" className={buttonClass("secondary", "px-3")} aria-label={t("search")}>
           <Search aria-hidden className="size-4" />
         </button>
       </Form>
