@@ -42,20 +42,8 @@ export default async function AdminThreadPage({ params }: Props) {
     getFormatter(),
     adminListThreadMessages(thread.id),
   ]);
-  // Who speaks for the customer: whoever started the thread, or the account's owner when staff did.
-  const contact = thread.creatorRole === "customer" ? { id: thread.creatorId!, name: thread.creatorName! } : thread.ownerId ? { id: thread.ownerId, name: thread.ownerName! } : null;
   const facts: Array<[string, React.ReactNode]> = [
     [t("customer"), <span key="customer" className="break-words">{thread.accountName}</span>],
-    [
-      t("contact"),
-      contact ? (
-        <Link key="contact" href={`/admin/users/${contact.id}`} prefetch={false} className={linkClass}>
-          {contact.name}
-        </Link>
-      ) : (
-        t("none")
-      ),
-    ],
     [
       t("startedBy"),
       thread.creatorId ? (
@@ -79,6 +67,15 @@ export default async function AdminThreadPage({ params }: Props) {
     [t("started"), <time key="started" dateTime={thread.createdAt.toISOString()}>{format.dateTime(thread.createdAt, { dateStyle: "medium", timeStyle: "short" })}</time>],
     [t("status"), <Badge key="status" tone={thread.status === "open" ? "success" : "neutral"}>{tMessaging(`statuses.${thread.status}`)}</Badge>],
   ];
+  // A thread staff started also names the account's owner, so there is always a customer to open.
+  if (thread.creatorRole !== "customer" && thread.ownerId) {
+    facts.splice(2, 0, [
+      t("contact"),
+      <Link key="contact" href={`/admin/users/${thread.ownerId}`} prefetch={false} className={linkClass}>
+        {thread.ownerName}
+      </Link>,
+    ]);
+  }
   return (
     <>
       <div className="mx-auto w-full max-w-6xl">
