@@ -78,7 +78,9 @@ test("a customer writes with a file, staff see it unread, answer with a file, an
   await admin.goto("/admin/messages");
   await expect(rowOf(admin, subject)).not.toContainText("Unread");
 
-  // The customer has news: their sidebar and inbox say so until they open it.
+  // The customer's open Messages page follows without a reload; their sidebar and inbox say so until they open it.
+  await expect(page.getByRole("list", { name: "Conversations" }).getByRole("link", { name: new RegExp(subject) })).toContainText("Monday works.");
+  await expect(page.getByRole("status").getByRole("region", { name: "New notification" })).toContainText(subject);
   await page.goto("/dashboard/messages");
   const customerUnread = await unreadInNav(page);
   expect(customerUnread).toBeGreaterThan(0);

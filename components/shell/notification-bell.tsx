@@ -28,8 +28,11 @@ export function NotificationBell({ initialUnread }: { initialUnread: number }) {
   const [ended, setEnded] = useState(false);
   const bellRef = useRef<HTMLAnchorElement>(null);
   const onListPage = useRef(false);
+  // Messages pages show what a notification announces (a new message, its unread count): they reload too.
+  const onMessagesPage = useRef(false);
   useEffect(() => {
     onListPage.current = pathname.startsWith("/dashboard/notifications");
+    onMessagesPage.current = /^\/(dashboard|admin)\/messages(\/|$)/.test(pathname);
   }, [pathname]);
 
   // A server render (e.g. after marking read) brings a fresh count: it wins over the stream's last one.
@@ -56,8 +59,8 @@ export function NotificationBell({ initialUnread }: { initialUnread: number }) {
         const data = JSON.parse(event.data) as Arrival & { unread: number };
         setUnread(data.unread);
         // On the list itself the new row appears in place; elsewhere a card shows it.
-        if (onListPage.current) router.refresh();
-        else setArrival({ id: data.id, title: data.title, body: data.body, link: data.link });
+        if (onListPage.current || onMessagesPage.current) router.refresh();
+        if (!onListPage.current) setArrival({ id: data.id, title: data.title, body: data.body, link: data.link });
       });
       source.addEventListener("session-ended", () => {
         source?.close();

@@ -7,6 +7,7 @@ import {
   adminCountUnreadThreads,
   adminListThreads,
   countUnreadThreads,
+  getLatestProjectThread,
   getThread,
   listThreadMessages,
   listThreads,
@@ -241,6 +242,20 @@ describe("staff starting a thread", () => {
     expect(await notificationsOf(customer.id)).toEqual([{ type: "message.received", link: `/dashboard/messages/${threadId}`, params: { subject: "Kick-off", author: admin.name } }]);
     const [entry] = await db().select({ action: auditLog.action, metadata: auditLog.metadata }).from(auditLog).where(eq(auditLog.actorId, admin.id));
     expect(entry).toEqual({ action: "admin.thread_started", metadata: expect.objectContaining({ threadId, accountId: customer.accountId, projectId }) });
+  });
+});
+
+describe("a project's conversation", () => {
+  it("is the newest thread about the project, for its account only", async () => {
+    const [customer, other] = await Promise.all([signedInUser("customer", "project"), signedInUser("customer", "outsider")]);
+    const projectId = await projectOf(customer);
+    expect(await getLatestProjectThread(customer.accountId!, customer.id, projectId)).toBeNull();
+    const start = async (subject: string) => ((await startThread(customer, { subject, body: "About the project", projectId, attachmentIds: [] })) as { threadId: string }).threadId;
+    await start("First");
+    const newest = await start("Second");
+    await startThread(customer, { subject: "Unrelated", body: "Not about it", projectId: null, attachmentIds: [] });
+    expect(await getLatestProjectThread(customer.accountId!, customer.id, projectId)).toMatchObject({ id: newest, subject: "Second", projectName: "Website relaunch" });
+    expect(await getLatestProjectThread(other.accountId!, other.id, projectId)).toBeNull();
   });
 });
 
