@@ -277,15 +277,6 @@ export async function getProjectChoice(accountId: string, projectId: string, db:
   return project ?? null;
 }
 
-/** Every active staff user: each is told about a customer's message. */
-export async function listActiveStaffIds(db: Database = getDb()): Promise<string[]> {
-  const rows = await db
-    .select({ id: users.id })
-    .from(users)
-    .where(and(eq(users.role, "admin"), eq(users.status, "active")));
-  return rows.map((row) => row.id);
-}
-
 // --- Staff ---
 
 /** Unread first, then newest: the position includes the row's unread flag for this staff user. */

@@ -1,9 +1,10 @@
 import "server-only";
 import { createAuditEntry } from "@/db/queries/audit";
 import { getCustomerAccount } from "@/db/queries/accounts";
-import { getProjectChoice, insertMessage, insertThread, listActiveStaffIds, lockThread, markThreadRead, setThreadStatus } from "@/db/queries/messages";
+import { getProjectChoice, insertMessage, insertThread, lockThread, markThreadRead, setThreadStatus } from "@/db/queries/messages";
 import { listAccountMemberIds } from "@/db/queries/projects";
 import { inTransaction, type Transaction } from "@/db/queries/transaction";
+import { listActiveStaffIds } from "@/db/queries/users";
 import type { Actor } from "@/lib/actor";
 import { AppError } from "@/lib/errors";
 import { notify } from "@/lib/notifications/service";
