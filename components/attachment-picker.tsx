@@ -84,7 +84,7 @@ export function AttachmentPicker({ purpose, name = "attachmentIds", label, error
         {t("hint")}
       </p>
       {items.some((item) => item.state !== "failed") ? (
-        <ul className="space-y-1" aria-label={label ?? t("label")}>
+        <ul className="space-y-1" aria-label={t("chosenFiles")}>
           {items
             .filter((item) => item.state !== "failed")
             .map((item) => (
