@@ -2,11 +2,12 @@
 
 import { createColumnHelper, rowPaginationFeature, rowSortingFeature, tableFeatures, useTable } from "@tanstack/react-table";
 import type { SortingState, Updater } from "@tanstack/react-table";
-import { ArrowDown, ArrowUp, ArrowUpDown, ChevronLeft, ChevronRight, Search } from "lucide-react";
+import { ArrowDown, ArrowUp, ArrowUpDown, Search } from "lucide-react";
 import Form from "next/form";
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
+import { PageLink } from "@/components/admin/page-link";
 import { Badge } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
@@ -222,28 +223,5 @@ export function UsersTable({ rows, total, params }: { rows: UserRow[]; total: nu
         </div>
       </nav>
     </div>
-  );
-}
-
-function PageLink({ href, disabled, label, direction }: { href: string; disabled: boolean; label: string; direction: "previous" | "next" }) {
-  const Icon = direction === "previous" ? ChevronLeft : ChevronRight;
-  const content = (
-    <>
-      {direction === "previous" ? <Icon aria-hidden className="size-4" /> : null}
-      {label}
-      {direction === "next" ? <Icon aria-hidden className="size-4" /> : null}
-    </>
-  );
-  if (disabled) {
-    return (
-      <span aria-disabled="true" className={buttonClass("secondary", "opacity-50", "sm")}>
-        {content}
-      </span>
-    );
-  }
-  return (
-    <Link href={href} prefetch={false} className={buttonClass("secondary", "", "sm")}>
-      {content}
-    </Link>
   );
 }
