@@ -41,6 +41,14 @@ export const projectStatuses = ["planned", "in_progress", "on_hold", "completed"
 export type ProjectStatus = (typeof projectStatuses)[number];
 export const taskStates = ["todo", "in_progress", "done"] as const;
 export type TaskState = (typeof taskStates)[number];
+// The longest texts of a project and its parts (characters); forms hint, the server checks.
+export const PROJECT_NAME_MAX = 200;
+export const PROJECT_DESCRIPTION_MAX = 10_000;
+export const TASK_TITLE_MAX = 300;
+export const MILESTONE_TITLE_MAX = 200;
+export const DELIVERABLE_TITLE_MAX = 200;
+export const UPDATE_BODY_MAX = 5000;
+export const RATING_COMMENT_MAX = 2000;
 export const adminProjectSortColumns = ["name", "customer", "status", "dueDate", "updatedAt"] as const;
 export type AdminProjectSort = (typeof adminProjectSortColumns)[number];
 

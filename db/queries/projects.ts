@@ -423,12 +423,3 @@ export async function getProjectOfAccountForUpdate(accountId: string, projectId:
     .for("update", { of: projects });
   return row ?? null;
 }
-
-/** Every active member of staff, each told of what customers do (ratings, requests, messages). */
-export async function listActiveStaffIds(db: Database = getDb()): Promise<string[]> {
-  const rows = await db
-    .select({ id: users.id })
-    .from(users)
-    .where(and(eq(users.role, "admin"), eq(users.status, "active")));
-  return rows.map((row) => row.id);
-}

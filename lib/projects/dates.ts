@@ -1,13 +1,3 @@
-/**
- * Calendar days (a project's start, due and milestone dates) are stored as "YYYY-MM-DD": the same day
- * in every time zone. Format them as UTC midnight in UTC, so no zone moves them to another day.
- */
-export function calendarDay(day: string): Date {
-  return new Date(`${day}T00:00:00Z`);
-}
-
-export const calendarDayFormat = { dateStyle: "medium", timeZone: "UTC" } as const;
-
 /** Today's calendar day where the user is: a milestone is overdue from the day after its due date there. */
 export function todayIn(timeZone: string, now = new Date()): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);

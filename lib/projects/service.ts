@@ -16,7 +16,6 @@ import {
   insertProjectUpdate,
   insertTask,
   listAccountMemberIds,
-  listActiveStaffIds,
   listTasksInOrder,
   lockProject,
   setTaskPositions,
@@ -27,6 +26,7 @@ import {
   type LockedProject,
 } from "@/db/queries/projects";
 import { inTransaction, type Transaction } from "@/db/queries/transaction";
+import { listActiveStaffIds } from "@/db/queries/users";
 import type { AuditAction } from "@/db/schema";
 import type { Actor } from "@/lib/actor";
 import type { ProjectStatus, TaskState } from "@/lib/constants";

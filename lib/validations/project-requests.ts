@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { budgetRanges, contactPreferences, projectRequestStatuses, SUBJECT_MAX } from "@/lib/constants";
+import { budgetRanges, contactPreferences, PROJECT_DESCRIPTION_MAX, projectRequestStatuses, SUBJECT_MAX } from "@/lib/constants";
 import { attachmentIdsField } from "./uploads";
 
 // Messages are keys into the `validation` namespace; this area's own live under `validation.projectRequest`.
@@ -7,7 +7,7 @@ import { attachmentIdsField } from "./uploads";
 /** Long enough for a page of goals; goals and scope together still fit a project's description. */
 export const REQUEST_TEXT_MAX = 4000;
 export const DECLINE_REASON_MAX = 2000;
-export const PROJECT_DESCRIPTION_MAX = 10_000;
+export { PROJECT_DESCRIPTION_MAX };
 
 /** A calendar day from a date input, or null when left empty or not sent. */
 const optionalDay = (message: string) =>

@@ -1,16 +1,20 @@
 import { z } from "zod";
-import { ADMIN_PAGE_SIZES, adminProjectSortColumns, projectStatuses, taskStates } from "@/lib/constants";
+import {
+  ADMIN_PAGE_SIZES,
+  adminProjectSortColumns,
+  DELIVERABLE_TITLE_MAX,
+  MILESTONE_TITLE_MAX,
+  PROJECT_DESCRIPTION_MAX,
+  PROJECT_NAME_MAX,
+  projectStatuses,
+  RATING_COMMENT_MAX,
+  TASK_TITLE_MAX,
+  taskStates,
+  UPDATE_BODY_MAX,
+} from "@/lib/constants";
 import { attachmentIdsField } from "./uploads";
 
 // Messages are keys into the `validation` namespace; this domain's own live under `validation.projects`.
-
-export const PROJECT_NAME_MAX = 200;
-export const PROJECT_DESCRIPTION_MAX = 5000;
-export const TASK_TITLE_MAX = 300;
-export const MILESTONE_TITLE_MAX = 200;
-export const DELIVERABLE_TITLE_MAX = 200;
-export const UPDATE_BODY_MAX = 5000;
-export const RATING_COMMENT_MAX = 2000;
 
 const id = z.uuid("invalid");
 

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { Field, FieldShell, inputClass } from "@/components/ui/field";
-import { PROJECT_DESCRIPTION_MAX, PROJECT_NAME_MAX } from "@/lib/validations/projects";
+import { PROJECT_DESCRIPTION_MAX, PROJECT_NAME_MAX } from "@/lib/constants";
 
 /** Name, description and dates: the same fields when creating a project and when editing it. */
 export function ProjectDetailsFields({ values, errors }: { values: Record<string, string>; errors: Record<string, string> }) {

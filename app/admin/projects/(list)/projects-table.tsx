@@ -12,8 +12,8 @@ import { ProgressBar } from "@/components/projects/progress-bar";
 import { ProjectStatusBadge } from "@/components/projects/project-status-badge";
 import { buttonClass } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
+import { formatCalendarDay } from "@/lib/calendar-day";
 import { ADMIN_PAGE_SIZES, adminProjectSortColumns, projectStatuses, type AdminProjectSort, type ProjectStatus } from "@/lib/constants";
-import { calendarDay, calendarDayFormat } from "@/lib/projects/dates";
 import { projectsTableHref, type ProjectsTableParams } from "../href";
 
 type ProjectRow = {
@@ -52,7 +52,7 @@ export function ProjectsTable({ rows, total, params, accounts }: { rows: Project
   const pathname = usePathname();
   const pageCount = Math.max(1, Math.ceil(total / params.pageSize));
   const href = (change: Partial<ProjectsTableParams>) => projectsTableHref(pathname, params, change);
-  const day = (value: string | null) => (value ? format.dateTime(calendarDay(value), calendarDayFormat) : t("noDate"));
+  const day = (value: string | null) => (value ? formatCalendarDay(format, value) : t("noDate"));
   const statusBadge = (row: ProjectRow) => <ProjectStatusBadge status={row.status} label={tProjects(`statuses.${row.status}`)} />;
   const progress = (row: ProjectRow) => <ProgressBar value={row.progress} label={tProjects("progressOf", { name: row.name })} valueText={tProjects("percent", { value: row.progress })} />;
 

@@ -9,7 +9,7 @@ import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { initialActionState, type ActionState } from "@/lib/action-state";
-import { DELIVERABLE_TITLE_MAX } from "@/lib/validations/projects";
+import { DELIVERABLE_TITLE_MAX } from "@/lib/constants";
 import { addDeliverableAction, removeDeliverableAction } from "../actions";
 
 type Deliverable = { id: string; title: string; fileId: string; details: string };

@@ -8,7 +8,7 @@ import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { initialActionState } from "@/lib/action-state";
-import { MILESTONE_TITLE_MAX } from "@/lib/validations/projects";
+import { MILESTONE_TITLE_MAX } from "@/lib/constants";
 import { createMilestoneAction, deleteMilestoneAction, setMilestoneDoneAction, updateMilestoneAction } from "../actions";
 
 type Milestone = { id: string; title: string; dueDate: string; done: boolean; overdue: boolean; doneOn: string | null };

@@ -9,7 +9,7 @@ import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { initialActionState, type ActionState } from "@/lib/action-state";
 import { taskStates, type TaskState } from "@/lib/constants";
-import { TASK_TITLE_MAX } from "@/lib/validations/projects";
+import { TASK_TITLE_MAX } from "@/lib/constants";
 import { createTaskAction, deleteTaskAction, moveTaskAction, updateTaskAction } from "../actions";
 
 type Task = { id: string; title: string; state: TaskState };

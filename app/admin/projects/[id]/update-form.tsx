@@ -6,7 +6,7 @@ import { FieldShell, inputClass } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { initialActionState } from "@/lib/action-state";
-import { UPDATE_BODY_MAX } from "@/lib/validations/projects";
+import { UPDATE_BODY_MAX } from "@/lib/constants";
 import { postProjectUpdateAction } from "../actions";
 
 /** Posting an update tells every member of the customer's account. */

@@ -1,4 +1,4 @@
-import { FolderKanban, Plus, Search } from "lucide-react";
+import { CalendarDays, ClipboardList, FolderKanban, Plus, Search } from "lucide-react";
 import type { Metadata } from "next";
 import Form from "next/form";
 import Link from "next/link";
@@ -10,8 +10,8 @@ import { ProjectStatusBadge } from "@/components/projects/project-status-badge";
 import { buttonClass, ButtonLink } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { countProjectsForAccount, listProjectsForAccount } from "@/db/queries/projects";
+import { formatCalendarDay } from "@/lib/calendar-day";
 import { projectStatuses } from "@/lib/constants";
-import { calendarDay, calendarDayFormat } from "@/lib/projects/dates";
 import { requireUser } from "@/lib/session";
 import { projectListSearchSchema } from "@/lib/validations/projects";
 
@@ -31,7 +31,7 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
     accountId ? listProjectsForAccount(accountId, { status: filters.status, search: filters.query }) : [],
     accountId ? countProjectsForAccount(accountId) : 0,
   ]);
-  const day = (value: string) => format.dateTime(calendarDay(value), calendarDayFormat);
+  const day = (value: string) => formatCalendarDay(format, value);
   const filtered = Boolean(filters.status || filters.query);
   const requestButton = (
     <ButtonLink href={requestHref}>
@@ -41,7 +41,27 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
   );
 
   return (
-    <Page title={t("title")} description={t("description")} actions={total > 0 ? requestButton : undefined}>
+    <Page
+      title={t("title")}
+      description={t("description")}
+      actions={
+        <div className="flex flex-wrap gap-2">
+          <ButtonLink href="/dashboard/projects/requests" variant="secondary">
+            <ClipboardList aria-hidden className="size-4" />
+            {t("yourRequests")}
+          </ButtonLink>
+          {total > 0 ? (
+            <>
+              <ButtonLink href="/dashboard/projects/calendar" variant="secondary">
+                <CalendarDays aria-hidden className="size-4" />
+                {t("calendarFeed")}
+              </ButtonLink>
+              {requestButton}
+            </>
+          ) : null}
+        </div>
+      }
+    >
       {total === 0 ? (
         <EmptyState icon={FolderKanban} title={t("emptyTitle")} description={t("emptyText")}>
           {requestButton}

@@ -11,10 +11,11 @@ import { ProjectStatusBadge } from "@/components/projects/project-status-badge";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import { getProjectForAccount } from "@/db/queries/projects";
+import { formatCalendarDay } from "@/lib/calendar-day";
 import { taskStates } from "@/lib/constants";
 import { formatFileSize } from "@/lib/file-size";
 import { ClientMessages } from "@/lib/i18n/client-messages";
-import { calendarDay, calendarDayFormat, isOverdue, todayIn } from "@/lib/projects/dates";
+import { isOverdue, todayIn } from "@/lib/projects/dates";
 import { requireUser } from "@/lib/session";
 import { RatingForm } from "./rating-form";
 
@@ -35,7 +36,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 export default async function ProjectPage({ params }: { params: Params }) {
   const { user, project } = await loadProject((await params).id);
   const [t, format, locale] = await Promise.all([getTranslations("projects"), getFormatter(), getLocale()]);
-  const day = (value: string) => format.dateTime(calendarDay(value), calendarDayFormat);
+  const day = (value: string) => formatCalendarDay(format, value);
   const today = todayIn(user.timeZone);
   const tasksByState = taskStates.map((state) => ({ state, tasks: project.tasks.filter((task) => task.state === state) }));
 

@@ -7,7 +7,7 @@ import { FieldShell, inputClass } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { initialActionState } from "@/lib/action-state";
-import { RATING_COMMENT_MAX } from "@/lib/validations/projects";
+import { RATING_COMMENT_MAX } from "@/lib/constants";
 import { rateProjectAction } from "../actions";
 
 /** Five radio buttons drawn as stars, and a comment; the one rating of the project, editable. */
