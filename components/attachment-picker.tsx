@@ -13,7 +13,20 @@ type Item = { key: string; name: string; size: number } & ({ state: "uploading" 
  * only the ids (as hidden `name` fields). The server checks type, size and name again on upload
  * and when the form claims the files. Remount it (a new `key`) to clear it after a send.
  */
-export function AttachmentPicker({ purpose, name = "attachmentIds", label, error }: { purpose: AttachmentPurpose; name?: string; label?: string; error?: string }) {
+export function AttachmentPicker({
+  purpose,
+  name = "attachmentIds",
+  label,
+  error,
+  max = ATTACHMENT_MAX_FILES,
+}: {
+  purpose: AttachmentPurpose;
+  name?: string;
+  label?: string;
+  error?: string;
+  /** How many files the form takes (at most ATTACHMENT_MAX_FILES); a document takes one. */
+  max?: number;
+}) {
   const t = useTranslations("attachments");
   const locale = useLocale();
   const id = useId();
@@ -46,8 +59,8 @@ export function AttachmentPicker({ purpose, name = "attachmentIds", label, error
     const added: Item[] = [];
     for (const file of chosen) {
       const key = crypto.randomUUID();
-      if (kept >= ATTACHMENT_MAX_FILES) {
-        added.push({ key, name: file.name, size: file.size, state: "failed", error: t("tooMany", { name: file.name }) });
+      if (kept >= max) {
+        added.push({ key, name: file.name, size: file.size, state: "failed", error: t("tooMany", { name: file.name, max }) });
         continue;
       }
       if (file.size > ATTACHMENT_MAX_BYTES) {
@@ -73,7 +86,7 @@ export function AttachmentPicker({ purpose, name = "attachmentIds", label, error
         ref={input}
         id={id}
         type="file"
-        multiple
+        multiple={max > 1}
         accept={ATTACHMENT_ACCEPT}
         onChange={(event) => choose(event.target.files)}
         aria-describedby={describedBy}
@@ -81,7 +94,7 @@ export function AttachmentPicker({ purpose, name = "attachmentIds", label, error
         className="block w-full text-sm file:mr-3 file:min-h-10 file:rounded-md file:border file:border-border file:bg-surface file:px-3 file:text-sm file:font-medium"
       />
       <p id={`${id}-hint`} className="text-xs text-fg-muted">
-        {t("hint")}
+        {t("hint", { max })}
       </p>
       {items.some((item) => item.state !== "failed") ? (
         <ul className="space-y-1" aria-label={t("chosenFiles")}>

@@ -30,7 +30,7 @@ export function AddDeliverableForm({ projectId }: { projectId: string }) {
       <FormMessage state={state} />
       <input type="hidden" name="projectId" value={projectId} />
       <Field id="deliverable-title" label={t("title")} name="title" defaultValue={state.values?.title} error={state.fieldErrors?.title} maxLength={DELIVERABLE_TITLE_MAX} />
-      <AttachmentPicker key={round} purpose="deliverable" label={t("file")} error={state.fieldErrors?.attachmentIds} />
+      <AttachmentPicker key={round} purpose="deliverable" max={1} label={t("file")} error={state.fieldErrors?.attachmentIds} />
       <SubmitButton pendingLabel={t("adding")}>{t("add")}</SubmitButton>
     </form>
   );

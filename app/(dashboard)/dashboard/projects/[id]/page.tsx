@@ -17,6 +17,7 @@ import { formatFileSize } from "@/lib/file-size";
 import { ClientMessages } from "@/lib/i18n/client-messages";
 import { isOverdue, todayIn } from "@/lib/projects/dates";
 import { requireUser } from "@/lib/session";
+import { ProjectThread } from "../../messages/project-thread";
 import { RatingForm } from "./rating-form";
 
 type Params = Promise<{ id: string }>;
@@ -117,6 +118,8 @@ export default async function ProjectPage({ params }: { params: Params }) {
                   </ol>
                 )}
               </Card>
+
+              <ProjectThread projectId={project.id} user={user} />
 
               {project.status === "completed" ? (
                 <Card aria-labelledby="rating-heading">
