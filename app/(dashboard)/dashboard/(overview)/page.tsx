@@ -1,4 +1,4 @@
-import { CheckCircle2, ChevronRight, Circle, ClipboardList, MessageSquarePlus, Settings, ShieldCheck, UserRound } from "lucide-react";
+import { CheckCircle2, ChevronRight, Circle, ClipboardList, MessageSquarePlus, Settings, ShieldCheck, UserRound, type LucideIcon } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
@@ -27,6 +27,26 @@ const quickActions = [
   { href: "/dashboard/messages/new", key: "message", icon: MessageSquarePlus },
   { href: "/dashboard/projects/requests/new", key: "request", icon: ClipboardList },
 ] as const;
+
+/** Links with an icon, a title and a line of help: the overview's quick actions and shortcuts. */
+function LinkList({ links }: { links: { href: string; key: string; icon: LucideIcon; title: string; text: string }[] }) {
+  return (
+    <ul className="mt-3 space-y-1">
+      {links.map(({ href, key, icon: Icon, title, text }) => (
+        <li key={key}>
+          <Link href={href} prefetch={false} className="-mx-2 flex items-center gap-3 rounded-md px-2 py-2 hover:bg-surface-muted">
+            <Icon aria-hidden className="size-4 text-fg-muted" />
+            <span className="flex-1">
+              <span className="block font-medium">{title}</span>
+              <span className="block text-13 text-fg-muted">{text}</span>
+            </span>
+            <ChevronRight aria-hidden className="size-4 text-fg-muted" />
+          </Link>
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 const linkClass = "text-sm font-medium text-primary underline-offset-2 hover:underline";
 
@@ -129,20 +149,7 @@ async function WorkWidgets({ user }: { user: SessionUser & { accountId: string }
       </Card>
       <Card aria-labelledby="quick-actions-heading">
         <CardHeader id="quick-actions-heading" title={t("quickActions")} />
-        <ul className="mt-3 space-y-1">
-          {quickActions.map(({ href, key, icon: Icon }) => (
-            <li key={key}>
-              <Link href={href} prefetch={false} className="-mx-2 flex items-center gap-3 rounded-md px-2 py-2 hover:bg-surface-muted">
-                <Icon aria-hidden className="size-4 text-fg-muted" />
-                <span className="flex-1">
-                  <span className="block font-medium">{t(`actions.${key}.title`)}</span>
-                  <span className="block text-13 text-fg-muted">{t(`actions.${key}.text`)}</span>
-                </span>
-                <ChevronRight aria-hidden className="size-4 text-fg-muted" />
-              </Link>
-            </li>
-          ))}
-        </ul>
+        <LinkList links={quickActions.map((action) => ({ ...action, title: t(`actions.${action.key}.title`), text: t(`actions.${action.key}.text`) }))} />
       </Card>
     </>
   );
@@ -190,20 +197,7 @@ export default async function OverviewPage() {
         </Card>
         <Card aria-labelledby="shortcuts-heading">
           <CardHeader id="shortcuts-heading" title={t("shortcuts")} />
-          <ul className="mt-3 space-y-1">
-            {shortcuts.map(({ href, key, icon: Icon }) => (
-              <li key={key}>
-                <Link href={href} prefetch={false} className="-mx-2 flex items-center gap-3 rounded-md px-2 py-2 hover:bg-surface-muted">
-                  <Icon aria-hidden className="size-4 text-fg-muted" />
-                  <span className="flex-1">
-                    <span className="block font-medium">{t(`shortcutLinks.${key}.title`)}</span>
-                    <span className="block text-13 text-fg-muted">{t(`shortcutLinks.${key}.text`)}</span>
-                  </span>
-                  <ChevronRight aria-hidden className="size-4 text-fg-muted" />
-                </Link>
-              </li>
-            ))}
-          </ul>
+          <LinkList links={shortcuts.map((shortcut) => ({ ...shortcut, title: t(`shortcutLinks.${shortcut.key}.title`), text: t(`shortcutLinks.${shortcut.key}.text`) }))} />
         </Card>
       </div>
     </Page>
