@@ -7,11 +7,11 @@ import Form from "next/form";
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
-import { PageLink } from "@/components/admin/page-link";
+import { TablePager } from "@/components/admin/table-pager";
 import { Badge } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
-import { ADMIN_PAGE_SIZES, adminUserSortColumns, type AdminUserSort } from "@/lib/constants";
+import { adminUserSortColumns, type AdminUserSort } from "@/lib/constants";
 import { usersTableHref, type UsersTableParams } from "./href";
 
 type UserRow = {
@@ -47,7 +47,6 @@ export function UsersTable({ rows, total, params }: { rows: UserRow[]; total: nu
   const format = useFormatter();
   const router = useRouter();
   const pathname = usePathname();
-  const pageCount = Math.max(1, Math.ceil(total / params.pageSize));
   const href = (change: Partial<UsersTableParams>) => usersTableHref(pathname, params, change);
 
   const statusBadge = (row: UserRow) => <Badge tone={stateTone[accountState(row)]}>{t(`statuses.${accountState(row)}`)}</Badge>;
@@ -195,33 +194,7 @@ export function UsersTable({ rows, total, params }: { rows: UserRow[]; total: nu
         </table>
       </div>
 
-      <nav aria-label={t("pagination")} className="flex flex-wrap items-center justify-between gap-x-6 gap-y-3 text-13">
-        <div className="flex items-center gap-2">
-          <label htmlFor="page-size" className="whitespace-nowrap text-fg-muted">
-            {t("pageSize")}
-          </label>
-          <select
-            id="page-size"
-            value={params.pageSize}
-            onChange={(event) => router.push(href({ pageSize: Number(event.target.value), page: 1 }))}
-            className={`${inputClass} w-auto`}
-          >
-            {ADMIN_PAGE_SIZES.map((size) => (
-              <option key={size} value={size}>
-                {size}
-              </option>
-            ))}
-          </select>
-          <p className="whitespace-nowrap text-fg-muted">{t("range", { first, last, total })}</p>
-        </div>
-        <div className="flex items-center gap-2">
-          <PageLink href={href({ page: params.page - 1 })} disabled={params.page <= 1} label={t("previous")} direction="previous" />
-          <span aria-current="page" className="whitespace-nowrap px-1">
-            {t("pageOf", { page: params.page, pageCount })}
-          </span>
-          <PageLink href={href({ page: params.page + 1 })} disabled={params.page >= pageCount} label={t("next")} direction="next" />
-        </div>
-      </nav>
+      <TablePager label={t("pagination")} page={params.page} pageSize={params.pageSize} total={total} href={href} />
     </div>
   );
 }

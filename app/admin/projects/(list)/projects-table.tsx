@@ -7,13 +7,13 @@ import Form from "next/form";
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
-import { PageLink } from "@/components/admin/page-link";
+import { TablePager } from "@/components/admin/table-pager";
 import { ProgressBar } from "@/components/projects/progress-bar";
 import { ProjectStatusBadge } from "@/components/projects/project-status-badge";
 import { buttonClass } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { formatCalendarDay } from "@/lib/calendar-day";
-import { ADMIN_PAGE_SIZES, adminProjectSortColumns, projectStatuses, type AdminProjectSort, type ProjectStatus } from "@/lib/constants";
+import { adminProjectSortColumns, projectStatuses, type AdminProjectSort, type ProjectStatus } from "@/lib/constants";
 import { projectsTableHref, type ProjectsTableParams } from "../href";
 
 type ProjectRow = {
@@ -50,7 +50,6 @@ export function ProjectsTable({ rows, total, params, accounts }: { rows: Project
   const format = useFormatter();
   const router = useRouter();
   const pathname = usePathname();
-  const pageCount = Math.max(1, Math.ceil(total / params.pageSize));
   const href = (change: Partial<ProjectsTableParams>) => projectsTableHref(pathname, params, change);
   const day = (value: string | null) => (value ? formatCalendarDay(format, value) : t("noDate"));
   const statusBadge = (row: ProjectRow) => <ProjectStatusBadge status={row.status} label={tProjects(`statuses.${row.status}`)} />;
@@ -239,33 +238,7 @@ export function ProjectsTable({ rows, total, params, accounts }: { rows: Project
         </table>
       </div>
 
-      <nav aria-label={t("pagination")} className="flex flex-wrap items-center justify-between gap-x-6 gap-y-3 text-13">
-        <div className="flex items-center gap-2">
-          <label htmlFor="project-page-size" className="whitespace-nowrap text-fg-muted">
-            {t("pageSize")}
-          </label>
-          <select
-            id="project-page-size"
-            value={params.pageSize}
-            onChange={(event) => router.push(href({ pageSize: Number(event.target.value), page: 1 }))}
-            className={`${inputClass} w-auto`}
-          >
-            {ADMIN_PAGE_SIZES.map((size) => (
-              <option key={size} value={size}>
-                {size}
-              </option>
-            ))}
-          </select>
-          <p className="whitespace-nowrap text-fg-muted">{t("range", { first, last, total })}</p>
-        </div>
-        <div className="flex items-center gap-2">
-          <PageLink href={href({ page: params.page - 1 })} disabled={params.page <= 1} label={t("previous")} direction="previous" />
-          <span aria-current="page" className="whitespace-nowrap px-1">
-            {t("pageOf", { page: params.page, pageCount })}
-          </span>
-          <PageLink href={href({ page: params.page + 1 })} disabled={params.page >= pageCount} label={t("next")} direction="next" />
-        </div>
-      </nav>
+      <TablePager label={t("pagination")} page={params.page} pageSize={params.pageSize} total={total} href={href} />
     </div>
   );
 }
