@@ -168,12 +168,10 @@ CREATE INDEX "project_updates_project_created_idx" ON "project_updates" USING bt
 CREATE INDEX "projects_account_status_idx" ON "projects" USING btree ("account_id","status");--> statement-breakpoint
 CREATE INDEX "projects_updated_idx" ON "projects" USING btree ("updated_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
 CREATE INDEX "projects_status_updated_idx" ON "projects" USING btree ("status","updated_at" DESC NULLS LAST);--> statement-breakpoint
-CREATE INDEX "projects_name_idx" ON "projects" USING btree (lower("name"));--> statement-breakpoint
 CREATE UNIQUE INDEX "message_attachments_file_unique" ON "message_attachments" USING btree ("file_id");--> statement-breakpoint
 CREATE INDEX "message_threads_account_last_idx" ON "message_threads" USING btree ("account_id","last_message_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
 CREATE INDEX "message_threads_last_idx" ON "message_threads" USING btree ("last_message_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
 CREATE INDEX "message_threads_project_idx" ON "message_threads" USING btree ("project_id");--> statement-breakpoint
-CREATE INDEX "message_threads_subject_idx" ON "message_threads" USING btree (lower("subject"));--> statement-breakpoint
 CREATE INDEX "messages_thread_created_idx" ON "messages" USING btree ("thread_id","created_at","id");--> statement-breakpoint
 CREATE INDEX "stored_files_account_idx" ON "stored_files" USING btree ("account_id");--> statement-breakpoint
 CREATE INDEX "stored_files_purpose_created_idx" ON "stored_files" USING btree ("purpose","created_at");

@@ -60,7 +60,10 @@ async function run(handler: () => Promise<ActionState>): Promise<ActionState> {
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     const t = await getTranslations("errors");
-    return { ok: false, message: t.has(error.code) ? t(error.code) : error.message };
+    const message = t.has(error.code) ? t(error.code) : error.message;
+    // Every form with attachments names its picker `attachmentIds`: the refusal belongs next to it.
+    if (error.code === "invalid_attachments") return { ok: false, fieldErrors: { attachmentIds: message } };
+    return { ok: false, message };
   }
 }
 

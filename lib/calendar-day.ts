@@ -10,3 +10,13 @@ export function calendarDayDate(day: string): Date {
 export function formatCalendarDay(format: { dateTime: (date: Date, options: { dateStyle: "medium"; timeZone: string }) => string }, day: string): string {
   return format.dateTime(calendarDayDate(day), { dateStyle: "medium", timeZone: "UTC" });
 }
+
+/**
+ * Whether a date input's value is a real calendar day in a plausible range: a typo such as 0026 or
+ * 20260 would be stored, shown as long overdue and break calendar feeds.
+ */
+export function isCalendarDay(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const year = Number(value.slice(0, 4));
+  return year >= 2000 && year <= 2100 && calendarDayDate(value).toISOString().startsWith(value);
+}

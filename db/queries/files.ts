@@ -77,6 +77,11 @@ export async function countPendingUploads(userId: string, db: Database = getDb()
   return row?.count ?? 0;
 }
 
+/** Serialises one user's uploads until the transaction ends (a transaction-scoped advisory lock). */
+export async function lockPendingUploads(userId: string, db: Database): Promise<void> {
+  await db.execute(sql`select pg_advisory_xact_lock(hashtext(${`uploads:${userId}`}))`);
+}
+
 export async function insertStoredFile(file: NewStoredFile & { purpose: StoredFilePurpose; ownerUserId: string | null }, db: Database = getDb()): Promise<{ id: string }> {
   const [created] = await db.insert(storedFiles).values(file).returning({ id: storedFiles.id });
   return created!;

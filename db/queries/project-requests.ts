@@ -104,20 +104,6 @@ export async function adminGetRequest(requestId: string, db: Database = getDb())
   return getRequest(eq(projectRequests.id, requestId), db);
 }
 
-/** The request a project came from, if any: for the project pages' "from your request" link. */
-export async function getRequestOfProject(accountId: string, projectId: string, db: Database = getDb()) {
-  const [request] = await db
-    .select({ id: projectRequests.id, title: projectRequests.title })
-    .from(projectRequests)
-    .where(and(eq(projectRequests.accountId, accountId), eq(projectRequests.projectId, projectId)));
-  return request ?? null;
-}
-
-export async function adminGetRequestOfProject(projectId: string, db: Database = getDb()) {
-  const [request] = await db.select({ id: projectRequests.id, title: projectRequests.title }).from(projectRequests).where(eq(projectRequests.projectId, projectId));
-  return request ?? null;
-}
-
 export const waitingStatuses = ["submitted", "in_review"] as const satisfies ProjectRequestStatus[];
 const isWaiting = inArray(projectRequests.status, [...waitingStatuses]);
 

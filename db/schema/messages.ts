@@ -1,4 +1,3 @@
-import { sql } from "drizzle-orm";
 import { boolean, index, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 // Relative, not "@/": drizzle-kit loads the schema without the project's path aliases.
 import { threadStatuses } from "../../lib/constants";
@@ -35,7 +34,6 @@ export const messageThreads = pgTable(
     // The staff inbox across customers, newest activity first.
     index("message_threads_last_idx").on(table.lastMessageAt.desc(), table.id.desc()),
     index("message_threads_project_idx").on(table.projectId),
-    index("message_threads_subject_idx").on(sql`lower(${table.subject})`),
   ],
 );
 

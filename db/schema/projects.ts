@@ -34,7 +34,6 @@ export const projects = pgTable(
     // The staff table's default order (recently changed first) and its status filter.
     index("projects_updated_idx").on(table.updatedAt.desc(), table.id.desc()),
     index("projects_status_updated_idx").on(table.status, table.updatedAt.desc()),
-    index("projects_name_idx").on(sql`lower(${table.name})`),
     check("projects_progress_range", sql`${table.progressOverride} between 0 and 100`),
   ],
 );

@@ -12,7 +12,8 @@ import { AppError } from "@/lib/errors";
 import { setStorage } from "@/lib/storage";
 import { localDiskStorage } from "@/lib/storage/local";
 import { receiveUpload } from "@/lib/uploads/service";
-import { convertRequest, declineRequest, startRequestReview, submitProjectRequest, todayIn } from "./service";
+import { todayIn } from "@/lib/projects/dates";
+import { convertRequest, declineRequest, startRequestReview, submitProjectRequest } from "./service";
 
 const db = setupTestDatabase();
 let root: string;
@@ -182,8 +183,8 @@ describe("staff deciding a request", () => {
     expect((await auditFor(id)).map((entry) => entry.action)).toEqual(["user.project_request_submitted", "admin.project_request_converted"]);
     const created = await db().select({ action: auditLog.action }).from(auditLog).where(and(eq(auditLog.action, "admin.project_created"), eq(auditLog.actorId, staff.id)));
     expect(created).toHaveLength(1);
+    // One notice for one event: "your request is now a project", not also "a new project".
     expect(await notificationsOf(customer.id)).toEqual([
-      { type: "project.created", params: { project: "Coffee shop" }, link: `/dashboard/projects/${result.projectId}` },
       { type: "projectRequest.converted", params: { title: "New online shop", project: "Coffee shop" }, link: `/dashboard/projects/${result.projectId}` },
     ]);
     expect(await declineRequest(staff, { requestId: id, reason: "Too late" }, info)).toEqual({ status: "already_decided" });

@@ -8,16 +8,12 @@ import { listActiveStaffIds } from "@/db/queries/users";
 import type { Actor } from "@/lib/actor";
 import { AppError } from "@/lib/errors";
 import { notify } from "@/lib/notifications/service";
+import { todayIn } from "@/lib/projects/dates";
 import { createProject } from "@/lib/projects/service";
 import { claimUploads } from "@/lib/uploads/service";
 import type { RequestInfo } from "@/lib/request-info";
 import { assertStaff } from "@/lib/users/service";
 import type { ConvertRequestInput, ProjectRequestInput } from "@/lib/validations/project-requests";
-
-/** Today's date (YYYY-MM-DD) where the user is: a deadline "in the past" means before their today. */
-export function todayIn(timeZone: string, now = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
-}
 
 export type SubmitResult = { status: "ok"; id: string } | { status: "deadline_past" };
 
@@ -121,6 +117,7 @@ export async function convertRequest(admin: Actor, input: Omit<ConvertRequestInp
       { accountId: request.accountId, name: input.name, description: input.description, status: "planned", startDate: input.startDate, dueDate: input.dueDate },
       info,
       tx,
+      { notifyMembers: false },
     );
     await setRequestDecision(request.id, { status: "converted", reviewedById: admin.id, projectId: project.id, decided: true }, tx);
     await createAuditEntry(

@@ -52,8 +52,11 @@ export type ProjectChange = { status: "ok" | "unchanged" };
 
 const projectPage = (projectId: string) => `/dashboard/projects/${projectId}`;
 
-/** Staff set up a project for a customer account; its members are told. */
-export async function createProject(admin: Actor, input: ProjectInput, info: RequestInfo, db?: Transaction): Promise<{ id: string }> {
+/**
+ * Staff set up a project for a customer account; its members are told, unless the caller tells them
+ * itself (a converted request says "your request is now a project" instead).
+ */
+export async function createProject(admin: Actor, input: ProjectInput, info: RequestInfo, db?: Transaction, options: { notifyMembers: boolean } = { notifyMembers: true }): Promise<{ id: string }> {
   assertStaff(admin);
   return inTransaction(async (tx) => {
     if (!(await getCustomerAccount(input.accountId, tx))) throw new AppError("not_found", "That customer does not exist.");
@@ -62,8 +65,10 @@ export async function createProject(admin: Actor, input: ProjectInput, info: Req
       { action: "admin.project_created", actorId: admin.id, ip: info.ip, userAgent: info.userAgent, metadata: { projectId: project.id, accountId: input.accountId, name: input.name } },
       tx,
     );
-    for (const userId of await listAccountMemberIds(input.accountId, tx)) {
-      await notify(userId, { type: "project.created", params: { project: input.name }, link: projectPage(project.id) }, tx);
+    if (options.notifyMembers) {
+      for (const userId of await listAccountMemberIds(input.accountId, tx)) {
+        await notify(userId, { type: "project.created", params: { project: input.name }, link: projectPage(project.id) }, tx);
+      }
     }
     return project;
   }, db);

@@ -12,7 +12,7 @@ import { AppError } from "@/lib/errors";
 import { getFileForDownload } from "@/lib/files/service";
 import { setStorage } from "@/lib/storage";
 import { localDiskStorage } from "@/lib/storage/local";
-import { claimUploads, deleteAbandonedUploads, receiveUpload } from "./service";
+import { claimUploads, deleteAbandonedUploads, MAX_PENDING_UPLOADS, receiveUpload } from "./service";
 
 const db = setupTestDatabase();
 let root: string;
@@ -69,6 +69,14 @@ describe("uploading an attachment", () => {
     // A client that lies about the length is stopped by the count of bytes actually received.
     expect((await receiveUpload(customer, { purpose: "message_attachment", fileName: "big.pdf", body: big, declaredBytes: 10 })).status).toBe("too_large");
     expect(await db().select().from(storedFiles).where(eq(storedFiles.ownerUserId, customer.id))).toEqual([]);
+  });
+
+  it("keeps at most 50 uploads waiting per user, also when they arrive at once", async () => {
+    const customer = await signedInUser("customer");
+    const results = await Promise.all(Array.from({ length: MAX_PENDING_UPLOADS + 3 }, (_, index) => upload(customer, `note-${index}.txt`, Buffer.from(`note ${index}\n`))));
+    expect(results.filter((result) => result.status === "ok")).toHaveLength(MAX_PENDING_UPLOADS);
+    expect(results.filter((result) => result.status === "too_many_pending")).toHaveLength(3);
+    expect(await db().select({ id: storedFiles.id }).from(storedFiles).where(eq(storedFiles.ownerUserId, customer.id))).toHaveLength(MAX_PENDING_UPLOADS);
   });
 
   it("lets only staff upload deliverables and only customers upload request attachments", async () => {

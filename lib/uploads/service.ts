@@ -1,7 +1,7 @@
 import "server-only";
 import { consumeRateLimit } from "@/db/queries/rate-limits";
-import { claimPendingUploads, countPendingUploads, deleteStalePendingUploads, insertStoredFile, type ClaimedFile } from "@/db/queries/files";
-import type { Transaction } from "@/db/queries/transaction";
+import { claimPendingUploads, countPendingUploads, deleteStalePendingUploads, insertStoredFile, lockPendingUploads, type ClaimedFile } from "@/db/queries/files";
+import { inTransaction, type Transaction } from "@/db/queries/transaction";
 import { isStaff, type Actor } from "@/lib/actor";
 import { ATTACHMENT_MAX_BYTES, ATTACHMENT_MAX_FILES, type AttachmentPurpose } from "@/lib/constants";
 import { AppError } from "@/lib/errors";
@@ -52,7 +52,16 @@ export async function receiveUpload(
     return { status: "empty" };
   }
   try {
-    const { id } = await insertStoredFile({ ...stored, fileName: input.fileName, purpose: "upload", ownerUserId: actor.id, accountId: actor.accountId }, db);
+    // Counted again under a per-user lock: parallel uploads must not pass the cap together.
+    const id = await inTransaction(async (tx) => {
+      await lockPendingUploads(actor.id, tx);
+      if ((await countPendingUploads(actor.id, tx)) >= MAX_PENDING_UPLOADS) return null;
+      return (await insertStoredFile({ ...stored, fileName: input.fileName, purpose: "upload", ownerUserId: actor.id, accountId: actor.accountId }, tx)).id;
+    }, db);
+    if (id === null) {
+      await deleteStoredBytes(stored.storageKey);
+      return { status: "too_many_pending" };
+    }
     return { status: "ok", file: { id, name: input.fileName, size: stored.sizeBytes, type: stored.contentType } };
   } catch (error) {
     await deleteStoredBytes(stored.storageKey);

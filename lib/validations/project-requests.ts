@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { budgetRanges, contactPreferences, PROJECT_DESCRIPTION_MAX, projectRequestStatuses, SUBJECT_MAX } from "@/lib/constants";
+import { isCalendarDay } from "@/lib/calendar-day";
 import { attachmentIdsField } from "./uploads";
 
 // Messages are keys into the `validation` namespace; this area's own live under `validation.projectRequest`.
@@ -15,7 +16,7 @@ const optionalDay = (message: string) =>
     .string()
     .trim()
     .prefault("")
-    .refine((value) => value === "" || (/^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value)), message)
+    .refine((value) => value === "" || isCalendarDay(value), message)
     .transform((value) => value || null);
 
 export const projectRequestSchema = z.object({

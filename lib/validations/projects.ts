@@ -12,15 +12,12 @@ import {
   taskStates,
   UPDATE_BODY_MAX,
 } from "@/lib/constants";
+import { isCalendarDay } from "@/lib/calendar-day";
 import { attachmentIdsField } from "./uploads";
 
 // Messages are keys into the `validation` namespace; this domain's own live under `validation.projects`.
 
 const id = z.uuid("invalid");
-
-function isCalendarDay(value: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
-}
 
 /** A date input's value: a real calendar day, or blank for "none". */
 const optionalDay = z

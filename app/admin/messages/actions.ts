@@ -10,7 +10,7 @@ import { adminNewThreadSchema, replySchema, threadStatusSchema } from "@/lib/val
 
 export const adminStartThreadAction = adminAction(adminNewThreadSchema, async (input, admin, { info }) => {
   const result = await adminStartThread(admin, input, info);
-  if (result.status !== "ok") return sendRefusalState(result.status);
+  if (result.status !== "ok") return sendRefusalState(result.status, "staff");
   redirect(`/admin/messages/${result.threadId}`);
 });
 

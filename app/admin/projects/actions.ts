@@ -5,7 +5,6 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { adminAction } from "@/lib/action";
 import type { ActionState } from "@/lib/action-state";
-import { AppError } from "@/lib/errors";
 import {
   addDeliverable,
   changeProjectStatus,
@@ -114,13 +113,7 @@ export const postProjectUpdateAction = adminAction(postUpdateSchema, async (data
 });
 
 export const addDeliverableAction = adminAction(addDeliverableSchema, async (data, admin, { info }) => {
-  try {
-    await addDeliverable(admin, { projectId: data.projectId, title: data.title, fileId: data.attachmentIds[0]! }, info);
-  } catch (error) {
-    // An upload that is gone or not this user's is a problem of the file field, shown next to it.
-    if (!(error instanceof AppError) || error.code !== "invalid_attachments") throw error;
-    return { ok: false, fieldErrors: { attachmentIds: (await getTranslations("errors"))("invalid_attachments") } };
-  }
+  await addDeliverable(admin, { projectId: data.projectId, title: data.title, fileId: data.attachmentIds[0]! }, info);
   refresh(data.projectId);
   return { ok: true, message: (await getTranslations("adminProjects.messages"))("deliverableAdded"), values: {} };
 });

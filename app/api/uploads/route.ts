@@ -28,7 +28,10 @@ export async function POST(request: Request): Promise<Response> {
     if (!user) throw new AppError("unauthorized", "Please sign in first.");
     // Our own pages upload with fetch; a form on another site must not put files into a session.
     const origin = request.headers.get("origin");
-    if (origin !== null && origin !== new URL(appUrl()).origin) throw new AppError("forbidden", "Uploads come from this site only.");
+    const fetchSite = request.headers.get("sec-fetch-site");
+    if ((origin !== null && origin !== new URL(appUrl()).origin) || (fetchSite !== null && fetchSite !== "same-origin")) {
+      throw new AppError("forbidden", "Uploads come from this site only.");
+    }
     const purpose = z.enum(attachmentPurposes).safeParse(new URL(request.url).searchParams.get("purpose"));
     if (!purpose.success) throw new AppError("bad_request", "Say what the file is for: purpose=message_attachment, request_attachment or deliverable.");
     const fileName = fileNameFrom(request) ?? "";
@@ -42,7 +45,9 @@ export async function POST(request: Request): Promise<Response> {
     }
     return Response.json({ file: result.file }, { status: 201 });
   } catch (error) {
-    if (error instanceof AppError) return error.toResponse();
-    throw error;
+    if (!(error instanceof AppError)) throw error;
+    // The picker shows the message as it is: in the reader's language where we have it.
+    const t = await getTranslations("errors");
+    return t.has(error.code) ? new AppError(error.code, t(error.code)).toResponse() : error.toResponse();
   }
 }

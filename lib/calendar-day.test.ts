@@ -1,0 +1,12 @@
+import { describe, expect, it } from "vitest";
+import { isCalendarDay } from "./calendar-day";
+
+describe("a calendar day from a date input", () => {
+  it("is a real day of a plausible year", () => {
+    expect(["2026-03-01", "2028-02-29", "2000-01-01", "2100-12-31"].every(isCalendarDay)).toBe(true);
+  });
+
+  it("refuses impossible days, typos in the year and other formats, which would break the calendar feed", () => {
+    expect(["2026-02-30", "2027-02-29", "0026-03-01", "1999-12-31", "2101-01-01", "20260-01-01", "2026-3-1", "01.03.2026", ""].some(isCalendarDay)).toBe(false);
+  });
+});
