@@ -10,7 +10,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
   const admin = await requireAdmin();
   const [unread, unreadThreads] = await Promise.all([countUnreadNotifications(admin.id), adminCountUnreadThreads(admin.id)]);
   return (
-    <ClientMessages namespaces={["errors", "shell", "nav", "admin"]}>
+    <ClientMessages namespaces={["errors", "shell", "nav", "admin", "pager"]}>
       <AppShell area="admin" user={admin} unreadNotifications={unread} navCounts={{ adminMessages: unreadThreads }}>
         {children}
       </AppShell>

@@ -21,7 +21,7 @@ export function TablePager({
   total: number;
   href: (change: { page: number; pageSize?: number }) => string;
 }) {
-  const t = useTranslations("admin.pager");
+  const t = useTranslations("pager");
   const router = useRouter();
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
   const first = total === 0 ? 0 : (page - 1) * pageSize + 1;

@@ -37,7 +37,7 @@ export default async function AdminProjectsPage({ searchParams }: { searchParams
         </ButtonLink>
       }
     >
-      <ClientMessages namespaces={["adminProjects", "projects"]}>
+      <ClientMessages namespaces={["adminProjects", "projects", "pager"]}>
         <ProjectsTable rows={rows} total={total} params={params} accounts={accounts} />
       </ClientMessages>
     </Page>
