@@ -4,21 +4,22 @@ import path from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { messageAttachments, messages, messageThreads, projectRequests, projects, projectTasks, storedFiles } from "@/db/schema";
-import { getAccountMembership } from "@/db/queries/accounts";
-import { getUserByEmail } from "@/db/queries/users";
-import { setupTestDatabase } from "@/db/testing";
-import { projectStatuses, projectRequestStatuses } from "@/lib/constants";
+import { setupTestDatabase, signedInUser } from "@/db/testing";
+import { projectRequestStatuses, projectStatuses } from "@/lib/constants";
 import { setStorage, storage } from "@/lib/storage";
 import { localDiskStorage } from "@/lib/storage/local";
-import { demoLogins } from "./demo";
-import { seedDemoData } from "./seed";
+import { seedDemoProjects } from "./seed-projects";
 
 const db = setupTestDatabase();
 let root: string;
+let accountId: string;
+// The demo customer's part of the seed, for a customer of this test's own (the whole seed runs once per database).
 beforeAll(async () => {
   root = await mkdtemp(path.join(os.tmpdir(), "clientdesk-seed-"));
   setStorage(localDiskStorage(root));
-  await seedDemoData();
+  const [customer, staff] = [await signedInUser("customer"), await signedInUser("admin")];
+  accountId = customer.accountId!;
+  await seedDemoProjects({ accountId, customerId: customer.id, staffId: staff.id }, db());
 });
 afterAll(async () => {
   await rm(root, { recursive: true, force: true });
@@ -26,8 +27,6 @@ afterAll(async () => {
 
 describe("the demo seed", () => {
   it("gives the demo customer projects in every status, with tasks, and requests in every state", async () => {
-    const customer = await getUserByEmail(demoLogins[0].email);
-    const accountId = (await getAccountMembership(customer!.id))!.accountId;
     const rows = await db().select({ id: projects.id, status: projects.status }).from(projects).where(eq(projects.accountId, accountId));
     expect(new Set(rows.map((row) => row.status))).toEqual(new Set(projectStatuses));
     const tasks = await db().select({ projectId: projectTasks.projectId }).from(projectTasks).innerJoin(projects, eq(projects.id, projectTasks.projectId)).where(eq(projects.accountId, accountId));
@@ -42,7 +41,8 @@ describe("the demo seed", () => {
       .from(messageAttachments)
       .innerJoin(storedFiles, eq(storedFiles.id, messageAttachments.fileId))
       .innerJoin(messages, eq(messages.id, messageAttachments.messageId))
-      .innerJoin(messageThreads, eq(messageThreads.id, messages.threadId));
+      .innerJoin(messageThreads, eq(messageThreads.id, messages.threadId))
+      .where(eq(messageThreads.accountId, accountId));
     expect(new Set(files.map((file) => file.contentType))).toEqual(new Set(["image/png", "application/pdf", "text/plain"]));
     for (const file of files) {
       const stream = await (await storage()).get(file.storageKey);
