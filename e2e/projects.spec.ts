@@ -108,6 +108,10 @@ test("a customer rates a completed project and changes the rating later; staff s
   await expect(feedback.getByTestId("form-message")).toHaveText("Thank you! Your rating has been saved.");
   await page.reload();
   await expect(feedback.getByRole("radio", { name: "4 stars" })).toBeChecked();
+  // The stars are in reading order: the arrow to the right means one more.
+  await feedback.getByRole("radio", { name: "4 stars" }).focus();
+  await page.keyboard.press("ArrowLeft");
+  await expect(feedback.getByRole("radio", { name: "3 stars" })).toBeChecked();
   await feedback.locator("label").filter({ hasText: "5 stars" }).click();
   await feedback.getByRole("button", { name: "Update rating" }).click();
   await expect(feedback.getByTestId("form-message")).toHaveText("Thank you! Your rating has been saved.");

@@ -10,7 +10,7 @@ import { ProgressBar } from "@/components/projects/progress-bar";
 import { ProjectStatusBadge } from "@/components/projects/project-status-badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import { adminGetProject } from "@/db/queries/projects";
-import { formatFileSize } from "@/lib/file-size";
+import { fileKind, formatFileSize } from "@/lib/file-size";
 import { ClientMessages } from "@/lib/i18n/client-messages";
 import { isOverdue, todayIn } from "@/lib/projects/dates";
 import { requireAdmin } from "@/lib/session";
@@ -49,7 +49,7 @@ export default async function AdminProjectPage({ params, searchParams }: { param
     id: deliverable.id,
     title: deliverable.title,
     fileId: deliverable.fileId,
-    details: tProjects("fileDetails", { name: deliverable.fileName, size: formatFileSize(deliverable.sizeBytes, locale), type: deliverable.contentType }),
+    details: tProjects("fileDetails", { name: deliverable.fileName, size: formatFileSize(deliverable.sizeBytes, locale), type: fileKind(deliverable.fileName) }),
   }));
 
   return (

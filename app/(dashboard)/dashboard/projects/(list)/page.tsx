@@ -12,6 +12,8 @@ import { inputClass } from "@/components/ui/field";
 import { countProjectsForAccount, listProjectsForAccount } from "@/db/queries/projects";
 import { formatCalendarDay } from "@/lib/calendar-day";
 import { projectStatuses } from "@/lib/constants";
+import { isOverdue, todayIn } from "@/lib/projects/dates";
+import { Badge } from "@/components/ui/badge";
 import { requireUser } from "@/lib/session";
 import { projectListSearchSchema } from "@/lib/validations/projects";
 
@@ -23,6 +25,7 @@ const requestHref = "/dashboard/projects/requests/new";
 
 export default async function ProjectsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser();
+  const today = todayIn(user.timeZone);
   const filters = projectListSearchSchema.parse(await searchParams);
   const accountId = user.accountId;
   const [t, format, projects, total] = await Promise.all([
@@ -131,6 +134,12 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
                       <dt className="text-13 text-fg-muted">{t("nextMilestone")}</dt>
                       <dd className="break-words font-medium">
                         {project.nextMilestone ? t("milestoneOn", { title: project.nextMilestone.title, date: day(project.nextMilestone.dueDate) }) : t("noOpenMilestones")}
+                        {project.nextMilestone && isOverdue({ dueDate: project.nextMilestone.dueDate, completedAt: null }, today) ? (
+                          <>
+                            {" "}
+                            <Badge tone="danger">{t("milestoneOverdue")}</Badge>
+                          </>
+                        ) : null}
                       </dd>
                     </div>
                   </dl>

@@ -13,7 +13,7 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { getProjectForAccount } from "@/db/queries/projects";
 import { formatCalendarDay } from "@/lib/calendar-day";
 import { taskStates } from "@/lib/constants";
-import { formatFileSize } from "@/lib/file-size";
+import { fileKind, formatFileSize } from "@/lib/file-size";
 import { ClientMessages } from "@/lib/i18n/client-messages";
 import { isOverdue, todayIn } from "@/lib/projects/dates";
 import { requireUser } from "@/lib/session";
@@ -197,7 +197,7 @@ export default async function ProjectPage({ params }: { params: Params }) {
                             <Download aria-hidden className="size-3.5 shrink-0" />
                           </a>
                           <p className="break-all text-13 text-fg-muted">
-                            {t("fileDetails", { name: deliverable.fileName, size: formatFileSize(deliverable.sizeBytes, locale), type: deliverable.contentType })}
+                            {t("fileDetails", { name: deliverable.fileName, size: formatFileSize(deliverable.sizeBytes, locale), type: fileKind(deliverable.fileName) })}
                           </p>
                         </div>
                       </li>

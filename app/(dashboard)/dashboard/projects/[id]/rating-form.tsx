@@ -2,7 +2,7 @@
 
 import { Star } from "lucide-react";
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import { FieldShell, inputClass } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -16,17 +16,19 @@ export function RatingForm({ projectId, current }: { projectId: string; current:
   const [state, action] = useActionState(rateProjectAction, initialActionState);
   const values = { rating: String(current?.rating ?? ""), comment: current?.comment ?? "", ...state.values };
   const errors = state.fieldErrors ?? {};
+  const [chosen, setChosen] = useState(Number(values.rating) || 0);
+  const [hovered, setHovered] = useState<number | null>(null);
   return (
     <form action={action} className="mt-4 space-y-4" noValidate>
       <FormMessage state={state} />
       <input type="hidden" name="projectId" value={projectId} />
       <fieldset aria-describedby={errors.rating ? "rating-error" : undefined}>
         <legend className="text-sm font-medium">{t("label")}</legend>
-        {/* Keyed by the saved value: React resets radios after a submission, the saved choice comes back. */}
-        <div key={values.rating} className="mt-2 flex flex-row-reverse justify-end gap-1">
-          {[5, 4, 3, 2, 1].map((value) => (
-            <label key={value} className="peer cursor-pointer text-fg-muted peer-hover:text-warning hover:text-warning has-checked:text-warning peer-has-checked:text-warning">
-              <input type="radio" name="rating" value={value} defaultChecked={values.rating === String(value)} className="peer sr-only" />
+        {/* In reading order, so arrow keys and screen readers go from one star to five; stars up to the choice light up. */}
+        <div key={values.rating} className="mt-2 flex gap-1" onMouseLeave={() => setHovered(null)}>
+          {[1, 2, 3, 4, 5].map((value) => (
+            <label key={value} className={`cursor-pointer ${value <= (hovered ?? chosen) ? "text-warning" : "text-fg-muted"}`} onMouseEnter={() => setHovered(value)}>
+              <input type="radio" name="rating" value={value} defaultChecked={values.rating === String(value)} onChange={() => setChosen(value)} className="peer sr-only" />
               <Star aria-hidden className="size-8 fill-current peer-focus-visible:outline-2 peer-focus-visible:outline-focus" />
               <span className="sr-only">{t("stars", { count: value })}</span>
             </label>
