@@ -47,6 +47,7 @@ const requestAttachments: OwnedResource = {
       name: "submitProjectRequestAction",
       fields: (id) => ({ title: "Borrowed", goals: "Taking their file", budgetRange: "not_sure", contactPreference: "email", attachmentIds: id }),
       refusal: messages.errors.invalid_attachments,
+      field: "attachmentIds",
     },
   ],
   async ownerView(owner, id) {

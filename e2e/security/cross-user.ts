@@ -34,8 +34,8 @@ export type OwnedResource = {
   pages?(id: string): string[];
   /** Pages listing the intruder's own resources of this kind: neither the id nor a canary may appear. */
   lists?: string[];
-  /** Server actions (by export name) that take the id: each must answer the intruder `refusal`. */
-  actions?: { name: string; fields(id: string): Record<string, string>; refusal: string }[];
+  /** Server actions (by export name) that take the id: each must answer the intruder `refusal` (next to `field`, if given). */
+  actions?: { name: string; fields(id: string): Record<string, string>; refusal: string; field?: string }[];
   /** Route handlers addressed by the id: the intruder gets a 404. */
   routes?(id: string): string[];
   /** What the owner sees of the resource: it must be the same after the intruder's attempts. */
@@ -76,7 +76,8 @@ export async function expectNoCrossUserAccess(resource: OwnedResource, { owner, 
   }
   for (const action of resource.actions ?? []) {
     const answer = await callAction(request, findServerAction(action.name), { fields: action.fields(id) });
-    expect(answer.state?.ok === false && answer.state.message === action.refusal, `${resource.name}: ${action.name} answered ${describeAnswer(answer)}`).toBe(true);
+    const refusal = action.field ? answer.state?.fieldErrors?.[action.field] : answer.state?.message;
+    expect(answer.state?.ok === false && refusal === action.refusal, `${resource.name}: ${action.name} answered ${describeAnswer(answer)}`).toBe(true);
     expectNoCanary(answer.body, action.name);
   }
   for (const url of resource.routes?.(id) ?? []) {
