@@ -335,6 +335,8 @@ function mailedTokenHashes(): string[] {
 }
 
 test("no page, flight or API answer shows a password hash or a token hash, to a customer or to staff", async ({ browser }) => {
+  // Every route as page and flight, for two roles: it grows with the product (about two minutes on PostgreSQL in CI).
+  test.setTimeout(240_000);
   const secrets = ["$argon2", ...mailedTokenHashes(), ...(await database.storedSecrets())];
   for (const [role, start] of [["customer", ["/dashboard", "/"]], ["admin", ["/admin", "/dashboard", "/"]]] as const) {
     const context = await signedInAs(browser, role);
