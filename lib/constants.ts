@@ -74,3 +74,42 @@ export const ATTACHMENT_ACCEPT = ".jpg,.jpeg,.png,.gif,.webp,.pdf,.doc,.docx,.xl
 // The longest message and subject we keep (characters).
 export const MESSAGE_BODY_MAX = 10_000;
 export const SUBJECT_MAX = 200;
+
+/** Billing. Money is integer minor units with a lowercase ISO currency, as Stripe writes it. */
+export const invoiceStatuses = ["draft", "open", "paid", "void", "uncollectible"] as const;
+/** What the customer's invoice list filters by: the stored statuses they see, plus "overdue" (open and past due). */
+export const customerInvoiceFilters = ["open", "overdue", "paid", "void", "uncollectible"] as const;
+export const invoiceKinds = ["project", "subscription"] as const;
+export const paymentStatuses = ["succeeded", "failed"] as const;
+/** How a payment was made: online through the payments adapter, or recorded by staff. */
+export const paymentMethods = ["card", "bank_transfer", "cash", "cheque", "other"] as const;
+export const paymentProviders = ["stripe", "demo", "offline"] as const;
+/** Stripe's subscription statuses, stored as Stripe reports them. */
+export const subscriptionStatuses = ["incomplete", "incomplete_expired", "trialing", "active", "past_due", "canceled", "unpaid", "paused"] as const;
+/** Statuses of a subscription that still runs (the customer has a plan). */
+export const liveSubscriptionStatuses = ["trialing", "active", "past_due", "unpaid", "paused"] as const;
+export const checkoutPurposes = ["invoice", "subscription", "fix_payment"] as const;
+export const checkoutSessionStatuses = ["open", "complete", "expired"] as const;
+export const currencies = ["usd", "eur", "gbp"] as const;
+export const DEFAULT_CURRENCY = "usd";
+export const INVOICE_ITEMS_MAX = 50;
+export const INVOICE_ITEM_DESCRIPTION_MAX = 300;
+export const INVOICE_NOTES_MAX = 2000;
+/** Largest amount in minor units on one line or invoice (ten million in major units): far below 2^31. */
+export const AMOUNT_MAX = 1_000_000_000;
+/** Tax rate in basis points: 1900 is 19 %. */
+export const TAX_RATE_MAX = 10_000;
+export const CANCEL_REASON_MAX = 500;
+export const PLAN_FEATURES_MAX = 20;
+/** Share of the plan's included minutes at which the customer is warned, then told the limit is reached. */
+export const usageThresholds = [80, 100] as const;
+export const adminInvoiceSortColumns = ["number", "customer", "status", "total", "issueDate", "dueDate"] as const;
+export type InvoiceStatus = (typeof invoiceStatuses)[number];
+export type CustomerInvoiceFilter = (typeof customerInvoiceFilters)[number];
+export type InvoiceKind = (typeof invoiceKinds)[number];
+export type PaymentStatus = (typeof paymentStatuses)[number];
+export type PaymentMethod = (typeof paymentMethods)[number];
+export type PaymentProvider = (typeof paymentProviders)[number];
+export type SubscriptionStatus = (typeof subscriptionStatuses)[number];
+export type CheckoutPurpose = (typeof checkoutPurposes)[number];
+export type Currency = (typeof currencies)[number];

@@ -51,6 +51,17 @@ export const auditActions = [
   "user.project_rated",
   "user.calendar_feed_created",
   "user.calendar_feed_revoked",
+  "admin.invoice_created",
+  "admin.invoice_updated",
+  "admin.invoice_sent",
+  "admin.invoice_voided",
+  "admin.invoice_payment_recorded",
+  "admin.invoice_marked_uncollectible",
+  "admin.plan_updated",
+  "user.checkout_started",
+  "user.subscription_change_requested",
+  "user.subscription_cancel_requested",
+  "user.subscription_reactivated",
 ] as const;
 
 export const auditLog = pgTable(

@@ -25,6 +25,19 @@ export const notificationTypes = {
   "staff.messageReceived": { category: "messages", link: "/admin/messages" },
   "staff.projectRequestSubmitted": { category: "projects", link: "/admin/requests" },
   "staff.projectRated": { category: "projects", link: "/admin/projects" },
+  "invoice.issued": { category: "billing", link: "/dashboard/invoices" },
+  "invoice.paid": { category: "billing", link: "/dashboard/invoices" },
+  "invoice.voided": { category: "billing", link: "/dashboard/invoices" },
+  "payment.failed": { category: "billing", link: "/dashboard/invoices" },
+  "subscription.started": { category: "billing", link: "/dashboard/billing" },
+  "subscription.planChanged": { category: "billing", link: "/dashboard/billing" },
+  "subscription.cancelScheduled": { category: "billing", link: "/dashboard/billing" },
+  "subscription.reactivated": { category: "billing", link: "/dashboard/billing" },
+  "subscription.pastDue": { category: "billing", link: "/dashboard/billing" },
+  "subscription.ended": { category: "billing", link: "/dashboard/billing" },
+  "usage.warning": { category: "billing", link: "/dashboard/billing" },
+  "usage.limitReached": { category: "billing", link: "/dashboard/billing" },
+  "staff.paymentReceived": { category: "billing", link: "/admin/invoices" },
 } as const satisfies Record<string, { category: NotificationCategory; link: string }>;
 
 export type NotificationType = keyof typeof notificationTypes;

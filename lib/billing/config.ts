@@ -1,0 +1,35 @@
+import "server-only";
+
+/**
+ * Which payments adapter runs: Stripe when a secret key is configured, otherwise the in-app demo
+ * checkout (clearly labelled, no real charges). Both end in the same signed webhook.
+ */
+export function paymentsMode(): "stripe" | "demo" {
+  return process.env.STRIPE_SECRET_KEY ? "stripe" : "demo";
+}
+
+// Demo mode signs its events with this when no secret is configured; Stripe mode requires a real one.
+const LOCAL_WEBHOOK_SECRET = "whsec_clientdesk_local_demo_secret";
+
+/** The secret webhook events are signed with (Stripe's endpoint secret in production). */
+export function stripeWebhookSecret(): string {
+  const secret = process.env.STRIPE_WEBHOOK_SECRET;
+  if (secret) return secret;
+  if (paymentsMode() === "stripe") throw new Error("STRIPE_WEBHOOK_SECRET must be set when STRIPE_SECRET_KEY is.");
+  return LOCAL_WEBHOOK_SECRET;
+}
+
+/** The company that issues invoices, as printed on them; set by configuration, never by a request. */
+export type CompanyDetails = { name: string; address: string; email: string; taxId: string };
+
+export function companyDetails(): CompanyDetails {
+  return {
+    name: process.env.COMPANY_NAME ?? "Clientdesk Services Ltd.",
+    address: process.env.COMPANY_ADDRESS ?? "1 Harbour Street\nLondon EC1A 1AA\nUnited Kingdom",
+    email: process.env.COMPANY_EMAIL ?? "billing@clientdesk.test",
+    taxId: process.env.COMPANY_TAX_ID ?? "GB123456789",
+  };
+}
+
+/** Days a customer has to pay a sent invoice unless staff set another due date. */
+export const INVOICE_PAYMENT_TERMS_DAYS = 14;
