@@ -64,6 +64,8 @@ export const adminNav: NavGroup[] = [
       { href: "/admin/projects", key: "adminProjects", icon: FolderKanban },
       { href: "/admin/requests", key: "adminRequests", icon: ClipboardList },
       { href: "/admin/messages", key: "adminMessages", icon: MessagesSquare },
+      { href: "/admin/invoices", key: "adminInvoices", icon: Receipt },
+      { href: "/admin/plans", key: "adminPlans", icon: CreditCard },
     ],
   },
   {
