@@ -30,6 +30,7 @@ const publicActions: Record<string, string> = {
 const publicRoutes: Record<string, string> = {
   "app/api/auth/[...nextauth]/route.ts": "Auth.js's own endpoints (csrf, providers, session, sign-in and sign-out), which read the session themselves",
   "app/api/health/route.ts": "the health probe: it answers only whether the database is reachable",
+  "app/api/stripe/webhook/route.ts": "Stripe's events: the signature over the raw body is the credential (400 and nothing written without a valid one)",
 };
 
 const forgedSession = { cookie: "authjs.session-token=garbage" };

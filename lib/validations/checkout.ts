@@ -1,0 +1,27 @@
+import { z } from "zod";
+
+// Messages are keys into the `validation` namespace; this area's own live under `validation.checkout`.
+
+const digits = (value: string) => value.replace(/[\s-]/g, "");
+
+/** What the demo checkout's card form sends. Only Stripe's two test cards mean anything in demo mode. */
+export const demoPaymentSchema = z.object({
+  checkoutId: z.uuid("checkout.notFound"),
+  cardNumber: z
+    .string()
+    .transform(digits)
+    .pipe(z.string().regex(/^\d{12,19}$/, "checkout.cardNumberInvalid").refine((number) => number === "4242424242424242" || number === "4000000000000002", "checkout.cardNumberDemo")),
+  expiry: z
+    .string()
+    .trim()
+    .regex(/^(0[1-9]|1[0-2])\s*\/\s*\d{2}$/, "checkout.expiryInvalid")
+    .refine((value) => {
+      const [month, year] = value.split("/").map((part) => Number(part.trim()));
+      const now = new Date();
+      return 2000 + year! > now.getUTCFullYear() || (2000 + year! === now.getUTCFullYear() && month! >= now.getUTCMonth() + 1);
+    }, "checkout.expiryPast"),
+  cvc: z.string().trim().regex(/^\d{3,4}$/, "checkout.cvcInvalid"),
+  cardholder: z.string().trim().min(1, "checkout.cardholderRequired").max(200, "checkout.cardholderRequired"),
+});
+
+export const invoiceIdSchema = z.object({ invoiceId: z.uuid("invalid") });
