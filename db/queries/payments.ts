@@ -27,19 +27,27 @@ export async function insertPaymentOnce(payment: NewPayment, db: Database = getD
   return row ?? null;
 }
 
+const paymentColumns = {
+  id: invoices.id,
+  accountId: invoices.accountId,
+  number: invoices.number,
+  status: invoices.status,
+  currency: invoices.currency,
+  total: invoices.total,
+  amountPaid: invoices.amountPaid,
+  dueDate: invoices.dueDate,
+};
+
+/** What paying an invoice needs to know of it: whose it is, its state and its balance. */
+export async function getInvoiceForPayment(invoiceId: string, db: Database = getDb()) {
+  const [row] = await db.select(paymentColumns).from(invoices).where(eq(invoices.id, invoiceId));
+  return row ?? null;
+}
+
 /** The invoice row a payment is applied to, locked until the transaction ends. */
 export async function lockInvoiceForPayment(invoiceId: string, db: Database = getDb()) {
   const [row] = await db
-    .select({
-      id: invoices.id,
-      accountId: invoices.accountId,
-      number: invoices.number,
-      status: invoices.status,
-      currency: invoices.currency,
-      total: invoices.total,
-      amountPaid: invoices.amountPaid,
-      dueDate: invoices.dueDate,
-    })
+    .select(paymentColumns)
     .from(invoices)
     .where(eq(invoices.id, invoiceId))
     .for("update");

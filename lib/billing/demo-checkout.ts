@@ -1,7 +1,7 @@
 import "server-only";
 import type Stripe from "stripe";
 import { closeDemoCheckout, getDemoCheckout, type DemoCheckout } from "@/db/queries/demo-checkouts";
-import { lockInvoiceForPayment } from "@/db/queries/payments";
+import { getInvoiceForPayment } from "@/db/queries/payments";
 import { getStripeCustomerId } from "@/db/queries/stripe-sync";
 import { getCurrentSubscription } from "@/db/queries/subscriptions";
 import { getPlan } from "@/db/queries/plans";
@@ -48,7 +48,7 @@ export async function payDemoCheckout(actor: Actor, input: { checkoutId: string;
   const declined = input.cardNumber === DEMO_CARD_DECLINED;
 
   if (checkout.purpose === "invoice") {
-    const invoice = await lockInvoiceForPayment(checkout.invoiceId!);
+    const invoice = await getInvoiceForPayment(checkout.invoiceId!);
     if (!invoice || invoice.status !== "open") {
       await closeDemoCheckout(checkout.id, "expired");
       return { status: "nothing_to_pay" };

@@ -50,17 +50,19 @@ export function createStripeAdapter(stripe: Stripe): PaymentsAdapter {
     },
 
     async previewPlanChange(subscription, plan) {
+      const price = priceOf(plan);
       const preview = await stripe.invoices.createPreview({
         customer: subscription.customerId,
         subscription: subscription.stripeSubscriptionId,
-        subscription_details: { items: [{ id: await subscriptionItemId(stripe, subscription), price: priceOf(plan) }], proration_behavior: "always_invoice" },
+        subscription_details: { items: [{ id: await subscriptionItemId(stripe, subscription), price }], proration_behavior: "always_invoice" },
       });
       return { amountDue: preview.amount_due, currency: preview.currency };
     },
 
     async changePlan(subscription, plan) {
+      const price = priceOf(plan);
       await stripe.subscriptions.update(subscription.stripeSubscriptionId, {
-        items: [{ id: await subscriptionItemId(stripe, subscription), price: priceOf(plan) }],
+        items: [{ id: await subscriptionItemId(stripe, subscription), price }],
         proration_behavior: "always_invoice",
         metadata: { accountId: subscription.accountId, planId: plan.id },
       });
