@@ -25,7 +25,8 @@ export type CompanyDetails = { name: string; address: string; email: string; tax
 export function companyDetails(): CompanyDetails {
   return {
     name: process.env.COMPANY_NAME ?? "Clientdesk Services Ltd.",
-    address: process.env.COMPANY_ADDRESS ?? "1 Harbour Street\nLondon EC1A 1AA\nUnited Kingdom",
+    // Environment files hold one line: a written "\\n" is a line break.
+    address: (process.env.COMPANY_ADDRESS ?? "1 Harbour Street\nLondon EC1A 1AA\nUnited Kingdom").replace(/\\n/g, "\n"),
     email: process.env.COMPANY_EMAIL ?? "billing@clientdesk.test",
     taxId: process.env.COMPANY_TAX_ID ?? "GB123456789",
   };
