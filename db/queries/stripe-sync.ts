@@ -1,7 +1,7 @@
 import "server-only";
-import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, lte, sql } from "drizzle-orm";
 import { getDb, type Database } from "@/db";
-import { customerAccounts, invoiceItems, invoices, processedStripeEvents, subscriptions } from "@/db/schema";
+import { customerAccounts, invoiceItems, invoices, plans, processedStripeEvents, subscriptions } from "@/db/schema";
 import type { SubscriptionStatus } from "@/lib/constants";
 
 /**
@@ -115,4 +115,24 @@ export async function getOpenSubscriptionInvoice(accountId: string, db: Database
 export async function getStripeCustomerId(accountId: string, db: Database = getDb()): Promise<string | null> {
   const [row] = await db.select({ stripeCustomerId: customerAccounts.stripeCustomerId }).from(customerAccounts).where(eq(customerAccounts.id, accountId));
   return row?.stripeCustomerId ?? null;
+}
+
+/** Running subscriptions whose period has ended: demo mode renews or ends them as Stripe would. */
+export async function listSubscriptionsDueForRenewal(now: Date, limit: number, db: Database = getDb()) {
+  return db
+    .select({
+      stripeSubscriptionId: subscriptions.stripeSubscriptionId,
+      accountId: subscriptions.accountId,
+      status: subscriptions.status,
+      currentPeriodEnd: subscriptions.currentPeriodEnd,
+      cancelAtPeriodEnd: subscriptions.cancelAtPeriodEnd,
+      customerId: customerAccounts.stripeCustomerId,
+      plan: { id: plans.id, key: plans.key, name: plans.name, monthlyPrice: plans.monthlyPrice, currency: plans.currency, stripePriceId: plans.stripePriceId },
+    })
+    .from(subscriptions)
+    .innerJoin(plans, eq(plans.id, subscriptions.planId))
+    .innerJoin(customerAccounts, eq(customerAccounts.id, subscriptions.accountId))
+    .where(and(inArray(subscriptions.status, ["active", "trialing"]), lte(subscriptions.currentPeriodEnd, now)))
+    .orderBy(subscriptions.currentPeriodEnd)
+    .limit(limit);
 }

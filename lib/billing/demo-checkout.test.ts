@@ -9,6 +9,7 @@ import { fixPayment, payInvoice, startSubscriptionCheckout } from "./checkout";
 import { DEMO_CARD_DECLINED, DEMO_CARD_SUCCEEDS, getOpenDemoCheckout, payDemoCheckout } from "./demo-checkout";
 import { useWebhookTransport } from "./demo-delivery";
 import { demoEvent, subscriptionObject } from "./demo-events";
+import { renewDemoSubscriptions } from "./demo-renewals";
 import { cancelSubscription, changePlan, previewPlanChange, reactivateSubscription } from "./subscriptions";
 import { signStripePayload } from "./webhook";
 
@@ -153,5 +154,33 @@ describe("a subscription in demo mode", () => {
     expect((await current(customer.accountId!)).status).toBe("past_due");
     expect(await payDemoCheckout(customer, { checkoutId: fixId, cardNumber: DEMO_CARD_SUCCEEDS })).toMatchObject({ status: "paid" });
     expect((await current(customer.accountId!)).status).toBe("active");
+  });
+
+  it("at the end of a period, renews with a paid invoice for the next month, or ends a subscription set to cancel", async () => {
+    const plan = await testPlan({ name: "Starter", monthlyPrice: 2900 });
+    const subscribe = async (label: string) => {
+      const customer = await signedInUser("customer", label);
+      await payDemoCheckout(customer, { checkoutId: await started(await startSubscriptionCheckout(customer, { planId: plan.id }, info)), cardNumber: DEMO_CARD_SUCCEEDS });
+      return customer;
+    };
+    const renewing = await subscribe("renewing");
+    const leaving = await subscribe("leaving");
+    await cancelSubscription(leaving, { reason: "" }, info);
+    // Whole seconds, as Stripe counts time.
+    const ended = new Date(Math.floor(Date.now() / 1000 - 60) * 1000);
+    for (const customer of [renewing, leaving]) await db().update(subscriptions).set({ currentPeriodEnd: ended }).where(eq(subscriptions.accountId, customer.accountId!));
+
+    const outcome = await renewDemoSubscriptions();
+    expect(outcome.renewed).toBeGreaterThanOrEqual(1);
+    expect(outcome.ended).toBeGreaterThanOrEqual(1);
+    const renewed = await current(renewing.accountId!);
+    expect(renewed).toMatchObject({ status: "active", currentPeriodStart: ended });
+    expect(renewed.currentPeriodEnd.getTime()).toBeGreaterThan(Date.now() + 27 * 24 * 3600_000);
+    const paid = await db().select({ total: invoices.total, status: invoices.status }).from(invoices).where(eq(invoices.accountId, renewing.accountId!));
+    expect(paid).toEqual([{ total: 2900, status: "paid" }, { total: 2900, status: "paid" }]);
+    expect(await current(leaving.accountId!)).toMatchObject({ status: "canceled" });
+    // Run again: nothing is due any more, and nothing is applied twice.
+    await renewDemoSubscriptions();
+    expect(await db().select().from(invoices).where(eq(invoices.accountId, renewing.accountId!))).toHaveLength(2);
   });
 });

@@ -1,6 +1,7 @@
 import "server-only";
 import { deleteExpiredRecords } from "@/db/queries/cleanup";
 import { completeSignUp, sendPasswordResetLink } from "@/lib/auth/service";
+import { renewDemoSubscriptions } from "@/lib/billing/demo-renewals";
 import { deliverMail } from "@/lib/mail";
 import { deleteAbandonedUploads } from "@/lib/uploads/service";
 import type { JobData, JobName } from "./queues";
@@ -17,6 +18,7 @@ const jobHandlers: { [N in JobName]: (data: JobData[N], attempt: JobAttempt) => 
     console.log(`[jobs] clean-up deleted ${JSON.stringify(deleted)}`);
     return deleted;
   },
+  "billing.demo-renewals": () => renewDemoSubscriptions(),
 };
 
 export const jobNames = Object.keys(jobHandlers) as JobName[];

@@ -14,6 +14,8 @@ export type JobData = {
   /** Mails a reset link if the address belongs to an active account: `sealed` holds the address and the client's IP. */
   "auth.password-reset": Sealed;
   "maintenance.cleanup": Record<string, never>;
+  /** Demo payment mode only: renews or ends subscriptions whose period is over, as Stripe would. */
+  "billing.demo-renewals": Record<string, never>;
 };
 
 export type JobName = keyof JobData;
@@ -28,9 +30,13 @@ export const jobQueues: Record<JobName, Omit<Queue, "name">> = {
   "auth.sign-up": { retryLimit: 3, retryDelay: 5, retryBackoff: true, expireInSeconds: 2 * MINUTE, deleteAfterSeconds: 7 * DAY },
   "auth.password-reset": { retryLimit: 3, retryDelay: 5, retryBackoff: true, expireInSeconds: 2 * MINUTE, deleteAfterSeconds: 7 * DAY },
   "maintenance.cleanup": { retryLimit: 3, retryDelay: 5 * MINUTE, expireInSeconds: 15 * MINUTE, deleteAfterSeconds: 30 * DAY },
+  "billing.demo-renewals": { retryLimit: 2, retryDelay: MINUTE, expireInSeconds: 10 * MINUTE, deleteAfterSeconds: DAY },
 };
 
 export const jobQueueList = Object.entries(jobQueues).map(([name, options]) => ({ name, ...options }));
 
 /** Daily, at a quiet hour (UTC). */
 export const CLEANUP_SCHEDULE = "17 3 * * *";
+
+/** Every quarter of an hour: a demo subscription renews soon after its period ends. */
+export const DEMO_RENEWALS_SCHEDULE = "*/15 * * * *";

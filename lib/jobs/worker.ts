@@ -1,13 +1,15 @@
 import "server-only";
 import { getJobQueue } from "@/db/jobs";
 import { jobNames, runJob } from "./handlers";
-import { CLEANUP_SCHEDULE, jobQueueList } from "./queues";
+import { paymentsMode } from "@/lib/billing/config";
+import { CLEANUP_SCHEDULE, DEMO_RENEWALS_SCHEDULE, jobQueueList } from "./queues";
 
 /** How often an idle worker looks for jobs: a queued mail leaves within about a second. */
 const POLLING_INTERVAL_SECONDS = 1;
 
 /**
- * Works every queue in this process and keeps the daily clean-up scheduled. Runs beside the web
+ * Works every queue in this process and keeps the daily clean-up (and, in demo payment mode, the
+ * subscription renewals) scheduled. Runs beside the web
  * server (instrumentation.ts) or alone (`npm run worker`); several workers share the queue safely.
  */
 export async function startWorker(options: { concurrency: number }): Promise<void> {
@@ -19,4 +21,6 @@ export async function startWorker(options: { concurrency: number }): Promise<voi
     });
   }
   await boss.schedule("maintenance.cleanup", CLEANUP_SCHEDULE, {}, { tz: "UTC" });
+  if (paymentsMode() === "demo") await boss.schedule("billing.demo-renewals", DEMO_RENEWALS_SCHEDULE, {}, { tz: "UTC" });
+  else await boss.unschedule("billing.demo-renewals");
 }
