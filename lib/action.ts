@@ -24,7 +24,7 @@ function submittedValues(formData: FormData): Record<string, string> {
 }
 
 async function validate<S extends z.ZodType>(schema: S, formData: FormData) {
-  const t = await getTranslations("validation");
+  const [t, root] = await Promise.all([getTranslations("validation"), getTranslations()]);
   const fieldErrors: Record<string, string> = {};
   // A key sent more than once (a list of hidden inputs) arrives as a list; schemas of single fields refuse one.
   const fields: Record<string, FormDataEntryValue | FormDataEntryValue[]> = {};
@@ -38,7 +38,8 @@ async function validate<S extends z.ZodType>(schema: S, formData: FormData) {
   if (parsed.success) return { data: parsed.data as z.infer<S> };
   for (const issue of parsed.error.issues) {
     const field = String(issue.path[0] ?? "form");
-    fieldErrors[field] ??= t.has(issue.message) ? t(issue.message) : t("invalid");
+    // A message is a key of `validation`, or a full key ("adminPlans.validation.priceInvalid") of a feature's own namespace.
+    fieldErrors[field] ??= t.has(issue.message) ? t(issue.message) : root.has(issue.message) ? root(issue.message) : t("invalid");
   }
   return { fieldErrors };
 }
