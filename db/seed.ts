@@ -12,6 +12,7 @@ import { storeFile } from "@/lib/storage";
 import { enableTwoFactorWithSecret } from "@/lib/two-factor/service";
 import { currentTotp } from "@/lib/two-factor/totp";
 import { demoAdminTotpSecret, demoLogins, demoPassword } from "./demo";
+import { seedPlans } from "./seed-plans";
 import { seedDemoProjects, seedOtherCustomerProjects } from "./seed-projects";
 
 const moreCustomers = [
@@ -28,6 +29,7 @@ export async function isDatabaseEmpty(db: Database = getDb()): Promise<boolean> 
 
 /** Demo accounts and a few more customers; safe to run twice. */
 export async function seedDemoData(db: Database = getDb()): Promise<void> {
+  await seedPlans(db);
   if (await getUserByEmail(demoLogins[0].email, db)) return;
   // One hash for every demo account keeps seeding fast; they share the demo password anyway.
   const passwordHash = await hashPassword(demoPassword);

@@ -113,3 +113,9 @@ export type PaymentProvider = (typeof paymentProviders)[number];
 export type SubscriptionStatus = (typeof subscriptionStatuses)[number];
 export type CheckoutPurpose = (typeof checkoutPurposes)[number];
 export type Currency = (typeof currencies)[number];
+/** Plans as staff edit them: text limits, and the most any one limit (minutes, agents, days) may be. */
+export const PLAN_NAME_MAX = 100;
+export const PLAN_DESCRIPTION_MAX = 500;
+export const PLAN_FEATURE_MAX = 120;
+export const PLAN_LIMIT_MAX = 1_000_000;
+export const PLAN_POSITION_MAX = 1000;

@@ -24,3 +24,18 @@ export async function getPlanByStripePrice(stripePriceId: string, db: Database =
   const [plan] = await db.select().from(plans).where(eq(plans.stripePriceId, stripePriceId));
   return plan ?? null;
 }
+
+/** The plan, locked until the transaction ends, for a staff edit. */
+export async function lockPlan(planId: string, db: Database = getDb()): Promise<Plan | null> {
+  const [plan] = await db.select().from(plans).where(eq(plans.id, planId)).for("update");
+  return plan ?? null;
+}
+
+export type PlanValues = Pick<Plan, "name" | "description" | "monthlyPrice" | "currency" | "features" | "includedMinutes" | "maxAgents" | "recordingRetentionDays" | "stripePriceId" | "active" | "position">;
+
+export async function updatePlanRow(planId: string, values: Partial<PlanValues>, db: Database = getDb()): Promise<void> {
+  await db
+    .update(plans)
+    .set({ ...values, updatedAt: new Date() })
+    .where(eq(plans.id, planId));
+}
