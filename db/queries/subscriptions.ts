@@ -1,7 +1,7 @@
 import "server-only";
 import { and, desc, eq, inArray } from "drizzle-orm";
 import { getDb, type Database } from "@/db";
-import { plans, subscriptions } from "@/db/schema";
+import { plans, subscriptions, usageAlerts } from "@/db/schema";
 import { liveSubscriptionStatuses } from "@/lib/constants";
 
 const currentColumns = {
@@ -38,4 +38,21 @@ export async function getCurrentSubscription(accountId: string, db: Database = g
     .orderBy(desc(subscriptions.createdAt))
     .limit(1);
   return row ?? null;
+}
+
+/** Whether the account's current subscription waits for a payment: the dashboard then shows a banner on every page. */
+export async function hasPastDueSubscription(accountId: string, db: Database = getDb()): Promise<boolean> {
+  const [row] = await db
+    .select({ status: subscriptions.status })
+    .from(subscriptions)
+    .where(and(eq(subscriptions.accountId, accountId), inArray(subscriptions.status, [...liveSubscriptionStatuses])))
+    .orderBy(desc(subscriptions.createdAt))
+    .limit(1);
+  return row?.status === "past_due";
+}
+
+/** Records that a usage threshold was reached in a period; false when it already was (its alert went out then). */
+export async function recordUsageAlert(alert: { subscriptionId: string; periodStart: Date; threshold: number }, db: Database = getDb()): Promise<boolean> {
+  const inserted = await db.insert(usageAlerts).values(alert).onConflictDoNothing().returning({ threshold: usageAlerts.threshold });
+  return inserted.length > 0;
 }
