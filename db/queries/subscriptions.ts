@@ -40,7 +40,7 @@ export async function getCurrentSubscription(accountId: string, db: Database = g
   return row ?? null;
 }
 
-/** Whether the account's current subscription waits for a payment: the dashboard then shows a banner on every page. */
+/** Whether the account's current subscription waits for a payment (past due or unpaid): the dashboard then shows a banner on every page. */
 export async function hasPastDueSubscription(accountId: string, db: Database = getDb()): Promise<boolean> {
   const [row] = await db
     .select({ status: subscriptions.status })
@@ -48,7 +48,7 @@ export async function hasPastDueSubscription(accountId: string, db: Database = g
     .where(and(eq(subscriptions.accountId, accountId), inArray(subscriptions.status, [...liveSubscriptionStatuses])))
     .orderBy(desc(subscriptions.createdAt))
     .limit(1);
-  return row?.status === "past_due";
+  return row?.status === "past_due" || row?.status === "unpaid";
 }
 
 /** Records that a usage threshold was reached in a period; false when it already was (its alert went out then). */

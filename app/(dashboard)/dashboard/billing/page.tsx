@@ -1,13 +1,68 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { z } from "zod";
 import { AreaEmptyState } from "@/components/area-empty-state";
+import { Page } from "@/components/page";
+import { listBillingHistory } from "@/db/queries/billing-history";
+import { listPlans } from "@/db/queries/plans";
+import { getCurrentSubscription } from "@/db/queries/subscriptions";
+import { usageThisPeriod } from "@/lib/billing/usage";
 import { requireUser } from "@/lib/session";
+import { BillingHistory } from "./billing-history";
+import { ChangePlanStep } from "./change-plan-step";
+import { PlanComparison } from "./plan-comparison";
+import { SubscriptionCard } from "./subscription-card";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("nav"))("billing") };
 }
 
-export default async function BillingPage() {
-  await requireUser();
-  return <AreaEmptyState area="billing" />;
+const searchSchema = z.object({
+  change: z.uuid().optional().catch(undefined),
+  checkout: z.enum(["success"]).optional().catch(undefined),
+  requested: z.enum(["change", "cancel", "reactivate"]).optional().catch(undefined),
+});
+
+/**
+ * The account's subscription, usage, plans and billing history. Every change is asked of the
+ * payment provider; this page shows only what its webhook confirmed.
+ */
+export default async function BillingPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requireUser();
+  if (!user.accountId) return <AreaEmptyState area="billing" />;
+  const accountId = user.accountId;
+  const [t, nav, search, subscription, allPlans, history] = await Promise.all([
+    getTranslations("billing"),
+    getTranslations("nav"),
+    searchParams.then((params) => searchSchema.parse(params)),
+    getCurrentSubscription(accountId),
+    listPlans(),
+    listBillingHistory(accountId),
+  ]);
+  const usage = subscription
+    ? await usageThisPeriod(accountId, { start: subscription.currentPeriodStart, end: subscription.currentPeriodEnd, includedMinutes: subscription.plan.includedMinutes })
+    : null;
+  // Plans no longer offered stay visible to their subscribers.
+  const plans = allPlans.filter((plan) => plan.active || plan.id === subscription?.plan.id);
+  const changeTo = subscription && search.change !== subscription.plan.id ? plans.find((plan) => plan.id === search.change && plan.active) : undefined;
+  const notes = [
+    // A success URL only says the customer came back from checkout: it grants nothing.
+    search.checkout === "success" && !subscription ? t("notes.checkoutSuccess") : null,
+    search.requested ? t(`notes.${search.requested}`) : null,
+  ].filter((note): note is string => note !== null);
+  return (
+    <Page title={nav("billing")} description={t("description")}>
+      <div className="space-y-6">
+        {notes.map((note) => (
+          <p key={note} role="status" className="rounded-md bg-success-soft px-3 py-2 text-sm text-success">
+            {note}
+          </p>
+        ))}
+        <SubscriptionCard user={user} subscription={subscription} usage={usage} />
+        {subscription && changeTo ? <ChangePlanStep user={user} currentPlanName={subscription.plan.name} plan={changeTo} /> : null}
+        <PlanComparison locale={user.locale} plans={plans} subscription={subscription} />
+        <BillingHistory history={history} locale={user.locale} timeZone={user.timeZone} />
+      </div>
+    </Page>
+  );
 }

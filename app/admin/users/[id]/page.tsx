@@ -15,6 +15,7 @@ import { listActiveSessions } from "@/db/queries/sessions";
 import { getTwoFactorStatus } from "@/db/queries/two-factor";
 import { requireAdmin } from "@/lib/session";
 import { describeUserAgent } from "@/lib/user-agent";
+import { CustomerSubscription } from "./customer-subscription";
 import { CustomerWork } from "./customer-work";
 import { ResetTwoFactorForm, UserRoleForm, UserSessionsForm, UserStatusForm } from "./user-forms";
 
@@ -151,6 +152,7 @@ export default async function AdminUserPage({ params }: { params: Params }) {
             </Card>
           </div>
           {account ? <CustomerWork accountId={account.id} /> : null}
+          {account ? <CustomerSubscription accountId={account.id} /> : null}
           <Card className="mt-6" aria-labelledby="audit-heading">
             <CardHeader id="audit-heading" title={t("audit")} />
             {audit.length === 0 ? (

@@ -1,0 +1,87 @@
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardHeader } from "@/components/ui/card";
+import type { listBillingHistory } from "@/db/queries/billing-history";
+import { formatMoney } from "@/lib/billing/money";
+import { formatCalendarDay } from "@/lib/calendar-day";
+import type { InvoiceStatus } from "@/lib/constants";
+import { todayIn } from "@/lib/projects/dates";
+
+type HistoryRow = Awaited<ReturnType<typeof listBillingHistory>>[number];
+
+const tones: Record<InvoiceStatus, "success" | "primary" | "danger" | "neutral" | "warning"> = {
+  draft: "neutral",
+  open: "primary",
+  paid: "success",
+  void: "neutral",
+  uncollectible: "warning",
+};
+
+/** Subscription and project invoices together, newest first; each opens its invoice page. */
+export async function BillingHistory({ history, locale, timeZone }: { history: HistoryRow[]; locale: string; timeZone: string }) {
+  const [t, format] = await Promise.all([getTranslations("billing.history"), getFormatter()]);
+  const today = todayIn(timeZone);
+  const cell = "px-4 py-3";
+  return (
+    <Card aria-labelledby="history-heading">
+      <CardHeader
+        id="history-heading"
+        title={t("title")}
+        actions={
+          <Link href="/dashboard/invoices" prefetch={false} className="text-sm font-medium text-primary underline-offset-2 hover:underline">
+            {t("allInvoices")}
+          </Link>
+        }
+      />
+      {history.length === 0 ? (
+        <p className="mt-3 text-fg-muted">{t("empty")}</p>
+      ) : (
+        <div className="-mx-5 mt-4 overflow-x-auto sm:-mx-6">
+          <table className="w-full min-w-[34rem] text-left text-sm">
+            <caption className="sr-only">{t("caption")}</caption>
+            <thead className="border-b border-border text-13 text-fg-muted">
+              <tr>
+                <th scope="col" className="px-4 py-2.5 font-medium">
+                  {t("number")}
+                </th>
+                <th scope="col" className="px-4 py-2.5 font-medium">
+                  {t("kind")}
+                </th>
+                <th scope="col" className="px-4 py-2.5 font-medium">
+                  {t("date")}
+                </th>
+                <th scope="col" className="px-4 py-2.5 text-right font-medium">
+                  {t("total")}
+                </th>
+                <th scope="col" className="px-4 py-2.5 font-medium">
+                  {t("status")}
+                </th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-border">
+              {history.map((invoice) => {
+                const overdue = invoice.status === "open" && invoice.dueDate < today;
+                return (
+                  <tr key={invoice.id}>
+                    <th scope="row" className={`${cell} font-medium`}>
+                      <Link href={`/dashboard/invoices/${invoice.id}`} prefetch={false} className="text-primary underline-offset-2 hover:underline">
+                        {invoice.number}
+                      </Link>
+                    </th>
+                    <td className={cell}>{t(`kinds.${invoice.kind}`)}</td>
+                    <td className={`${cell} whitespace-nowrap`}>{formatCalendarDay(format, invoice.issueDate)}</td>
+                    <td className={`${cell} whitespace-nowrap text-right tabular-nums`}>{formatMoney(invoice.total, invoice.currency, locale)}</td>
+                    <td className={cell}>
+                      {overdue ? <Badge tone="danger">{t("overdue")}</Badge> : <Badge tone={tones[invoice.status]}>{t(`statuses.${invoice.status}`)}</Badge>}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,119 @@
+import { Check } from "lucide-react";
+import { getTranslations } from "next-intl/server";
+import { BillingActionForm } from "@/components/billing/action-form";
+import { Badge } from "@/components/ui/badge";
+import { ButtonLink } from "@/components/ui/button";
+import { Card, CardHeader } from "@/components/ui/card";
+import type { Plan } from "@/db/queries/plans";
+import type { CurrentSubscription } from "@/db/queries/subscriptions";
+import { formatMoney } from "@/lib/billing/money";
+import { subscribeAction } from "./actions";
+
+/** Plans side by side, the current one marked; subscribing goes to checkout, switching to a confirmation step first. */
+export async function PlanComparison({ plans, subscription, locale }: { plans: Plan[]; subscription: CurrentSubscription | null; locale: string }) {
+  const t = await getTranslations("billing.plans");
+  const rowHeader = "px-4 py-3 text-left align-top text-13 font-medium text-fg-muted";
+  const cell = "px-4 py-3 align-top";
+  const isCurrent = (plan: Plan) => plan.id === subscription?.plan.id;
+  return (
+    <Card aria-labelledby="plans-heading">
+      <CardHeader id="plans-heading" title={t("title")} description={t(subscription ? "helpSubscribed" : "helpNew")} />
+      {plans.length === 0 ? (
+        <p className="mt-3 text-fg-muted">{t("none")}</p>
+      ) : (
+        <div className="-mx-5 mt-4 overflow-x-auto sm:-mx-6">
+          <table className="w-full min-w-[36rem] text-sm">
+            <caption className="sr-only">{t("caption")}</caption>
+            <thead>
+              <tr className="border-b border-border">
+                <td className="w-36 px-4 py-3" />
+                {plans.map((plan) => (
+                  <th key={plan.id} scope="col" className={`px-4 py-3 text-left align-top ${isCurrent(plan) ? "bg-primary-soft/60" : ""}`}>
+                    <span className="block text-base font-semibold">{plan.name}</span>
+                    {isCurrent(plan) ? <Badge tone="primary">{t("current")}</Badge> : null}
+                    {plan.description ? <span className="mt-1 block text-13 font-normal text-fg-muted">{plan.description}</span> : null}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-border">
+              <tr>
+                <th scope="row" className={rowHeader}>
+                  {t("price")}
+                </th>
+                {plans.map((plan) => (
+                  <td key={plan.id} className={`${cell} ${isCurrent(plan) ? "bg-primary-soft/60" : ""}`}>
+                    <span className="text-lg font-semibold tabular-nums">{formatMoney(plan.monthlyPrice, plan.currency, locale)}</span> <span className="text-fg-muted">{t("month")}</span>
+                  </td>
+                ))}
+              </tr>
+              <tr>
+                <th scope="row" className={rowHeader}>
+                  {t("includedMinutes")}
+                </th>
+                {plans.map((plan) => (
+                  <td key={plan.id} className={`${cell} tabular-nums ${isCurrent(plan) ? "bg-primary-soft/60" : ""}`}>
+                    {t("minutes", { count: plan.includedMinutes })}
+                  </td>
+                ))}
+              </tr>
+              <tr>
+                <th scope="row" className={rowHeader}>
+                  {t("agents")}
+                </th>
+                {plans.map((plan) => (
+                  <td key={plan.id} className={`${cell} tabular-nums ${isCurrent(plan) ? "bg-primary-soft/60" : ""}`}>
+                    {t("agentCount", { count: plan.maxAgents })}
+                  </td>
+                ))}
+              </tr>
+              <tr>
+                <th scope="row" className={rowHeader}>
+                  {t("retention")}
+                </th>
+                {plans.map((plan) => (
+                  <td key={plan.id} className={`${cell} tabular-nums ${isCurrent(plan) ? "bg-primary-soft/60" : ""}`}>
+                    {t("days", { count: plan.recordingRetentionDays })}
+                  </td>
+                ))}
+              </tr>
+              <tr>
+                <th scope="row" className={rowHeader}>
+                  {t("features")}
+                </th>
+                {plans.map((plan) => (
+                  <td key={plan.id} className={`${cell} ${isCurrent(plan) ? "bg-primary-soft/60" : ""}`}>
+                    <ul className="space-y-1.5">
+                      {plan.features.map((feature) => (
+                        <li key={feature} className="flex gap-2">
+                          <Check aria-hidden className="mt-0.5 size-4 shrink-0 text-success" />
+                          <span>{feature}</span>
+                        </li>
+                      ))}
+                    </ul>
+                  </td>
+                ))}
+              </tr>
+              <tr>
+                <td className="px-4 py-3" />
+                {plans.map((plan) => (
+                  <td key={plan.id} className={`${cell} ${isCurrent(plan) ? "bg-primary-soft/60" : ""}`}>
+                    {!subscription ? (
+                      <BillingActionForm action={subscribeAction} fields={{ planId: plan.id }} label={t("subscribe", { plan: plan.name })} pendingLabel={t("opening")} />
+                    ) : isCurrent(plan) ? (
+                      <span className="text-13 font-medium text-fg-muted">{t("yourPlan")}</span>
+                    ) : plan.active ? (
+                      <ButtonLink href={`/dashboard/billing?change=${plan.id}#change-plan`} variant="secondary">
+                        {t("switch", { plan: plan.name })}
+                      </ButtonLink>
+                    ) : null}
+                  </td>
+                ))}
+              </tr>
+            </tbody>
+          </table>
+        </div>
+      )}
+    </Card>
+  );
+}
