@@ -14,7 +14,7 @@ import { formatMoney } from "@/lib/billing/money";
 import { daysRemaining } from "@/lib/billing/period";
 import { usageThisPeriod } from "@/lib/billing/usage";
 import { todayIn } from "@/lib/projects/dates";
-import { payInvoiceAction } from "../billing/actions";
+import { payOldestInvoiceAction } from "../billing/actions";
 
 const linkClass = "text-sm font-medium text-primary underline-offset-2 hover:underline";
 
@@ -99,7 +99,7 @@ export async function BillingWidgets({ user }: { user: SessionUser & { accountId
       <Card aria-labelledby="billing-actions-heading">
         <CardHeader id="billing-actions-heading" title={t("actionsTitle")} />
         <div className="mt-3 flex flex-col items-start gap-3">
-          {oldest ? <BillingActionForm action={payInvoiceAction} fields={{ invoiceId: oldest.id }} label={t("payOldest", { number: oldest.number })} pendingLabel={t("opening")} /> : null}
+          {oldest ? <BillingActionForm action={payOldestInvoiceAction} fields={{ invoiceId: oldest.id }} label={t("payOldest", { number: oldest.number })} pendingLabel={t("opening")} /> : null}
           <ButtonLink href="/dashboard/billing" variant="secondary">
             <CreditCard aria-hidden className="size-4" />
             {t("manageSubscription")}

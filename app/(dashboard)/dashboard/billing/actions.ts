@@ -54,7 +54,7 @@ export const fixPaymentAction = authedAction(z.object({}), async (_data, user, {
 });
 
 /** The overview's "Pay oldest open invoice": the service checks the invoice is the customer's and payable. */
-export const payInvoiceAction = authedAction(payInvoiceSchema, async (data, user, { info }) => {
+export const payOldestInvoiceAction = authedAction(payInvoiceSchema, async (data, user, { info }) => {
   const result = await payInvoice(user, data, info);
   if (result.status === "redirect") redirect(result.url);
   return refused(result.status);
