@@ -147,5 +147,11 @@ test("staff change a plan's price in /admin/plans and customers compare plans at
   await billing.goto("/dashboard/billing");
   const compare = billing.getByRole("table", { name: /^Plans with their price/ });
   await expect(compare.getByRole("row", { name: /^Price/ })).toContainText("$349.00");
+  // At 360 px each plan is a card of its own.
+  await billing.setViewportSize({ width: 360, height: 800 });
+  await expect(compare).toBeHidden();
+  const enterprise = billing.getByRole("list", { name: /^Plans with their price/ }).getByRole("listitem", { name: "Enterprise" });
+  await expect(enterprise).toContainText("$349.00");
+  await expect(enterprise.getByRole("button", { name: "Subscribe to Enterprise" })).toBeVisible();
   await customer.close();
 });

@@ -19,8 +19,8 @@ export default async function AdminPlansPage() {
   const cell = "px-4 py-3 align-top";
   return (
     <Page title={t("title")} description={t("description")}>
-      <div className="overflow-x-auto rounded-xl border border-border bg-surface shadow-card">
-        <table className="w-full min-w-[44rem] text-left text-sm">
+      <div className="overflow-hidden rounded-xl border border-border bg-surface shadow-card">
+        <table className="w-full text-left text-sm">
           <caption className="sr-only">{t("caption", { count: plans.length })}</caption>
           <thead className="border-b border-border bg-surface-muted text-13 text-fg-muted">
             <tr>
@@ -30,16 +30,16 @@ export default async function AdminPlansPage() {
               <th scope="col" className="px-4 py-2.5 text-right font-medium">
                 {t("columns.price")}
               </th>
-              <th scope="col" className="px-4 py-2.5 text-right font-medium">
+              <th scope="col" className="hidden px-4 py-2.5 text-right font-medium md:table-cell">
                 {t("columns.includedMinutes")}
               </th>
-              <th scope="col" className="px-4 py-2.5 text-right font-medium">
+              <th scope="col" className="hidden px-4 py-2.5 text-right font-medium md:table-cell">
                 {t("columns.maxAgents")}
               </th>
-              <th scope="col" className="px-4 py-2.5 text-right font-medium">
+              <th scope="col" className="hidden px-4 py-2.5 text-right font-medium md:table-cell">
                 {t("columns.retention")}
               </th>
-              <th scope="col" className="px-4 py-2.5 font-medium">
+              <th scope="col" className="hidden px-4 py-2.5 font-medium md:table-cell">
                 {t("columns.stripePriceId")}
               </th>
               <th scope="col" className="px-4 py-2.5 font-medium">
@@ -61,12 +61,16 @@ export default async function AdminPlansPage() {
                     <Link href={`/admin/plans/${plan.id}`} prefetch={false} className="text-primary underline-offset-2 hover:underline">
                       {plan.name}
                     </Link>
+                    {/* Below 768 px the limit columns are hidden: they show under the name. */}
+                    <span className="mt-0.5 block text-13 font-normal text-fg-muted md:hidden">
+                      {t("limits", { minutes: plan.includedMinutes, agents: plan.maxAgents, days: plan.recordingRetentionDays })}
+                    </span>
                   </th>
                   <td className={`${cell} whitespace-nowrap text-right tabular-nums`}>{t("perMonth", { price: formatMoney(plan.monthlyPrice, plan.currency, admin.locale) })}</td>
-                  <td className={`${cell} text-right tabular-nums`}>{t("minutes", { count: plan.includedMinutes })}</td>
-                  <td className={`${cell} text-right tabular-nums`}>{plan.maxAgents}</td>
-                  <td className={`${cell} text-right tabular-nums`}>{t("days", { count: plan.recordingRetentionDays })}</td>
-                  <td className={`${cell} font-mono text-13`}>{plan.stripePriceId ?? <span className="font-sans text-fg-muted">{t("noStripePrice")}</span>}</td>
+                  <td className={`${cell} hidden text-right tabular-nums md:table-cell`}>{t("minutes", { count: plan.includedMinutes })}</td>
+                  <td className={`${cell} hidden text-right tabular-nums md:table-cell`}>{plan.maxAgents}</td>
+                  <td className={`${cell} hidden text-right tabular-nums md:table-cell`}>{t("days", { count: plan.recordingRetentionDays })}</td>
+                  <td className={`${cell} hidden break-all font-mono text-13 md:table-cell`}>{plan.stripePriceId ?? <span className="font-sans text-fg-muted">{t("noStripePrice")}</span>}</td>
                   <td className={cell}>
                     <Badge tone={plan.active ? "success" : "neutral"}>{t(plan.active ? "active" : "inactive")}</Badge>
                   </td>

@@ -37,18 +37,18 @@ export async function BillingHistory({ history, locale, timeZone }: { history: H
       {history.length === 0 ? (
         <p className="mt-3 text-fg-muted">{t("empty")}</p>
       ) : (
-        <div className="-mx-5 mt-4 overflow-x-auto sm:-mx-6">
-          <table className="w-full min-w-[34rem] text-left text-sm">
+        <div className="-mx-5 mt-4 sm:-mx-6">
+          <table className="w-full text-left text-sm">
             <caption className="sr-only">{t("caption")}</caption>
             <thead className="border-b border-border text-13 text-fg-muted">
               <tr>
                 <th scope="col" className="px-4 py-2.5 font-medium">
                   {t("number")}
                 </th>
-                <th scope="col" className="px-4 py-2.5 font-medium">
+                <th scope="col" className="hidden px-4 py-2.5 font-medium sm:table-cell">
                   {t("kind")}
                 </th>
-                <th scope="col" className="px-4 py-2.5 font-medium">
+                <th scope="col" className="hidden px-4 py-2.5 font-medium sm:table-cell">
                   {t("date")}
                 </th>
                 <th scope="col" className="px-4 py-2.5 text-right font-medium">
@@ -68,9 +68,13 @@ export async function BillingHistory({ history, locale, timeZone }: { history: H
                       <Link href={`/dashboard/invoices/${invoice.id}`} prefetch={false} className="text-primary underline-offset-2 hover:underline">
                         {invoice.number}
                       </Link>
+                      {/* Below 640 px the kind and date columns are hidden: they show under the number. */}
+                      <span className="mt-0.5 block text-13 font-normal text-fg-muted sm:hidden">
+                        {t(`kinds.${invoice.kind}`)} · {formatCalendarDay(format, invoice.issueDate)}
+                      </span>
                     </th>
-                    <td className={cell}>{t(`kinds.${invoice.kind}`)}</td>
-                    <td className={`${cell} whitespace-nowrap`}>{formatCalendarDay(format, invoice.issueDate)}</td>
+                    <td className={`${cell} hidden sm:table-cell`}>{t(`kinds.${invoice.kind}`)}</td>
+                    <td className={`${cell} hidden whitespace-nowrap sm:table-cell`}>{formatCalendarDay(format, invoice.issueDate)}</td>
                     <td className={`${cell} whitespace-nowrap text-right tabular-nums`}>{formatMoney(invoice.total, invoice.currency, locale)}</td>
                     <td className={cell}>
                       {overdue ? <Badge tone="danger">{t("overdue")}</Badge> : <Badge tone={tones[invoice.status]}>{t(`statuses.${invoice.status}`)}</Badge>}

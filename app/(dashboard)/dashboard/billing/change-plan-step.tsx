@@ -13,7 +13,7 @@ export async function ChangePlanStep({ user, currentPlanName, plan }: { user: Se
   const [t, format, preview] = await Promise.all([getTranslations("billing.change"), getFormatter(), previewPlanChange(user, { planId: plan.id })]);
   const money = (amount: number, currency: string) => formatMoney(amount, currency, user.locale);
   return (
-    <Card id="change-plan" aria-labelledby="change-plan-heading" className="border-primary">
+    <Card id="change-plan" aria-labelledby="change-plan-heading" className="scroll-mt-24 border-primary">
       <CardHeader id="change-plan-heading" title={t("title", { plan: plan.name })} description={t("from", { current: currentPlanName, plan: plan.name })} />
       {preview.status === "ok" ? (
         <div className="mt-4 space-y-4">
