@@ -19,7 +19,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const searchSchema = z.object({
   change: z.uuid().optional().catch(undefined),
-  checkout: z.enum(["success"]).optional().catch(undefined),
+  checkout: z.enum(["success", "cancelled"]).optional().catch(undefined),
   requested: z.enum(["change", "cancel", "reactivate"]).optional().catch(undefined),
 });
 
@@ -45,17 +45,18 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
   // Plans no longer offered stay visible to their subscribers.
   const plans = allPlans.filter((plan) => plan.active || plan.id === subscription?.plan.id);
   const changeTo = subscription && search.change !== subscription.plan.id ? plans.find((plan) => plan.id === search.change && plan.active) : undefined;
+  // A success URL only says the customer came back from checkout: it grants nothing.
   const notes = [
-    // A success URL only says the customer came back from checkout: it grants nothing.
-    search.checkout === "success" && !subscription ? t("notes.checkoutSuccess") : null,
-    search.requested ? t(`notes.${search.requested}`) : null,
-  ].filter((note): note is string => note !== null);
+    search.checkout === "success" && !subscription ? { text: t("notes.checkoutSuccess"), done: true } : null,
+    search.checkout === "cancelled" && !subscription ? { text: t("notes.checkoutCancelled"), done: false } : null,
+    search.requested ? { text: t(`notes.${search.requested}`), done: true } : null,
+  ].filter((note) => note !== null);
   return (
     <Page title={nav("billing")} description={t("description")}>
       <div className="space-y-6">
         {notes.map((note) => (
-          <p key={note} role="status" className="rounded-md bg-success-soft px-3 py-2 text-sm text-success">
-            {note}
+          <p key={note.text} role="status" className={`rounded-md px-3 py-2 text-sm ${note.done ? "bg-success-soft text-success" : "bg-surface-muted text-fg"}`}>
+            {note.text}
           </p>
         ))}
         <SubscriptionCard user={user} subscription={subscription} usage={usage} />
