@@ -4,7 +4,8 @@ import { getCurrentSubscription, type CurrentSubscription } from "@/db/queries/s
 import { inTransaction } from "@/db/queries/transaction";
 import { customerAccountMembers, notifications, usageAlerts } from "@/db/schema";
 import { setupTestDatabase, signedInUser } from "@/db/testing";
-import { createTestPlan, createTestSubscription } from "@/db/testing/billing-plans";
+import { testPlan } from "@/db/testing/billing";
+import { testSubscription } from "@/db/testing/subscriptions";
 import { checkUsageAlerts, sendUsageAlerts, usagePercent, usageThisPeriod, type Usage } from "./usage";
 
 const db = setupTestDatabase();
@@ -13,8 +14,8 @@ const db = setupTestDatabase();
 async function subscribedAccount(): Promise<{ subscription: CurrentSubscription; memberIds: string[] }> {
   const [owner, colleague] = await Promise.all([signedInUser("customer", "usage-owner"), signedInUser("customer", "usage-colleague")]);
   await db().update(customerAccountMembers).set({ accountId: owner.accountId!, role: "member" }).where(eq(customerAccountMembers.userId, colleague.id));
-  const plan = await createTestPlan({ name: "Usage plan", includedMinutes: 1000 });
-  await createTestSubscription({ accountId: owner.accountId!, planId: plan.id });
+  const plan = await testPlan({ name: "Usage plan", includedMinutes: 1000 });
+  await testSubscription({ accountId: owner.accountId!, planId: plan.id });
   return { subscription: (await getCurrentSubscription(owner.accountId!))!, memberIds: [owner.id, colleague.id] };
 }
 
