@@ -1,5 +1,7 @@
+import { eq } from "drizzle-orm";
 import type { Database } from "@/db";
-import { plans } from "@/db/schema";
+import { setStripeCustomer } from "@/db/queries/stripe-sync";
+import { plans, subscriptions } from "@/db/schema";
 
 /** The plans a new installation offers (prices in cents); staff edit them in /admin/plans. */
 const defaultPlans = [
@@ -40,5 +42,23 @@ export async function seedPlans(db: Database): Promise<void> {
   await db
     .insert(plans)
     .values(defaultPlans.map((plan, position) => ({ ...plan, currency: "usd", stripePriceId: `price_demo_${plan.key}`, position })))
+    .onConflictDoNothing();
+}
+
+/**
+ * The demo customer's running Professional subscription, ten days into its month, as demo payment
+ * mode records one: switching, cancelling and renewing it work like one bought on the demo checkout.
+ */
+export async function seedDemoSubscription(accountId: string, db: Database): Promise<void> {
+  const [plan] = await db.select({ id: plans.id }).from(plans).where(eq(plans.key, "professional"));
+  if (!plan) return;
+  const seed = accountId.replace(/-/g, "");
+  await setStripeCustomer(accountId, `cus_demo_${seed}`, db);
+  const start = new Date(Date.now() - 10 * 86_400_000);
+  const end = new Date(start);
+  end.setUTCMonth(end.getUTCMonth() + 1);
+  await db
+    .insert(subscriptions)
+    .values({ accountId, planId: plan.id, stripeSubscriptionId: `sub_demo_${seed}`, status: "active", currentPeriodStart: start, currentPeriodEnd: end, stripeEventCreatedAt: start })
     .onConflictDoNothing();
 }

@@ -12,7 +12,7 @@ import { storeFile } from "@/lib/storage";
 import { enableTwoFactorWithSecret } from "@/lib/two-factor/service";
 import { currentTotp } from "@/lib/two-factor/totp";
 import { demoAdminTotpSecret, demoLogins, demoPassword } from "./demo";
-import { seedPlans } from "./seed-plans";
+import { seedDemoSubscription, seedPlans } from "./seed-plans";
 import { seedDemoProjects, seedOtherCustomerProjects } from "./seed-projects";
 
 const moreCustomers = [
@@ -46,6 +46,7 @@ export async function seedDemoData(db: Database = getDb()): Promise<void> {
   await seedFailedEmail("bounced.customer@example.com", db);
   const customerAccountId = (await getAccountMembership(customer.id, db))!.accountId;
   await seedDemoProjects({ accountId: customerAccountId, customerId: customer.id, staffId: admin.id }, db);
+  await seedDemoSubscription(customerAccountId, db);
   for (const [index, name] of moreCustomers.entries()) {
     const email = `${name.toLowerCase().normalize("NFD").replace(/[^a-z ]/g, "").replace(/ /g, ".")}@example.com`;
     const other = await createUser({ email, name, passwordHash, emailVerifiedAt: index % 5 === 4 ? null : verified, locale: index % 3 === 0 ? "de" : "en" }, db);
