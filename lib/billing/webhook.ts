@@ -24,6 +24,7 @@ import { notify } from "@/lib/notifications/service";
 import type { NotificationType } from "@/lib/notifications/types";
 import { paymentsMode, stripeWebhookSecret } from "./config";
 import { applySuccessfulPayment, recordFailedPayment } from "./payments";
+import { checkUsageAlerts } from "./usage";
 
 /** Stripe's default: a signature older than five minutes is refused (replays). */
 export const SIGNATURE_TOLERANCE_SECONDS = 300;
@@ -233,6 +234,7 @@ async function syncSubscription(subscription: Stripe.Subscription, context: Even
   };
   if (!existing && (await insertSubscription(state, tx))) {
     if (state.status === "active" || state.status === "trialing") await tellMembers(accountId, "subscription.started", { plan: plan.name }, tx);
+    await checkUsageAlerts(accountId, tx);
     return;
   }
   // Another delivery may have created it since the lookup above; it is ours to update now.
@@ -241,6 +243,8 @@ async function syncSubscription(subscription: Stripe.Subscription, context: Even
   await updateSubscriptionState(current.id, state, tx);
   const change = describeChange(current, state);
   if (change) await tellMembers(accountId, change, { plan: plan.name, date: dayOf(state.currentPeriodEnd) }, tx);
+  // A smaller plan or a new period moves the usage against the limit.
+  if (state.planId !== current.planId || state.currentPeriodStart.getTime() !== current.currentPeriodStart.getTime()) await checkUsageAlerts(accountId, tx);
 }
 
 /** What the customer is told about a change of their subscription, if anything. */
