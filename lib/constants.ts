@@ -119,3 +119,4 @@ export const PLAN_DESCRIPTION_MAX = 500;
 export const PLAN_FEATURE_MAX = 120;
 export const PLAN_LIMIT_MAX = 1_000_000;
 export const PLAN_POSITION_MAX = 1000;
+export type AdminInvoiceSort = (typeof adminInvoiceSortColumns)[number];
