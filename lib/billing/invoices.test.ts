@@ -122,13 +122,13 @@ describe("staff invoice services", () => {
   it("record offline payments: a part keeps it open, the rest pays it; more than the balance is refused", async () => {
     const [staff, customer] = await Promise.all([signedInUser("admin"), signedInUser("customer")]);
     const invoice = await createInvoice(staff, draftFor(customer), info());
-    const payment = { invoiceId: invoice.id, currency: "eur", method: "bank_transfer" as const, occurredAt: new Date("2026-11-20T12:00:00Z"), note: "Ref 42" };
+    const payment = { invoiceId: invoice.id, currency: "eur", method: "bank_transfer" as const, occurredAt: new Date("2026-11-18T12:00:00Z"), note: "Ref 42" };
     expect(await recordOfflinePayment(staff, { ...payment, amount: 1_000 }, info())).toEqual({ status: "not_open" });
     await sendInvoice(staff, { invoiceId: invoice.id }, info());
     expect(await recordOfflinePayment(staff, { ...payment, amount: 26_836 }, info())).toEqual({ status: "exceeds_balance" });
     expect(await recordOfflinePayment(staff, { ...payment, amount: 6_835 }, info())).toEqual({ status: "partially_paid", balance: 20_000 });
     expect(await getInvoiceForAccount(customer.accountId!, invoice.id, today)).toMatchObject({ status: "open", amountPaid: 6_835 });
-    expect(await recordOfflinePayment(staff, { ...payment, amount: 20_000, method: "cash" }, info())).toEqual({ status: "paid", balance: 0 });
+    expect(await recordOfflinePayment(staff, { ...payment, amount: 20_000, method: "cash", occurredAt: new Date("2026-11-20T12:00:00Z") }, info())).toEqual({ status: "paid", balance: 0 });
     const seen = await getInvoiceForAccount(customer.accountId!, invoice.id, today);
     expect(seen).toMatchObject({ status: "paid", overdue: false, amountPaid: 26_835, paidAt: new Date("2026-11-20T12:00:00Z") });
     expect(seen?.payments.map((row) => [row.amount, row.method, row.provider, row.status])).toEqual([
