@@ -14,6 +14,7 @@ import { fileKind, formatFileSize } from "@/lib/file-size";
 import { ClientMessages } from "@/lib/i18n/client-messages";
 import { isOverdue, todayIn } from "@/lib/projects/dates";
 import { requireAdmin } from "@/lib/session";
+import { ProjectInvoices } from "../../invoices/staff-invoice-lists";
 import { AddDeliverableForm, DeliverableList } from "./deliverable-list";
 import { MilestoneList } from "./milestone-list";
 import { ProgressForm, ProjectDetailsForm, ProjectStatusForm } from "./project-forms";
@@ -163,6 +164,7 @@ export default async function AdminProjectPage({ params, searchParams }: { param
               </div>
             </div>
           </ClientMessages>
+          <ProjectInvoices projectId={project.id} accountId={project.accountId} />
         </Page>
       </div>
     </>

@@ -16,6 +16,7 @@ import { getTwoFactorStatus } from "@/db/queries/two-factor";
 import { requireAdmin } from "@/lib/session";
 import { describeUserAgent } from "@/lib/user-agent";
 import { CustomerSubscription } from "./customer-subscription";
+import { AccountInvoices } from "../../invoices/staff-invoice-lists";
 import { CustomerWork } from "./customer-work";
 import { ResetTwoFactorForm, UserRoleForm, UserSessionsForm, UserStatusForm } from "./user-forms";
 
@@ -153,6 +154,7 @@ export default async function AdminUserPage({ params }: { params: Params }) {
           </div>
           {account ? <CustomerWork accountId={account.id} /> : null}
           {account ? <CustomerSubscription accountId={account.id} /> : null}
+          {account ? <AccountInvoices accountId={account.id} /> : null}
           <Card className="mt-6" aria-labelledby="audit-heading">
             <CardHeader id="audit-heading" title={t("audit")} />
             {audit.length === 0 ? (

@@ -17,6 +17,7 @@ import { fileKind, formatFileSize } from "@/lib/file-size";
 import { ClientMessages } from "@/lib/i18n/client-messages";
 import { isOverdue, todayIn } from "@/lib/projects/dates";
 import { requireUser } from "@/lib/session";
+import { ProjectInvoices } from "../../invoices/project-invoices";
 import { ProjectThread } from "../../messages/project-thread";
 import { RatingForm } from "./rating-form";
 
@@ -120,6 +121,8 @@ export default async function ProjectPage({ params }: { params: Params }) {
               </Card>
 
               <ProjectThread projectId={project.id} user={user} />
+
+              <ProjectInvoices projectId={project.id} />
 
               {project.status === "completed" ? (
                 <Card aria-labelledby="rating-heading">

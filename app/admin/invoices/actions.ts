@@ -1,0 +1,57 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { adminAction } from "@/lib/action";
+import type { ActionState } from "@/lib/action-state";
+import { createInvoice, markInvoiceUncollectible, recordOfflinePayment, sendInvoice, updateDraftInvoice, voidInvoice } from "@/lib/billing/invoices";
+import { createInvoiceSchema, invoiceIdSchema, recordPaymentSchema, updateInvoiceSchema } from "@/lib/validations/invoices";
+
+/** Both sides show invoices: the staff pages, the customer's list and pages, and the project pages. */
+function refresh() {
+  revalidatePath("/admin", "layout");
+  revalidatePath("/dashboard", "layout");
+}
+
+async function outcome(ok: boolean, key: string, values?: Record<string, string | number>): Promise<ActionState> {
+  const t = await getTranslations("adminInvoices.messages");
+  if (ok) refresh();
+  return { ok, message: t(key, values) };
+}
+
+export const createInvoiceAction = adminAction(createInvoiceSchema, async (data, admin, { info }) => {
+  const invoice = await createInvoice(admin, data, info);
+  refresh();
+  redirect(`/admin/invoices/${invoice.id}?created=1`);
+});
+
+export const updateInvoiceAction = adminAction(updateInvoiceSchema, async ({ invoiceId, ...data }, admin, { info }) => {
+  const result = await updateDraftInvoice(admin, { invoiceId, ...data }, info);
+  return outcome(result.status === "ok", result.status === "ok" ? "saved" : "notDraft");
+});
+
+export const sendInvoiceAction = adminAction(invoiceIdSchema, async (data, admin, { info }) => {
+  const result = await sendInvoice(admin, data, info);
+  return outcome(result.status === "ok", result.status === "ok" ? "sent" : "notDraft");
+});
+
+export const voidInvoiceAction = adminAction(invoiceIdSchema, async (data, admin, { info }) => {
+  const result = await voidInvoice(admin, data, info);
+  return outcome(result.status === "ok", result.status === "ok" ? "voided" : "notVoidable");
+});
+
+export const markInvoiceUncollectibleAction = adminAction(invoiceIdSchema, async (data, admin, { info }) => {
+  const result = await markInvoiceUncollectible(admin, data, info);
+  return outcome(result.status === "ok", result.status === "ok" ? "uncollectible" : "notOpen");
+});
+
+export const recordPaymentAction = adminAction(recordPaymentSchema, async (data, admin, { info }) => {
+  const result = await recordOfflinePayment(admin, data, info);
+  if (result.status === "exceeds_balance") {
+    const t = await getTranslations("adminInvoices.messages");
+    return { ok: false, fieldErrors: { amount: t("exceedsBalance") } };
+  }
+  if (result.status === "not_open") return outcome(false, "notOpen");
+  return { ...(await outcome(true, result.status === "paid" ? "paid" : "partiallyPaid")), values: {} };
+});
