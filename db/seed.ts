@@ -13,6 +13,7 @@ import { enableTwoFactorWithSecret } from "@/lib/two-factor/service";
 import { currentTotp } from "@/lib/two-factor/totp";
 import { demoAdminTotpSecret, demoLogins, demoPassword } from "./demo";
 import { seedDemoSubscription, seedPlans } from "./seed-plans";
+import { seedDemoInvoices } from "./seed-invoices";
 import { seedDemoProjects, seedOtherCustomerProjects } from "./seed-projects";
 
 const moreCustomers = [
@@ -52,6 +53,7 @@ export async function seedDemoData(db: Database = getDb()): Promise<void> {
     const other = await createUser({ email, name, passwordHash, emailVerifiedAt: index % 5 === 4 ? null : verified, locale: index % 3 === 0 ? "de" : "en" }, db);
     if (index < 8) await seedOtherCustomerProjects({ accountId: (await getAccountMembership(other.id, db))!.accountId, staffId: admin.id, index }, db);
   }
+  await seedDemoInvoices({ accountId: customerAccountId, staffId: admin.id, otherCustomerEmail: "amara.okafor@example.com" }, db);
 }
 
 /** A few of each kind the demo customer may have had, the newest two unread. */
