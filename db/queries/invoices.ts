@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, count, desc, eq, gte, ilike, lt, lte, ne, or, sql, type SQL } from "drizzle-orm";
 import { getDb, type Database } from "@/db";
 import { customerAccountMembers, customerAccounts, invoiceItems, invoices, payments, projects, users, userSettings } from "@/db/schema";
-import type { AdminInvoiceSort, CustomerInvoiceFilter, InvoiceStatus, PaymentMethod } from "@/lib/constants";
+import type { AdminInvoiceSort, CustomerInvoiceFilter, InvoiceStatus } from "@/lib/constants";
 import { escapeLike } from "./search";
 
 // Overdue is derived, never stored: open and due before the viewer's today (a YYYY-MM-DD day).
@@ -312,17 +312,6 @@ export async function updateInvoiceRow(invoiceId: string, changes: InvoiceRowCha
     .update(invoices)
     .set({ ...changes, updatedAt: new Date() })
     .where(eq(invoices.id, invoiceId));
-}
-
-export async function insertOfflinePayment(
-  payment: { invoiceId: string; accountId: string; amount: number; currency: string; method: PaymentMethod; note: string | null; recordedById: string; occurredAt: Date },
-  db: Database,
-): Promise<{ id: string }> {
-  const [created] = await db
-    .insert(payments)
-    .values({ ...payment, status: "succeeded", provider: "offline" })
-    .returning({ id: payments.id });
-  return created!;
 }
 
 /** Whether the project belongs to the account: an invoice may only be tied to a project of its own customer. */

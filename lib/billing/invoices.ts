@@ -4,7 +4,6 @@ import { createAuditEntry } from "@/db/queries/audit";
 import { nextInvoiceNumber } from "@/db/queries/invoice-numbers";
 import {
   insertInvoice,
-  insertOfflinePayment,
   isProjectOfAccount,
   listAccountMembersWithLocale,
   lockInvoice,
@@ -20,6 +19,7 @@ import { formatCalendarDay } from "@/lib/calendar-day";
 import type { PaymentMethod } from "@/lib/constants";
 import { AppError } from "@/lib/errors";
 import { computeInvoiceTotals, formatMoney } from "@/lib/billing/money";
+import { applySuccessfulPayment } from "@/lib/billing/payments";
 import { notify } from "@/lib/notifications/service";
 import type { NotificationType } from "@/lib/notifications/types";
 import type { RequestInfo } from "@/lib/request-info";
@@ -154,8 +154,8 @@ export async function voidInvoice(admin: Actor, input: { invoiceId: string }, in
 export type PaymentOutcome = { status: "paid" | "partially_paid"; balance: number } | { status: "not_open" | "exceeds_balance" };
 
 /**
- * Staff record money received outside the payments adapter (a bank transfer, cash). The invoice is
- * paid once the payments cover its total; a part payment leaves it open with a smaller balance.
+ * Staff record money received outside the payments adapter (a bank transfer, cash), by the same rule
+ * as online payments: paid once the payments cover the total; a part payment leaves it open.
  */
 export async function recordOfflinePayment(
   admin: Actor,
@@ -169,16 +169,15 @@ export async function recordOfflinePayment(
     if (input.currency !== invoice.currency) throw new AppError("bad_request", "The payment's currency is not the invoice's.");
     const balance = invoice.total - invoice.amountPaid;
     if (input.amount > balance) return { result: { status: "exceeds_balance" }, audit: null };
-    const payment = await insertOfflinePayment(
-      { invoiceId: invoice.id, accountId: invoice.accountId, amount: input.amount, currency: invoice.currency, method: input.method, note: input.note || null, recordedById: admin.id, occurredAt: input.occurredAt },
+    const applied = await applySuccessfulPayment(
+      { invoiceId: invoice.id, amount: input.amount, method: input.method, provider: "offline", providerReference: null, note: input.note || null, recordedById: admin.id, occurredAt: input.occurredAt },
       tx,
     );
-    const paid = input.amount === balance;
-    await updateInvoiceRow(invoice.id, { amountPaid: invoice.amountPaid + input.amount, ...(paid ? { status: "paid" as const, paidAt: input.occurredAt } : {}) }, tx);
-    if (paid) await notifyMembers(invoice, "invoice.paid", invoice.total, tx);
+    if (applied.status !== "recorded") throw new Error(`An offline payment on a locked invoice was ${applied.status}.`);
+    const paid = applied.invoicePaid;
     return {
       result: { status: paid ? "paid" : "partially_paid", balance: balance - input.amount },
-      audit: { action: "admin.invoice_payment_recorded", metadata: { paymentId: payment.id, amount: input.amount, currency: invoice.currency, method: input.method, paid } },
+      audit: { action: "admin.invoice_payment_recorded", metadata: { paymentId: applied.paymentId, amount: input.amount, currency: invoice.currency, method: input.method, paid } },
     };
   });
 }
