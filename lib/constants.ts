@@ -120,3 +120,5 @@ export const PLAN_FEATURE_MAX = 120;
 export const PLAN_LIMIT_MAX = 1_000_000;
 export const PLAN_POSITION_MAX = 1000;
 export type AdminInvoiceSort = (typeof adminInvoiceSortColumns)[number];
+/** What staff may do next with an invoice, each from the invoice page. */
+export const invoiceSteps = ["send", "uncollectible", "void"] as const;

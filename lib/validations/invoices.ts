@@ -11,6 +11,7 @@ import {
   INVOICE_ITEMS_MAX,
   INVOICE_NOTES_MAX,
   invoiceStatuses,
+  invoiceSteps,
   paymentMethods,
   TAX_RATE_MAX,
 } from "@/lib/constants";
@@ -83,7 +84,7 @@ function withItems<T extends InvoiceFields>(value: T, ctx: z.RefinementCtx) {
 export const createInvoiceSchema = invoiceFields.extend({ accountId: z.uuid("projects.customerRequired") }).transform(withItems);
 export const updateInvoiceSchema = invoiceFields.extend({ invoiceId: id }).transform(withItems);
 
-export const invoiceIdSchema = z.object({ invoiceId: id });
+export const invoiceStepSchema = z.object({ invoiceId: id, step: z.enum(invoiceSteps, "invalid") });
 
 export const recordPaymentSchema = z
   .object({

@@ -6,7 +6,7 @@ import { getTranslations } from "next-intl/server";
 import { adminAction } from "@/lib/action";
 import type { ActionState } from "@/lib/action-state";
 import { createInvoice, markInvoiceUncollectible, recordOfflinePayment, sendInvoice, updateDraftInvoice, voidInvoice } from "@/lib/billing/invoices";
-import { createInvoiceSchema, invoiceIdSchema, recordPaymentSchema, updateInvoiceSchema } from "@/lib/validations/invoices";
+import { createInvoiceSchema, invoiceStepSchema, recordPaymentSchema, updateInvoiceSchema } from "@/lib/validations/invoices";
 
 /** Both sides show invoices: the staff pages, the customer's list and pages, and the project pages. */
 function refresh() {
@@ -31,18 +31,17 @@ export const updateInvoiceAction = adminAction(updateInvoiceSchema, async ({ inv
   return outcome(result.status === "ok", result.status === "ok" ? "saved" : "notDraft");
 });
 
-export const sendInvoiceAction = adminAction(invoiceIdSchema, async (data, admin, { info }) => {
-  const result = await sendInvoice(admin, data, info);
-  return outcome(result.status === "ok", result.status === "ok" ? "sent" : "notDraft");
-});
-
-export const voidInvoiceAction = adminAction(invoiceIdSchema, async (data, admin, { info }) => {
-  const result = await voidInvoice(admin, data, info);
-  return outcome(result.status === "ok", result.status === "ok" ? "voided" : "notVoidable");
-});
-
-export const markInvoiceUncollectibleAction = adminAction(invoiceIdSchema, async (data, admin, { info }) => {
-  const result = await markInvoiceUncollectible(admin, data, info);
+/** Send, mark uncollectible or void: the step staff confirmed on the invoice page. */
+export const invoiceStepAction = adminAction(invoiceStepSchema, async ({ invoiceId, step }, admin, { info }) => {
+  if (step === "send") {
+    const result = await sendInvoice(admin, { invoiceId }, info);
+    return outcome(result.status === "ok", result.status === "ok" ? "sent" : "notDraft");
+  }
+  if (step === "void") {
+    const result = await voidInvoice(admin, { invoiceId }, info);
+    return outcome(result.status === "ok", result.status === "ok" ? "voided" : "notVoidable");
+  }
+  const result = await markInvoiceUncollectible(admin, { invoiceId }, info);
   return outcome(result.status === "ok", result.status === "ok" ? "uncollectible" : "notOpen");
 });
 

@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { authedAction } from "@/lib/action";
 import { payInvoice } from "@/lib/billing/checkout";
-import { invoiceIdSchema } from "@/lib/validations/invoices";
+import { invoiceIdSchema } from "@/lib/validations/checkout";
 
 /** Starts paying an open invoice of the user's account: the browser goes to the checkout the adapter returns. */
 export const payInvoiceAction = authedAction(invoiceIdSchema, async (data, user, { info }) => {

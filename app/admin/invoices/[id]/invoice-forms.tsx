@@ -6,35 +6,41 @@ import { ConfirmSubmit } from "@/components/ui/confirm-dialog";
 import { Field, FieldShell, inputClass, SelectField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { initialActionState, type ActionState } from "@/lib/action-state";
-import { INVOICE_NOTES_MAX, paymentMethods } from "@/lib/constants";
-import { markInvoiceUncollectibleAction, recordPaymentAction, sendInvoiceAction, voidInvoiceAction } from "../actions";
+import { initialActionState } from "@/lib/action-state";
+import { invoiceSteps, INVOICE_NOTES_MAX, paymentMethods } from "@/lib/constants";
+import { invoiceStepAction, recordPaymentAction } from "../actions";
 
-type Step = "send" | "void" | "uncollectible";
+export type InvoiceStep = (typeof invoiceSteps)[number];
 
-const actions: Record<Step, (state: ActionState, formData: FormData) => Promise<ActionState>> = {
-  send: sendInvoiceAction,
-  void: voidInvoiceAction,
-  uncollectible: markInvoiceUncollectibleAction,
-};
-
-/** One status change of the invoice, confirmed in a dialog first: each one tells or affects the customer. */
-export function InvoiceStepForm({ invoiceId, number, step }: { invoiceId: string; number: string; step: Step }) {
+/**
+ * The invoice's next steps (send, mark uncollectible, void), each confirmed in a dialog first. One
+ * form for all: its outcome stays on screen when the step that was taken is no longer offered.
+ */
+export function InvoiceStepsForm({ invoiceId, number, steps, children }: { invoiceId: string; number: string; steps: InvoiceStep[]; children?: React.ReactNode }) {
   const t = useTranslations("adminInvoices.steps");
-  const [state, action] = useActionState(actions[step], initialActionState);
+  const [state, action] = useActionState(invoiceStepAction, initialActionState);
   return (
-    <form action={action} className="space-y-2">
+    <form action={action} className="space-y-3">
       <FormMessage state={state} />
       <input type="hidden" name="invoiceId" value={invoiceId} />
-      <ConfirmSubmit
-        label={t(`${step}.label`)}
-        pendingLabel={t(`${step}.pending`)}
-        title={t(`${step}.title`, { number })}
-        description={t(`${step}.description`)}
-        confirmLabel={t(`${step}.confirm`)}
-        cancelLabel={t("cancel")}
-        variant={step === "send" ? "primary" : step === "void" ? "danger" : "secondary"}
-      />
+      {invoiceSteps
+        .filter((step) => steps.includes(step))
+        .map((step) => (
+          <div key={step}>
+            <ConfirmSubmit
+              name="step"
+              value={step}
+              label={t(`${step}.label`)}
+              pendingLabel={t(`${step}.pending`)}
+              title={t(`${step}.title`, { number })}
+              description={t(`${step}.description`)}
+              confirmLabel={t(`${step}.confirm`)}
+              cancelLabel={t("cancel")}
+              variant={step === "send" ? "primary" : step === "void" ? "danger" : "secondary"}
+            />
+          </div>
+        ))}
+      {children}
     </form>
   );
 }

@@ -14,12 +14,13 @@ import { adminGetInvoice } from "@/db/queries/invoices";
 import { adminListProjectsOfAccount } from "@/db/queries/projects";
 import { formatMoney, minorUnitDigits } from "@/lib/billing/money";
 import { formatCalendarDay } from "@/lib/calendar-day";
+import { invoiceSteps } from "@/lib/constants";
 import { ClientMessages } from "@/lib/i18n/client-messages";
 import { todayIn } from "@/lib/projects/dates";
 import { requireAdmin } from "@/lib/session";
 import { updateInvoiceAction } from "../actions";
 import { InvoiceEditor } from "../invoice-editor";
-import { InvoiceStepForm, RecordPaymentForm } from "./invoice-forms";
+import { InvoiceStepsForm, RecordPaymentForm } from "./invoice-forms";
 
 type Params = Promise<{ id: string }>;
 
@@ -45,9 +46,8 @@ export default async function AdminInvoicePage({ params, searchParams }: { param
   const [t, tInvoices, format, locale] = await Promise.all([getTranslations("adminInvoices"), getTranslations("invoices"), getFormatter(), getLocale()]);
   const projects = invoice.status === "draft" ? await adminListProjectsOfAccount(invoice.accountId) : [];
   const day = (value: string) => formatCalendarDay(format, value);
-  const canSend = invoice.status === "draft";
-  const canVoid = invoice.status === "draft" || invoice.status === "open";
   const isOpen = invoice.status === "open";
+  const steps = invoiceSteps.filter((step) => (step === "send" ? invoice.status === "draft" : step === "void" ? invoice.status === "draft" || isOpen : isOpen));
   const dateTime = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short" });
 
   return (
@@ -137,15 +137,14 @@ export default async function AdminInvoicePage({ params, searchParams }: { param
                       </div>
                     ) : null}
                   </dl>
-                  <div className="mt-5 space-y-3">
-                    {canSend ? <InvoiceStepForm invoiceId={invoice.id} number={invoice.number} step="send" /> : null}
-                    {isOpen ? <InvoiceStepForm invoiceId={invoice.id} number={invoice.number} step="uncollectible" /> : null}
-                    {canVoid ? <InvoiceStepForm invoiceId={invoice.id} number={invoice.number} step="void" /> : null}
-                    {!canSend && !canVoid ? <p className="text-fg-muted">{t("noSteps")}</p> : null}
-                    <a href={`/api/invoices/${invoice.id}/pdf`} download className={buttonClass("secondary", "w-full")}>
-                      <Download aria-hidden className="size-4" />
-                      {tInvoices("downloadPdf")}
-                    </a>
+                  <div className="mt-5">
+                    <InvoiceStepsForm invoiceId={invoice.id} number={invoice.number} steps={steps}>
+                      {steps.length === 0 ? <p className="text-fg-muted">{t("noSteps")}</p> : null}
+                      <a href={`/api/invoices/${invoice.id}/pdf`} download className={buttonClass("secondary", "w-full")}>
+                        <Download aria-hidden className="size-4" />
+                        {tInvoices("downloadPdf")}
+                      </a>
+                    </InvoiceStepsForm>
                   </div>
                 </Card>
                 {isOpen ? (

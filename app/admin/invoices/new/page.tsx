@@ -36,11 +36,10 @@ function addDays(day: string, days: number): string {
 export default async function NewInvoicePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const admin = await requireAdmin();
   const { customer, account, project } = newInvoiceSearchSchema.parse(await searchParams);
-  const [t, accounts, chosen] = await Promise.all([
-    getTranslations("adminInvoices.new"),
-    adminSearchCustomerAccounts(customer, ACCOUNT_CHOICES),
-    account ? getCustomerAccount(account) : null,
-  ]);
+  const [t, accounts] = await Promise.all([getTranslations("adminInvoices.new"), adminSearchCustomerAccounts(customer, ACCOUNT_CHOICES)]);
+  // A search that finds exactly one customer chooses it.
+  const chosenId = account ?? (customer && accounts.length === 1 ? accounts[0]!.id : undefined);
+  const chosen = chosenId ? await getCustomerAccount(chosenId) : null;
   const projects = chosen ? await adminListProjectsOfAccount(chosen.id) : [];
   const choices = chosen && !accounts.some((row) => row.id === chosen.id) ? [{ id: chosen.id, name: chosen.name, ownerEmail: null }, ...accounts] : accounts;
   const today = todayIn(admin.timeZone);

@@ -1,0 +1,69 @@
+import fs from "node:fs/promises";
+import { expect, test } from "@playwright/test";
+import { signedInAs } from "./helpers";
+import { createInvoiceAsStaff, pdfText, uniqueLine } from "./invoices";
+import { e2eUsers } from "./users";
+
+const customerEmail = e2eUsers.customer.email;
+
+test("staff write an invoice with two lines and send it; the customer finds it, downloads its PDF, and sees it paid once staff record a bank transfer", async ({ browser }) => {
+  const design = uniqueLine("Design work");
+  const staff = await signedInAs(browser, "admin");
+  const staffPage = await staff.newPage();
+
+  // A line without a description or price is refused next to its fields, and nothing is created.
+  await staffPage.goto(`/admin/invoices/new?customer=${encodeURIComponent(customerEmail)}`);
+  await staffPage.getByRole("button", { name: "Create draft" }).click();
+  await expect(staffPage.getByLabel("Description (line 1)")).toHaveAttribute("aria-invalid", "true");
+  await expect(staffPage.getByLabel("Unit price (line 1)")).toHaveAttribute("aria-invalid", "true");
+  await expect(staffPage).toHaveURL(/\/admin\/invoices\/new/);
+
+  const { id, number } = await createInvoiceAsStaff(staffPage, {
+    customerEmail,
+    taxRate: "19",
+    lines: [
+      { description: design, quantity: "2", unitAmount: "100.00" },
+      { description: "Hosting", quantity: "1", unitAmount: "25.50" },
+    ],
+  });
+  // 225.50 plus 19 % tax (42.85) is 268.35; once sent, the amounts are no longer editable.
+  await expect(staffPage.getByRole("row", { name: /Total/ }).first()).toContainText("$268.35");
+  await expect(staffPage.getByRole("button", { name: "Save draft" })).toHaveCount(0);
+
+  const customer = await signedInAs(browser, "customer");
+  const page = await customer.newPage();
+  await page.goto("/dashboard/invoices");
+  const row = page.getByRole("row").filter({ has: page.getByRole("link", { name: number }) });
+  await expect(row).toContainText("$268.35");
+  await expect(row).toContainText("Open");
+  await expect(page.getByRole("region", { name: "Total due" })).toContainText("$268.35");
+  await row.getByRole("link", { name: number }).click();
+  await expect(page).toHaveURL(new RegExp(`/dashboard/invoices/${id}$`));
+  await expect(page.getByRole("heading", { level: 1, name: `Invoice ${number}` })).toBeVisible();
+  await expect(page.getByRole("cell", { name: design })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Pay $268.35 now" })).toBeVisible();
+
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Download PDF" }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe(`${number}.pdf`);
+  const bytes = await fs.readFile((await file.path())!);
+  expect(bytes.subarray(0, 5).toString()).toBe("%PDF-");
+  const text = await pdfText(bytes);
+  for (const expected of [number, design, "$268.35"]) expect(text).toContain(expected);
+
+  await staffPage.goto(`/admin/invoices/${id}`);
+  await expect(staffPage.getByLabel("Amount (USD)")).toHaveValue("268.35");
+  await staffPage.getByLabel("Method").selectOption({ label: "Bank transfer" });
+  await staffPage.getByRole("button", { name: "Record payment" }).click();
+  await expect(staffPage.getByTestId("form-message").filter({ hasText: "The invoice is paid" })).toBeVisible();
+  await staff.close();
+
+  await page.reload();
+  await expect(page.getByRole("main").getByText("Paid", { exact: true }).first()).toBeVisible();
+  await expect(page.getByRole("region", { name: "Payments" })).toContainText("Bank transfer");
+  await expect(page.getByRole("button", { name: /^Pay / })).toHaveCount(0);
+  await page.goto("/dashboard/notifications");
+  await expect(page.getByText(`Invoice ${number} is paid`)).toBeVisible();
+  await customer.close();
+});
