@@ -56,7 +56,8 @@ test("staff write an invoice with two lines and send it; the customer finds it, 
   await expect(staffPage.getByLabel("Amount (USD)")).toHaveValue("268.35");
   await staffPage.getByLabel("Method").selectOption({ label: "Bank transfer" });
   await staffPage.getByRole("button", { name: "Record payment" }).click();
-  await expect(staffPage.getByTestId("form-message").filter({ hasText: "The invoice is paid" })).toBeVisible();
+  await expect(staffPage.getByRole("status").filter({ hasText: "The invoice is paid" })).toBeVisible();
+  await expect(staffPage.getByRole("region", { name: "Payments" })).toContainText("Bank transfer");
   await staff.close();
 
   await page.reload();

@@ -52,5 +52,10 @@ export const recordPaymentAction = adminAction(recordPaymentSchema, async (data,
     return { ok: false, fieldErrors: { amount: t("exceedsBalance") } };
   }
   if (result.status === "not_open") return outcome(false, "notOpen");
-  return { ...(await outcome(true, result.status === "paid" ? "paid" : "partiallyPaid")), values: {} };
+  if (result.status === "paid") {
+    // A paid invoice takes no more payments: the form goes, so the page itself says what happened.
+    refresh();
+    redirect(`/admin/invoices/${data.invoiceId}?paid=1`);
+  }
+  return { ...(await outcome(true, "partiallyPaid")), values: {} };
 });

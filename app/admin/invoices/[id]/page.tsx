@@ -74,9 +74,9 @@ export default async function AdminInvoicePage({ params, searchParams }: { param
               </p>
             ) : null}
           </div>
-          {search.created ? (
+          {search.created || search.paid ? (
             <p role="status" className="mb-6 rounded-md bg-success-soft px-3 py-2 text-sm text-success">
-              {t("messages.created")}
+              {t(search.created ? "messages.created" : "messages.paid")}
             </p>
           ) : null}
           <ClientMessages namespaces={["adminInvoices", "invoices"]}>
