@@ -24,8 +24,9 @@ export async function InvoiceItemsCard({ invoice, items }: { invoice: Totals; it
     </tr>
   );
   return (
-    <Card aria-labelledby="items-heading" className="p-0 sm:p-0">
-      <div className="p-5 pb-0 sm:p-6 sm:pb-0">
+    // A card whose table runs to its edges: the padding is on the heading only.
+    <section aria-labelledby="items-heading" className="rounded-xl border border-border bg-surface pb-3 shadow-card">
+      <div className="px-5 pt-5 sm:px-6 sm:pt-6">
         <CardHeader id="items-heading" title={t("items.heading")} />
       </div>
       <div className="mt-3 overflow-x-auto">
@@ -69,8 +70,7 @@ export async function InvoiceItemsCard({ invoice, items }: { invoice: Totals; it
           </tfoot>
         </table>
       </div>
-      <div className="h-3" />
-    </Card>
+    </section>
   );
 }
 

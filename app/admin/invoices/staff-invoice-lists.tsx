@@ -15,21 +15,20 @@ const linkClass = "text-sm font-medium text-primary underline-offset-2 hover:und
 async function StaffInvoicesCard({ id, rows, newHref, caption }: { id: string; rows: Awaited<ReturnType<typeof adminListInvoicesOfAccount>>; newHref: string; caption: string }) {
   const [t, tInvoices, format, locale] = await Promise.all([getTranslations("adminInvoices"), getTranslations("invoices"), getFormatter(), getLocale()]);
   return (
-    <Card className="mt-6 p-0 sm:p-0" aria-labelledby={id}>
-      <div className="p-5 sm:p-6">
-        <CardHeader
-          id={id}
-          title={t("related.heading")}
-          actions={
-            <Link href={newHref} prefetch={false} className={linkClass}>
-              {t("newInvoice")}
-            </Link>
-          }
-        />
-        {rows.length === 0 ? <p className="mt-2 text-fg-muted">{t("related.none")}</p> : null}
-      </div>
-      {rows.length > 0 ? (
-        <div className="-mt-3 px-5 pb-5 sm:px-6 sm:pb-6">
+    <Card className="mt-6" aria-labelledby={id}>
+      <CardHeader
+        id={id}
+        title={t("related.heading")}
+        actions={
+          <Link href={newHref} prefetch={false} className={linkClass}>
+            {t("newInvoice")}
+          </Link>
+        }
+      />
+      {rows.length === 0 ? (
+        <p className="mt-2 text-fg-muted">{t("related.none")}</p>
+      ) : (
+        <div className="mt-3">
           <InvoiceTable
             caption={caption}
             hrefBase="/admin/invoices"
@@ -46,7 +45,7 @@ async function StaffInvoicesCard({ id, rows, newHref, caption }: { id: string; r
             labels={{ ...tInvoices.raw("columns"), noProject: tInvoices("noProject") }}
           />
         </div>
-      ) : null}
+      )}
     </Card>
   );
 }
