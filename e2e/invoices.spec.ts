@@ -1,7 +1,7 @@
 import fs from "node:fs/promises";
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { signedInAs } from "./helpers";
-import { createInvoiceAsStaff, pdfText, uniqueLine } from "./invoices";
+import { createInvoiceAsStaff, pdfText, staffCreatesInvoice, uniqueLine } from "./invoices";
 import { e2eUsers } from "./users";
 
 const customerEmail = e2eUsers.customer.email;
@@ -67,4 +67,22 @@ test("staff write an invoice with two lines and send it; the customer finds it, 
   await page.goto("/dashboard/notifications");
   await expect(page.getByText(`Invoice ${number} is paid`)).toBeVisible();
   await customer.close();
+});
+
+test("at 360 px the invoice pages of both sides fit the screen", async ({ browser }) => {
+  const long = uniqueLine("Quarterly maintenance of the reception phone system including after-hours support");
+  const sent = await staffCreatesInvoice(browser, { customerEmail, taxRate: "19", lines: [{ description: long, quantity: "3", unitAmount: "1250.00" }] });
+  const draft = await staffCreatesInvoice(browser, { customerEmail, send: false, lines: [{ description: long, quantity: "1", unitAmount: "10.00" }] });
+  const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  for (const role of ["customer", "admin"] as const) {
+    const context = await signedInAs(browser, role, { viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    const urls = role === "customer" ? ["/dashboard/invoices", `/dashboard/invoices/${sent.id}`] : ["/admin/invoices", `/admin/invoices/${sent.id}`, `/admin/invoices/${draft.id}`, `/admin/invoices/new?customer=${encodeURIComponent(customerEmail)}`];
+    for (const url of urls) {
+      await page.goto(url);
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      expect(await overflow(page), `${role} ${url}`).toBeLessThanOrEqual(0);
+    }
+    await context.close();
+  }
 });
