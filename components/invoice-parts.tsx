@@ -14,10 +14,10 @@ export async function InvoiceItemsCard({ invoice, items }: { invoice: Totals; it
   const rate = new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 2 }).format(invoice.taxRate / 10_000);
   const totalRow = (label: string, value: string, strong = false) => (
     <tr className={strong ? "font-semibold" : ""}>
-      <th scope="row" colSpan={3} className="px-4 py-1.5 text-right font-[inherit] max-sm:hidden">
+      <th scope="row" colSpan={3} className={`px-4 py-1.5 text-right max-sm:hidden ${strong ? "font-semibold" : "font-normal"}`}>
         {label}
       </th>
-      <th scope="row" className="px-4 py-1.5 text-left font-[inherit] sm:hidden">
+      <th scope="row" className={`px-4 py-1.5 text-left sm:hidden ${strong ? "font-semibold" : "font-normal"}`}>
         {label}
       </th>
       <td className="whitespace-nowrap px-4 py-1.5 text-right tabular-nums">{value}</td>

@@ -100,26 +100,26 @@ export function InvoiceEditor({
                 <div className="mt-2 grid gap-3 sm:grid-cols-[1fr_6rem_9rem]">
                   <FieldShell
                     id={id("description")}
-                    label={t("description", { number })}
+                    label={t("descriptionLabel")}
                     error={error("description")}
                     control={(aria) => (
-                      <input id={id("description")} name="description" value={line.description} onChange={(event) => change(line.key, "description", event.target.value)} maxLength={INVOICE_ITEM_DESCRIPTION_MAX} className={inputClass} {...aria} />
+                      <input id={id("description")} aria-label={t("description", { number })} name="description" value={line.description} onChange={(event) => change(line.key, "description", event.target.value)} maxLength={INVOICE_ITEM_DESCRIPTION_MAX} className={inputClass} {...aria} />
                     )}
                   />
                   <FieldShell
                     id={id("quantity")}
-                    label={t("quantity", { number })}
+                    label={t("quantityLabel")}
                     error={error("quantity")}
                     control={(aria) => (
-                      <input id={id("quantity")} name="quantity" type="number" min={1} step={1} inputMode="numeric" value={line.quantity} onChange={(event) => change(line.key, "quantity", event.target.value)} className={inputClass} {...aria} />
+                      <input id={id("quantity")} aria-label={t("quantity", { number })} name="quantity" type="number" min={1} step={1} inputMode="numeric" value={line.quantity} onChange={(event) => change(line.key, "quantity", event.target.value)} className={inputClass} {...aria} />
                     )}
                   />
                   <FieldShell
                     id={id("unitAmount")}
-                    label={t("unitAmount", { number })}
+                    label={t("unitAmountLabel")}
                     error={error("unitAmount")}
                     control={(aria) => (
-                      <input id={id("unitAmount")} name="unitAmount" inputMode="decimal" placeholder="0.00" value={line.unitAmount} onChange={(event) => change(line.key, "unitAmount", event.target.value)} className={inputClass} {...aria} />
+                      <input id={id("unitAmount")} aria-label={t("unitAmount", { number })} name="unitAmount" inputMode="decimal" placeholder="0.00" value={line.unitAmount} onChange={(event) => change(line.key, "unitAmount", event.target.value)} className={inputClass} {...aria} />
                     )}
                   />
                 </div>

@@ -126,10 +126,12 @@ export default async function AdminInvoicePage({ params, searchParams }: { param
                       <dt className="text-13 text-fg-muted">{tInvoices("total")}</dt>
                       <dd className="font-medium">{formatMoney(invoice.total, invoice.currency, locale)}</dd>
                     </div>
-                    <div>
-                      <dt className="text-13 text-fg-muted">{tInvoices("balance")}</dt>
-                      <dd className="font-medium">{formatMoney(isOpen ? invoice.total - invoice.amountPaid : 0, invoice.currency, locale)}</dd>
-                    </div>
+                    {isOpen ? (
+                      <div>
+                        <dt className="text-13 text-fg-muted">{tInvoices("balance")}</dt>
+                        <dd className="font-medium">{formatMoney(invoice.total - invoice.amountPaid, invoice.currency, locale)}</dd>
+                      </div>
+                    ) : null}
                     {invoice.sentAt ? (
                       <div className="col-span-2">
                         <dt className="text-13 text-fg-muted">{t("sentAt")}</dt>
