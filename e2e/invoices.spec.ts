@@ -43,6 +43,11 @@ test("staff write an invoice with two lines and send it; the customer finds it, 
   await expect(page.getByRole("cell", { name: design })).toBeVisible();
   await expect(page.getByRole("button", { name: "Pay $268.35 now" })).toBeVisible();
 
+  // Coming back from a checkout proves nothing: the invoice stays open until the payment is recorded.
+  await page.goto(`/dashboard/invoices/${id}?checkout=success`);
+  await expect(page.getByRole("status").filter({ hasText: "your payment is being confirmed" })).toBeVisible();
+  await expect(page.getByRole("main").getByText("Open", { exact: true })).toBeVisible();
+
   const download = page.waitForEvent("download");
   await page.getByRole("link", { name: "Download PDF" }).click();
   const file = await download;
@@ -62,6 +67,7 @@ test("staff write an invoice with two lines and send it; the customer finds it, 
 
   await page.reload();
   await expect(page.getByRole("main").getByText("Paid", { exact: true }).first()).toBeVisible();
+  await expect(page.getByText("your payment is being confirmed")).toHaveCount(0);
   await expect(page.getByRole("region", { name: "Payments" })).toContainText("Bank transfer");
   await expect(page.getByRole("button", { name: /^Pay / })).toHaveCount(0);
   await page.goto("/dashboard/notifications");

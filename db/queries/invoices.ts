@@ -186,7 +186,7 @@ export async function adminListInvoices(params: AdminInvoicesParams, today: stri
   const where = and(pattern ? or(ilike(invoices.number, pattern), ilike(customerAccounts.name, pattern)) : undefined, params.status ? eq(invoices.status, params.status) : undefined);
   const column = adminSortColumns[params.sort];
   const page = await db
-    .select({ ...listColumns(today), accountId: invoices.accountId, customer: customerAccounts.name, total_count: sql<number>`count(*) over ()`.mapWith(Number) })
+    .select({ ...listColumns(today), accountId: invoices.accountId, customer: customerAccounts.name, matchCount: sql<number>`count(*) over ()`.mapWith(Number) })
     .from(invoices)
     .innerJoin(customerAccounts, eq(customerAccounts.id, invoices.accountId))
     .leftJoin(projects, eq(projects.id, invoices.projectId))
@@ -194,8 +194,8 @@ export async function adminListInvoices(params: AdminInvoicesParams, today: stri
     .orderBy(params.direction === "asc" ? asc(column) : desc(column), desc(invoices.number))
     .limit(params.pageSize)
     .offset((params.page - 1) * params.pageSize);
-  const rows = page.map(({ total_count: _, ...row }) => row);
-  if (page[0]) return { rows, total: page[0].total_count };
+  const rows = page.map(({ matchCount: _, ...row }) => row);
+  if (page[0]) return { rows, total: page[0].matchCount };
   const [total] =
     params.page > 1
       ? await db.select({ value: count() }).from(invoices).innerJoin(customerAccounts, eq(customerAccounts.id, invoices.accountId)).where(where)
