@@ -1,4 +1,4 @@
-import { asc, count, eq } from "drizzle-orm";
+import { and, asc, count, eq } from "drizzle-orm";
 import type { Database } from "@/db";
 import { getAccountMembership } from "@/db/queries/accounts";
 import { nextInvoiceNumber } from "@/db/queries/invoice-numbers";
@@ -42,7 +42,7 @@ const otherInvoices: SeedInvoice[] = [
 
 async function insertSeedInvoices(accountId: string, staffId: string, seeds: SeedInvoice[], currency: string, taxRate: number, db: Database) {
   // Already seeded (a second run): leave them as they are.
-  const [existing] = await db.select({ value: count() }).from(invoices).where(eq(invoices.accountId, accountId));
+  const [existing] = await db.select({ value: count() }).from(invoices).where(and(eq(invoices.accountId, accountId), eq(invoices.kind, "project")));
   if ((existing?.value ?? 0) > 0) return;
   const [project] = await db.select({ id: projects.id }).from(projects).where(eq(projects.accountId, accountId)).orderBy(asc(projects.createdAt), asc(projects.id)).limit(1);
   const ordered = [...seeds].sort((a, b) => a.issued - b.issued);
