@@ -92,3 +92,35 @@ test("at 360 px the invoice pages of both sides fit the screen", async ({ browse
     await context.close();
   }
 });
+
+test("a customer pays an open invoice in demo mode: a declined card leaves it open with the reason, a good card pays it", async ({ browser }) => {
+  const { id, number } = await staffCreatesInvoice(browser, { customerEmail, lines: [{ description: uniqueLine("Support hours"), quantity: "2", unitAmount: "60.00" }] });
+  const customer = await signedInAs(browser, "customer");
+  const page = await customer.newPage();
+  const pay = async (card: string) => {
+    await page.goto(`/dashboard/invoices/${id}`);
+    await page.getByRole("button", { name: "Pay $120.00 now" }).click();
+    await expect(page).toHaveURL(/\/dashboard\/billing\/checkout\/[0-9a-f-]{36}$/);
+    await expect(page.getByText("Demo payment mode — no real charges")).toBeVisible();
+    await page.getByLabel("Card number").fill(card);
+    await page.getByLabel("Expiry date").fill("12 / 34");
+    await page.getByLabel("CVC").fill("123");
+    await page.getByLabel("Name on card").fill("Cleo Customer");
+    await page.getByRole("button", { name: /^Pay / }).click();
+  };
+
+  await pay("4000 0000 0000 0002");
+  await expect(page.getByTestId("form-message")).toContainText("Your card was declined");
+  await page.goto(`/dashboard/invoices/${id}`);
+  await expect(page.getByRole("main").getByText("Open", { exact: true })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Payments" })).toContainText("Failed");
+
+  await pay("4242 4242 4242 4242");
+  await expect(page).toHaveURL(new RegExp(`/dashboard/invoices/${id}\\?checkout=success$`));
+  await expect(page.getByRole("heading", { level: 1, name: `Invoice ${number}` })).toBeVisible();
+  await expect(page.getByRole("main").getByText("Paid", { exact: true }).first()).toBeVisible();
+  await expect(page.getByText("your payment is being confirmed")).toHaveCount(0);
+  await expect(page.getByRole("region", { name: "Payments" })).toContainText("Received");
+  await expect(page.getByRole("button", { name: /^Pay / })).toHaveCount(0);
+  await customer.close();
+});
