@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { invoices } from "@/db/schema";
 import { setupTestDatabase, signedInUser } from "@/db/testing";
 import type { InvoiceKind, InvoiceStatus } from "@/lib/constants";
-import { getOldestOpenInvoice, listBillingHistory, listOpenInvoiceTotals } from "./billing-history";
+import { getOldestOpenInvoice, listBillingHistory } from "./billing-history";
+import { getAmountsDueForAccount } from "./invoices";
 
 const db = setupTestDatabase();
 const today = "2026-06-15";
@@ -28,9 +29,9 @@ describe("the account's billing reads", () => {
     await invoice(accountId, { status: "draft", total: 12_345, issueDate: "2026-06-14", dueDate: "2026-06-28" });
     const othersOwn = await invoice(other.accountId!, { status: "open", total: 77_700, issueDate: "2026-01-01", dueDate: "2026-01-15" });
 
-    expect(await listOpenInvoiceTotals(accountId, today)).toEqual([
-      { currency: "eur", count: 1, amountDue: 5_000, overdue: 0 },
-      { currency: "usd", count: 2, amountDue: 7_500 + 2_900, overdue: 1 },
+    expect(await getAmountsDueForAccount(accountId, today)).toEqual([
+      { currency: "eur", count: 1, due: 5_000, overdue: 0, overdueCount: 0 },
+      { currency: "usd", count: 2, due: 7_500 + 2_900, overdue: 2_900, overdueCount: 1 },
     ]);
     expect(await getOldestOpenInvoice(accountId)).toEqual(oldest);
     // Another account's older invoice is theirs alone.
@@ -49,6 +50,6 @@ describe("the account's billing reads", () => {
       [subscription.number, "subscription", "paid"],
       [project.number, "project", "open"],
     ]);
-    expect(await listOpenInvoiceTotals(customer.accountId!, today)).toEqual([{ currency: "usd", count: 1, amountDue: 10_000, overdue: 0 }]);
+    expect(await getAmountsDueForAccount(customer.accountId!, today)).toEqual([{ currency: "usd", count: 1, due: 10_000, overdue: 0, overdueCount: 0 }]);
   });
 });

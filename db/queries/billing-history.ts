@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, desc, eq, ne, sql } from "drizzle-orm";
+import { and, asc, desc, eq, ne } from "drizzle-orm";
 import { getDb, type Database } from "@/db";
 import { invoices } from "@/db/schema";
 
@@ -26,20 +26,6 @@ export async function listBillingHistory(accountId: string, limit = 50, db: Data
  * The account's open invoices per currency: how many, the amount still due and how many are past
  * their due date on `today` (the reader's calendar day).
  */
-export async function listOpenInvoiceTotals(accountId: string, today: string, db: Database = getDb()) {
-  return db
-    .select({
-      currency: invoices.currency,
-      count: count(),
-      // A bigint sum: several invoices near the largest amount pass 2^31.
-      amountDue: sql<number>`sum(${invoices.total} - ${invoices.amountPaid})`.mapWith(Number),
-      overdue: sql<number>`count(*) filter (where ${invoices.dueDate} < ${today})`.mapWith(Number),
-    })
-    .from(invoices)
-    .where(and(eq(invoices.accountId, accountId), eq(invoices.status, "open")))
-    .groupBy(invoices.currency)
-    .orderBy(asc(invoices.currency));
-}
 
 /** The open invoice that has waited longest (earliest due), the one "Pay oldest open invoice" pays. */
 export async function getOldestOpenInvoice(accountId: string, db: Database = getDb()) {

@@ -65,6 +65,8 @@ export async function getAmountsDueForAccount(accountId: string, today: string, 
   return db
     .select({
       currency: invoices.currency,
+      count: count(),
+      // A bigint sum: several invoices near the largest amount pass 2^31.
       due: sql<number>`sum(${invoices.total} - ${invoices.amountPaid})`.mapWith(Number),
       overdue: sql<number>`coalesce(sum(${invoices.total} - ${invoices.amountPaid}) filter (where ${invoices.dueDate} < ${today}), 0)`.mapWith(Number),
       overdueCount: sql<number>`count(*) filter (where ${invoices.dueDate} < ${today})`.mapWith(Number),

@@ -119,8 +119,8 @@ describe("staff invoice services", () => {
     expect(mails[0]!.text).toContain(`/dashboard/invoices/${invoice.id}`);
     const seen = await getInvoiceForAccount(customer.accountId!, invoice.id, today);
     expect(seen).toMatchObject({ status: "open", overdue: true, number: invoice.number });
-    expect(await getAmountsDueForAccount(customer.accountId!, today)).toEqual([{ currency: "eur", due: 26_835, overdue: 26_835, overdueCount: 1 }]);
-    expect(await getAmountsDueForAccount(customer.accountId!, "2026-11-10")).toEqual([{ currency: "eur", due: 26_835, overdue: 0, overdueCount: 0 }]);
+    expect(await getAmountsDueForAccount(customer.accountId!, today)).toEqual([{ currency: "eur", count: 1, due: 26_835, overdue: 26_835, overdueCount: 1 }]);
+    expect(await getAmountsDueForAccount(customer.accountId!, "2026-11-10")).toEqual([{ currency: "eur", count: 1, due: 26_835, overdue: 0, overdueCount: 0 }]);
     expect((await listInvoicesForAccount(customer.accountId!, { status: "overdue" }, today)).map((row) => row.id)).toEqual([invoice.id]);
     expect(await listInvoicesForAccount(customer.accountId!, { status: "overdue" }, "2026-11-10")).toEqual([]);
     expect(await listInvoicesForAccount(customer.accountId!, { from: "2026-11-02" }, today)).toEqual([]);

@@ -65,4 +65,3 @@ export const planIdSchema = z.object({ planId: z.uuid("invalid") });
 
 export const cancelSubscriptionSchema = z.object({ reason: z.string().trim().max(CANCEL_REASON_MAX, "billing.validation.reasonTooLong") });
 
-export const payInvoiceSchema = z.object({ invoiceId: z.uuid("invalid") });

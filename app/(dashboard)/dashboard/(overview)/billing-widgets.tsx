@@ -7,14 +7,15 @@ import { UsageBar } from "@/components/billing/usage-bar";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
-import { getOldestOpenInvoice, listOpenInvoiceTotals } from "@/db/queries/billing-history";
+import { getOldestOpenInvoice } from "@/db/queries/billing-history";
+import { getAmountsDueForAccount } from "@/db/queries/invoices";
 import type { SessionUser } from "@/db/queries/sessions";
 import { getCurrentSubscription } from "@/db/queries/subscriptions";
 import { formatMoney } from "@/lib/billing/money";
 import { daysRemaining } from "@/lib/billing/period";
 import { usageThisPeriod } from "@/lib/billing/usage";
 import { todayIn } from "@/lib/projects/dates";
-import { payOldestInvoiceAction } from "../billing/actions";
+import { payInvoiceAction } from "../invoices/actions";
 
 const linkClass = "text-sm font-medium text-primary underline-offset-2 hover:underline";
 
@@ -24,14 +25,14 @@ export async function BillingWidgets({ user }: { user: SessionUser & { accountId
     getTranslations("overviewBilling"),
     getTranslations("billing"),
     getCurrentSubscription(user.accountId),
-    listOpenInvoiceTotals(user.accountId, todayIn(user.timeZone)),
+    getAmountsDueForAccount(user.accountId, todayIn(user.timeZone)),
     getOldestOpenInvoice(user.accountId),
   ]);
   const usage = subscription
     ? await usageThisPeriod(user.accountId, { start: subscription.currentPeriodStart, end: subscription.currentPeriodEnd, includedMinutes: subscription.plan.includedMinutes })
     : null;
   const openCount = openTotals.reduce((sum, row) => sum + row.count, 0);
-  const overdueCount = openTotals.reduce((sum, row) => sum + row.overdue, 0);
+  const overdueCount = openTotals.reduce((sum, row) => sum + row.overdueCount, 0);
   const ending = subscription?.cancelAtPeriodEnd ?? false;
   return (
     <>
@@ -88,7 +89,7 @@ export async function BillingWidgets({ user }: { user: SessionUser & { accountId
             <ul aria-label={t("amountDueLabel")} className="space-y-0.5">
               {openTotals.map((row) => (
                 <li key={row.currency} className="text-lg font-semibold tabular-nums">
-                  {t("amountDue", { amount: formatMoney(row.amountDue, row.currency, user.locale) })}
+                  {t("amountDue", { amount: formatMoney(row.due, row.currency, user.locale) })}
                 </li>
               ))}
             </ul>
@@ -99,7 +100,7 @@ export async function BillingWidgets({ user }: { user: SessionUser & { accountId
       <Card aria-labelledby="billing-actions-heading">
         <CardHeader id="billing-actions-heading" title={t("actionsTitle")} />
         <div className="mt-3 flex flex-col items-start gap-3">
-          {oldest ? <BillingActionForm action={payOldestInvoiceAction} fields={{ invoiceId: oldest.id }} label={t("payOldest", { number: oldest.number })} pendingLabel={t("opening")} /> : null}
+          {oldest ? <BillingActionForm action={payInvoiceAction} fields={{ invoiceId: oldest.id }} label={t("payOldest", { number: oldest.number })} pendingLabel={t("opening")} /> : null}
           <ButtonLink href="/dashboard/billing" variant="secondary">
             <CreditCard aria-hidden className="size-4" />
             {t("manageSubscription")}

@@ -6,12 +6,12 @@ import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { authedAction } from "@/lib/action";
 import type { ActionState } from "@/lib/action-state";
-import { fixPayment, payInvoice, startSubscriptionCheckout } from "@/lib/billing/checkout";
+import { fixPayment, startSubscriptionCheckout } from "@/lib/billing/checkout";
 import { cancelSubscription, changePlan, reactivateSubscription } from "@/lib/billing/subscriptions";
-import { cancelSubscriptionSchema, payInvoiceSchema, planIdSchema } from "@/lib/validations/plans";
+import { cancelSubscriptionSchema, planIdSchema } from "@/lib/validations/plans";
 
 /** A refusal of a billing service, said in the customer's words. */
-async function refused(status: "not_found" | "not_payable" | "already_subscribed" | "plan_unavailable" | "not_past_due" | "no_subscription" | "same_plan" | "already_canceling" | "not_canceling"): Promise<ActionState> {
+async function refused(status: "already_subscribed" | "plan_unavailable" | "not_past_due" | "no_subscription" | "same_plan" | "already_canceling" | "not_canceling"): Promise<ActionState> {
   const t = await getTranslations("billing.refusals");
   return { ok: false, message: t(status) };
 }
@@ -49,13 +49,6 @@ export const reactivateSubscriptionAction = authedAction(z.object({}), async (_d
 /** The demo checkout in demo mode, Stripe's customer portal in production. */
 export const fixPaymentAction = authedAction(z.object({}), async (_data, user, { info }) => {
   const result = await fixPayment(user, info);
-  if (result.status === "redirect") redirect(result.url);
-  return refused(result.status);
-});
-
-/** The overview's "Pay oldest open invoice": the service checks the invoice is the customer's and payable. */
-export const payOldestInvoiceAction = authedAction(payInvoiceSchema, async (data, user, { info }) => {
-  const result = await payInvoice(user, data, info);
   if (result.status === "redirect") redirect(result.url);
   return refused(result.status);
 });
