@@ -21,7 +21,7 @@ CREATE TABLE "invoice_items" (
 	"quantity" integer NOT NULL,
 	"unit_amount" integer NOT NULL,
 	"amount" integer NOT NULL,
-	CONSTRAINT "invoice_items_positive" CHECK ("invoice_items"."quantity" > 0 and "invoice_items"."unit_amount" >= 0)
+	CONSTRAINT "invoice_items_quantity_positive" CHECK ("invoice_items"."quantity" > 0)
 );
 --> statement-breakpoint
 CREATE TABLE "invoice_number_counters" (
@@ -53,7 +53,7 @@ CREATE TABLE "invoices" (
 	"created_by_id" uuid,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
-	CONSTRAINT "invoices_amounts" CHECK ("invoices"."subtotal" >= 0 and "invoices"."tax" >= 0 and "invoices"."total" >= 0 and "invoices"."amount_paid" >= 0 and "invoices"."tax_rate" between 0 and 10000)
+	CONSTRAINT "invoices_amounts" CHECK ("invoices"."amount_paid" >= 0 and "invoices"."tax_rate" between 0 and 10000)
 );
 --> statement-breakpoint
 CREATE TABLE "payments" (

@@ -102,7 +102,7 @@ test("a past-due subscription shows a banner with Fix payment on every dashboard
   });
   expect((await sendStripeEvent(page.request, "customer.subscription.updated", pastDue)).status).toBe(200);
 
-  const banner = page.getByRole("alert").filter({ hasText: "Your subscription payment is past due" });
+  const banner = page.getByRole("region", { name: "Your subscription payment is past due" });
   for (const url of ["/dashboard/projects", "/dashboard/settings", "/dashboard"]) {
     await page.goto(url);
     await expect(banner).toBeVisible();

@@ -2,8 +2,8 @@ import { randomBytes } from "node:crypto";
 import type { APIRequestContext } from "@playwright/test";
 import Stripe from "stripe";
 
-/** The secret the e2e server signs and verifies with: demo mode's local default (lib/billing/config.ts). */
-const secret = process.env.STRIPE_WEBHOOK_SECRET ?? "whsec_clientdesk_local_demo_secret";
+/** The secret the e2e server verifies with (scripts/e2e-server.mjs). */
+const secret = "whsec_e2e_not_for_production";
 const signer = new Stripe("sk_e2e_signature_only");
 
 /** Posts an event to the webhook signed as Stripe signs it (what Stripe itself would send). */

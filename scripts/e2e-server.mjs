@@ -25,6 +25,8 @@ const env = {
   AUTH_URL: `http://127.0.0.1:${port}`,
   AUTH_TRUST_HOST: "true",
   AUTH_SECRET: "e2e-secret-not-for-production-0123456789abcdef",
+  // Demo payment mode; e2e/stripe.ts signs the events it sends with the same secret.
+  STRIPE_WEBHOOK_SECRET: "whsec_e2e_not_for_production",
   SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
   // The test browser plays the proxy in front of the app: each test context sends its own
   // x-forwarded-for, so one test's sign-in attempts never count against another's address.

@@ -13,7 +13,7 @@ async function invoice(accountId: string, fields: { status: InvoiceStatus; kind?
   const number = `TEST-${randomUUID().slice(0, 8)}`;
   const [row] = await db()
     .insert(invoices)
-    .values({ accountId, number, kind: "project", currency: "usd", subtotal: fields.total, amountPaid: 0, ...fields })
+    .values({ accountId, number, kind: "project", currency: "usd", subtotal: fields.total, amountPaid: 0, sentAt: fields.status === "draft" ? null : new Date(), ...fields })
     .returning({ id: invoices.id, number: invoices.number });
   return row!;
 }
@@ -22,8 +22,9 @@ describe("the account's billing reads", () => {
   it("sum what is still due on open invoices per currency, count the overdue ones and find the one due first", async () => {
     const [customer, other] = await Promise.all([signedInUser("customer", "history"), signedInUser("customer", "history-other")]);
     const accountId = customer.accountId!;
-    await invoice(accountId, { status: "open", total: 10_000, amountPaid: 2_500, issueDate: "2026-06-01", dueDate: "2026-06-20" });
-    const oldest = await invoice(accountId, { status: "open", kind: "subscription", total: 2_900, issueDate: "2026-05-01", dueDate: "2026-05-15" });
+    const oldest = await invoice(accountId, { status: "open", total: 10_000, amountPaid: 2_500, issueDate: "2026-06-01", dueDate: "2026-06-20" });
+    // Due earlier, but a subscription invoice is the provider's to charge: "Pay oldest" never offers it.
+    await invoice(accountId, { status: "open", kind: "subscription", total: 2_900, issueDate: "2026-05-01", dueDate: "2026-05-15" });
     await invoice(accountId, { status: "open", currency: "eur", total: 5_000, issueDate: "2026-06-10", dueDate: "2026-06-24" });
     await invoice(accountId, { status: "paid", total: 99_900, amountPaid: 99_900, issueDate: "2026-04-01", dueDate: "2026-04-15" });
     await invoice(accountId, { status: "draft", total: 12_345, issueDate: "2026-06-14", dueDate: "2026-06-28" });

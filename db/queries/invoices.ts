@@ -1,14 +1,15 @@
 import "server-only";
-import { and, asc, count, desc, eq, gte, ilike, lt, lte, ne, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, ilike, isNotNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import { getDb, type Database } from "@/db";
 import { customerAccountMembers, customerAccounts, invoiceItems, invoices, payments, projects, users, userSettings } from "@/db/schema";
-import type { AdminInvoiceSort, CustomerInvoiceFilter, InvoiceStatus } from "@/lib/constants";
+import type { AdminInvoiceSort, CustomerInvoiceFilter, InvoiceKind, InvoiceStatus } from "@/lib/constants";
 import { escapeLike } from "./search";
 
 // Overdue is derived, never stored: open and due before the viewer's today (a YYYY-MM-DD day).
 const isOverdue = (today: string) => and(eq(invoices.status, "open"), lt(invoices.dueDate, today));
 const overdueColumn = (today: string) => sql<boolean>`(${invoices.status} = 'open' and ${invoices.dueDate} < ${today})`.mapWith(Boolean);
-const notDraft = ne(invoices.status, "draft");
+/** What customers see: invoices that were sent. A draft, even one voided unsent, stays the staff's. */
+export const wasSent = isNotNull(invoices.sentAt);
 
 const listColumns = (today: string) => ({
   id: invoices.id,
@@ -42,7 +43,7 @@ export async function listInvoicesForAccount(accountId: string, filters: Custome
     .where(
       and(
         eq(invoices.accountId, accountId),
-        notDraft,
+        wasSent,
         customerFilter(filters, today),
         filters.from ? gte(invoices.issueDate, filters.from) : undefined,
         filters.to ? lte(invoices.issueDate, filters.to) : undefined,
@@ -56,7 +57,7 @@ export async function countInvoicesForAccount(accountId: string, db: Database = 
   const [row] = await db
     .select({ value: count() })
     .from(invoices)
-    .where(and(eq(invoices.accountId, accountId), notDraft));
+    .where(and(eq(invoices.accountId, accountId), wasSent));
   return row?.value ?? 0;
 }
 
@@ -83,7 +84,7 @@ export async function listInvoicesOfProjectForAccount(accountId: string, project
     .select(listColumns(today))
     .from(invoices)
     .leftJoin(projects, eq(projects.id, invoices.projectId))
-    .where(and(eq(invoices.accountId, accountId), eq(invoices.projectId, projectId), notDraft))
+    .where(and(eq(invoices.accountId, accountId), eq(invoices.projectId, projectId), wasSent))
     .orderBy(desc(invoices.issueDate), desc(invoices.id));
 }
 
@@ -151,7 +152,7 @@ async function invoiceWithParts(where: SQL | undefined, today: string, db: Datab
 
 /** One of the account's invoices (never a draft) with its lines, payments and billing details; another account's finds nothing. */
 export async function getInvoiceForAccount(accountId: string, invoiceId: string, today: string, db: Database = getDb()) {
-  return invoiceWithParts(and(eq(invoices.id, invoiceId), eq(invoices.accountId, accountId), notDraft), today, db);
+  return invoiceWithParts(and(eq(invoices.id, invoiceId), eq(invoices.accountId, accountId), wasSent), today, db);
 }
 
 export type InvoiceDetail = NonNullable<Awaited<ReturnType<typeof getInvoiceForAccount>>>;
@@ -269,6 +270,7 @@ export type LockedInvoice = {
   amountPaid: number;
   dueDate: string;
   sentAt: Date | null;
+  kind: InvoiceKind;
 };
 
 /** The invoice row, locked until the transaction ends: every staff change and payment takes this lock first. */
@@ -278,6 +280,7 @@ export async function lockInvoice(invoiceId: string, db: Database): Promise<Lock
       id: invoices.id,
       accountId: invoices.accountId,
       projectId: invoices.projectId,
+      kind: invoices.kind,
       number: invoices.number,
       status: invoices.status,
       currency: invoices.currency,

@@ -18,13 +18,12 @@ export async function getAccountIdByStripeCustomer(stripeCustomerId: string, db:
   return row?.id ?? null;
 }
 
-/** The account's Stripe customer, locked so two first checkouts at once create one. */
-export async function lockAccountForCustomer(accountId: string, db: Database = getDb()) {
+/** What the payment provider needs to know of an account to create its customer. */
+export async function getAccountForCustomer(accountId: string, db: Database = getDb()) {
   const [row] = await db
     .select({ id: customerAccounts.id, name: customerAccounts.name, billingEmail: customerAccounts.billingEmail, stripeCustomerId: customerAccounts.stripeCustomerId })
     .from(customerAccounts)
-    .where(eq(customerAccounts.id, accountId))
-    .for("update");
+    .where(eq(customerAccounts.id, accountId));
   return row ?? null;
 }
 
@@ -135,4 +134,9 @@ export async function listSubscriptionsDueForRenewal(now: Date, limit: number, d
     .where(and(inArray(subscriptions.status, ["active", "trialing"]), lte(subscriptions.currentPeriodEnd, now)))
     .orderBy(subscriptions.currentPeriodEnd)
     .limit(limit);
+}
+
+/** Serializes the transactions about one Stripe object (until the caller's transaction ends). */
+export async function lockStripeObject(stripeId: string, db: Database = getDb()): Promise<void> {
+  await db.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`stripe:${stripeId}`}, 0))`);
 }

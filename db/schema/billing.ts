@@ -134,7 +134,8 @@ export const invoices = pgTable(
     // The staff table's default order and a project's invoices.
     index("invoices_created_idx").on(table.createdAt.desc(), table.id.desc()),
     index("invoices_project_idx").on(table.projectId),
-    check("invoices_amounts", sql`${table.subtotal} >= 0 and ${table.tax} >= 0 and ${table.total} >= 0 and ${table.amountPaid} >= 0 and ${table.taxRate} between 0 and 10000`),
+    // Staff invoices are never negative (their validation says so); a Stripe proration may be: a credit.
+    check("invoices_amounts", sql`${table.amountPaid} >= 0 and ${table.taxRate} between 0 and 10000`),
   ],
 );
 
@@ -151,7 +152,7 @@ export const invoiceItems = pgTable(
     unitAmount: integer().notNull(),
     amount: integer().notNull(),
   },
-  (table) => [index("invoice_items_invoice_idx").on(table.invoiceId, table.position), check("invoice_items_positive", sql`${table.quantity} > 0 and ${table.unitAmount} >= 0`)],
+  (table) => [index("invoice_items_invoice_idx").on(table.invoiceId, table.position), check("invoice_items_quantity_positive", sql`${table.quantity} > 0`)],
 );
 
 /**

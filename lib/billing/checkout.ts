@@ -2,9 +2,8 @@ import "server-only";
 import { createAuditEntry } from "@/db/queries/audit";
 import { getPlan } from "@/db/queries/plans";
 import { getInvoiceForPayment } from "@/db/queries/payments";
-import { getOpenSubscriptionInvoice, lockAccountForCustomer, setStripeCustomer } from "@/db/queries/stripe-sync";
+import { getAccountForCustomer, getOpenSubscriptionInvoice, getStripeCustomerId, setStripeCustomer } from "@/db/queries/stripe-sync";
 import { getCurrentSubscription } from "@/db/queries/subscriptions";
-import { inTransaction } from "@/db/queries/transaction";
 import { getUserById } from "@/db/queries/users";
 import type { Actor } from "@/lib/actor";
 import { appUrl } from "@/lib/env";
@@ -25,17 +24,18 @@ export function customerAccountOf(actor: Actor): string {
   return actor.accountId;
 }
 
-/** The account's customer at the payment provider, created on its first checkout (under the account's row lock, so once). */
+/**
+ * The account's customer at the payment provider, created on its first checkout. The provider is
+ * called outside any transaction; of two first checkouts at once, the first customer stored wins
+ * (Stripe returns the same one for both: the request's idempotency key is the account's).
+ */
 export async function ensureProviderCustomer(actor: Actor, accountId: string, adapter: PaymentsAdapter): Promise<string> {
-  return inTransaction(async (tx) => {
-    const account = await lockAccountForCustomer(accountId, tx);
-    if (!account) throw new AppError("not_found", "That account does not exist.");
-    if (account.stripeCustomerId) return account.stripeCustomerId;
-    const email = account.billingEmail ?? (await getUserById(actor.id, tx))?.email ?? "";
-    const customerId = await adapter.createCustomer({ id: account.id, name: account.name, email });
-    await setStripeCustomer(account.id, customerId, tx);
-    return customerId;
-  });
+  const account = await getAccountForCustomer(accountId);
+  if (!account) throw new AppError("not_found", "That account does not exist.");
+  if (account.stripeCustomerId) return account.stripeCustomerId;
+  const email = account.billingEmail ?? (await getUserById(actor.id))?.email ?? "";
+  await setStripeCustomer(account.id, await adapter.createCustomer({ id: account.id, name: account.name, email }));
+  return (await getStripeCustomerId(account.id))!;
 }
 
 async function checkoutStarted(actor: Actor, info: RequestInfo, metadata: Record<string, string | number>) {
@@ -48,9 +48,10 @@ const returnUrls = (path: string) => ({ successUrl: `${appUrl()}${path}?checkout
 export async function payInvoice(actor: Actor, input: { invoiceId: string }, info: RequestInfo): Promise<CheckoutResult<"not_found" | "not_payable">> {
   const accountId = customerAccountOf(actor);
   const invoice = await getInvoiceForPayment(input.invoiceId);
-  if (!invoice || invoice.accountId !== accountId || invoice.status === "draft") return { status: "not_found" };
+  if (!invoice || invoice.accountId !== accountId || !invoice.sentAt) return { status: "not_found" };
   const balance = invoice.total - invoice.amountPaid;
-  if (invoice.status !== "open" || balance <= 0) return { status: "not_payable" };
+  // A subscription invoice is Stripe's to charge (fix payment pays it); a second charge here would pay it twice.
+  if (invoice.status !== "open" || balance <= 0 || invoice.kind !== "project") return { status: "not_payable" };
   const adapter = await paymentsAdapter();
   const request: CheckoutRequest = {
     purpose: "invoice",

@@ -1,4 +1,6 @@
 import "server-only";
+import { createHmac } from "node:crypto";
+import { authSecret } from "@/lib/env";
 
 /**
  * Which payments adapter runs: Stripe when a secret key is configured, otherwise the in-app demo
@@ -8,15 +10,15 @@ export function paymentsMode(): "stripe" | "demo" {
   return process.env.STRIPE_SECRET_KEY ? "stripe" : "demo";
 }
 
-// Demo mode signs its events with this when no secret is configured; Stripe mode requires a real one.
-const LOCAL_WEBHOOK_SECRET = "whsec_clientdesk_local_demo_secret";
-
-/** The secret webhook events are signed with (Stripe's endpoint secret in production). */
+/**
+ * The secret webhook events are signed with: Stripe's endpoint secret in production. Demo mode
+ * derives one from the install's own AUTH_SECRET, so no one can sign events for another install.
+ */
 export function stripeWebhookSecret(): string {
   const secret = process.env.STRIPE_WEBHOOK_SECRET;
   if (secret) return secret;
   if (paymentsMode() === "stripe") throw new Error("STRIPE_WEBHOOK_SECRET must be set when STRIPE_SECRET_KEY is.");
-  return LOCAL_WEBHOOK_SECRET;
+  return `whsec_${createHmac("sha256", authSecret()).update("clientdesk demo payment webhook").digest("base64url")}`;
 }
 
 /** The company that issues invoices, as printed on them; set by configuration, never by a request. */
@@ -32,5 +34,5 @@ export function companyDetails(): CompanyDetails {
   };
 }
 
-/** Days a customer has to pay a sent invoice unless staff set another due date. */
+/** The due date a new invoice is offered: this many days after its issue date. */
 export const INVOICE_PAYMENT_TERMS_DAYS = 14;

@@ -10,6 +10,7 @@ import { DEMO_CARD_DECLINED, DEMO_CARD_SUCCEEDS, getOpenDemoCheckout, payDemoChe
 import { useWebhookTransport } from "./demo-delivery";
 import { demoEvent, subscriptionObject } from "./demo-events";
 import { renewDemoSubscriptions } from "./demo-renewals";
+import { voidInvoice } from "./invoices";
 import { cancelSubscription, changePlan, previewPlanChange, reactivateSubscription } from "./subscriptions";
 import { signStripePayload } from "./webhook";
 
@@ -84,9 +85,12 @@ describe("paying an invoice in demo mode", () => {
     const customer = await signedInUser("customer", "drafts");
     const invoice = await testOpenInvoice(customer.accountId!);
     await expect(payInvoice(admin, { invoiceId: invoice.id }, info)).rejects.toMatchObject({ code: "forbidden" });
-    await db().update(invoices).set({ status: "draft" }).where(eq(invoices.id, invoice.id));
+    await db().update(invoices).set({ status: "draft", sentAt: null }).where(eq(invoices.id, invoice.id));
     expect(await payInvoice(customer, { invoiceId: invoice.id }, info)).toEqual({ status: "not_found" });
+    // Voided before it was ever sent: still the staff's alone.
     await db().update(invoices).set({ status: "void" }).where(eq(invoices.id, invoice.id));
+    expect(await payInvoice(customer, { invoiceId: invoice.id }, info)).toEqual({ status: "not_found" });
+    await db().update(invoices).set({ sentAt: new Date() }).where(eq(invoices.id, invoice.id));
     expect(await payInvoice(customer, { invoiceId: invoice.id }, info)).toEqual({ status: "not_payable" });
     expect(await db().select().from(demoCheckoutSessions).where(eq(demoCheckoutSessions.invoiceId, invoice.id))).toEqual([]);
   });
@@ -141,6 +145,14 @@ describe("a subscription in demo mode", () => {
     const checkoutId = await started(await startSubscriptionCheckout(customer, { planId: plan.id }, info));
     await payDemoCheckout(customer, { checkoutId, cardNumber: DEMO_CARD_SUCCEEDS });
     expect(await fixPayment(customer, info)).toEqual({ status: "not_past_due" });
+
+    // The subscription's invoice is charged by the provider: neither a one-off payment nor a staff step touches it.
+    const [subscriptionInvoice] = await db().select({ id: invoices.id }).from(invoices).where(eq(invoices.accountId, customer.accountId!));
+    await db().update(invoices).set({ status: "open", amountPaid: 0 }).where(eq(invoices.id, subscriptionInvoice!.id));
+    expect(await payInvoice(customer, { invoiceId: subscriptionInvoice!.id }, info)).toEqual({ status: "not_payable" });
+    const admin = await signedInUser("admin");
+    await expect(voidInvoice(admin, { invoiceId: subscriptionInvoice!.id }, info)).rejects.toMatchObject({ code: "bad_request" });
+    await db().update(invoices).set({ status: "paid", amountPaid: 2900 }).where(eq(invoices.id, subscriptionInvoice!.id));
 
     const row = await current(customer.accountId!);
     const pastDue = subscriptionObject({ id: row.stripeSubscriptionId, customerId: "ignored-for-a-known-subscription", accountId: customer.accountId!, planId: plan.id, priceId: plan.stripePriceId!, status: "past_due", periodStart: row.currentPeriodStart, periodEnd: row.currentPeriodEnd, cancelAtPeriodEnd: false, cancelReason: null, canceledAt: null });

@@ -49,7 +49,8 @@ export async function payDemoCheckout(actor: Actor, input: { checkoutId: string;
 
   if (checkout.purpose === "invoice") {
     const invoice = await getInvoiceForPayment(checkout.invoiceId!);
-    if (!invoice || invoice.status !== "open") {
+    // The page shows the amount fixed when it opened: if a payment came in meanwhile, it is out of date.
+    if (!invoice || invoice.status !== "open" || invoice.total - invoice.amountPaid !== checkout.amount) {
       await closeDemoCheckout(checkout.id, "expired");
       return { status: "nothing_to_pay" };
     }

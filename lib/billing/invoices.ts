@@ -95,6 +95,8 @@ async function changeInvoice<T>(admin: Actor, invoiceId: string, info: RequestIn
   return inTransaction(async (tx) => {
     const invoice = await lockInvoice(invoiceId, tx);
     if (!invoice) throw new AppError("not_found", "That invoice does not exist.");
+    // Stripe owns a subscription invoice's state: a change here would part our copy from it.
+    if (invoice.kind === "subscription") throw new AppError("bad_request", "A subscription invoice changes only through Stripe.");
     const { result, audit: entry } = await work({ tx, invoice });
     if (entry) await audit(admin, invoice, entry, info, tx);
     return result;

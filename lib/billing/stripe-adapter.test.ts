@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import Stripe from "stripe";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { AppError } from "@/lib/errors";
 import type { CheckoutRequest, SubscriptionRef, TargetPlan } from "./adapter";
 import { createStripeAdapter } from "./stripe-adapter";
 
@@ -31,6 +32,11 @@ beforeAll(async () => {
     const [path, query] = (request.url ?? "").split("?");
     const form = new URLSearchParams(request.method === "GET" ? (query ?? "") : await bodyOf(request));
     received.push({ method: request.method!, path: path!, form, authorization: request.headers.authorization, idempotencyKey: request.headers["idempotency-key"] as string | undefined });
+    if (form.get("customer") === "cus_unknown") {
+      response.writeHead(400, { "content-type": "application/json", "request-id": "req_stub" });
+      response.end(JSON.stringify({ error: { type: "invalid_request_error", code: "resource_missing", message: "No such customer: 'cus_unknown'" } }));
+      return;
+    }
     const answer = answers[`${request.method} ${path}`];
     response.writeHead(answer ? 200 : 404, { "content-type": "application/json", "request-id": "req_stub" });
     response.end(JSON.stringify(answer ? answer(form) : { error: { type: "invalid_request_error", message: `no stub for ${request.method} ${path}` } }));
@@ -92,6 +98,7 @@ describe("the Stripe adapter's requests", () => {
     expect(received[0]).toMatchObject({ method: "POST", path: "/v1/checkout/sessions" });
     expect(form).toMatchObject({
       mode: "payment",
+      "allowed_payment_method_types[0]": "card",
       customer: "cus_stub_1",
       "line_items[0][price_data][unit_amount]": "12500",
       "line_items[0][price_data][currency]": "eur",
@@ -122,7 +129,7 @@ describe("the Stripe adapter's requests", () => {
     received = [];
     await adapter().changePlan(subscription, professional);
     expect(received.map((request) => `${request.method} ${request.path}`)).toEqual(["GET /v1/subscriptions/sub_stub_1", "POST /v1/subscriptions/sub_stub_1"]);
-    expect(Object.fromEntries(received[1]!.form)).toMatchObject({ "items[0][id]": "si_stub_1", "items[0][price]": "price_pro", proration_behavior: "always_invoice" });
+    expect(Object.fromEntries(received[1]!.form)).toMatchObject({ "items[0][id]": "si_stub_1", "items[0][price]": "price_pro", proration_behavior: "always_invoice", payment_behavior: "pending_if_incomplete" });
   });
 
   it("sets and clears cancel at period end, passing the customer's reason", async () => {
@@ -144,5 +151,15 @@ describe("the Stripe adapter's requests", () => {
     await expect(adapter().changePlan(subscription, { ...professional, stripePriceId: null })).rejects.toThrow(/no Stripe price/);
     await expect(adapter().previewPlanChange(subscription, { ...professional, stripePriceId: null })).rejects.toThrow(/no Stripe price/);
     expect(received).toEqual([]);
+  });
+
+  it("turns Stripe's refusal into a message for the customer, never its details", async () => {
+    const failing = adapter();
+    const refusal = await failing.fixPayment(checkout({ customerId: "cus_unknown" })).then(
+      () => null,
+      (error: unknown) => error,
+    );
+    expect(refusal).toBeInstanceOf(AppError);
+    expect(refusal).toMatchObject({ code: "unavailable" });
   });
 });

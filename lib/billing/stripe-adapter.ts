@@ -1,5 +1,6 @@
 import "server-only";
 import Stripe from "stripe";
+import { AppError } from "@/lib/errors";
 import type { CheckoutRequest, PaymentsAdapter, SubscriptionRef, TargetPlan } from "./adapter";
 
 export function stripeClient(): Stripe {
@@ -18,9 +19,22 @@ async function subscriptionItemId(stripe: Stripe, subscription: SubscriptionRef)
   return item.id;
 }
 
+/** A failure at Stripe becomes a message the customer can act on; the details go to the log. */
+function answering<A extends unknown[], R>(step: string, call: (...args: A) => Promise<R>): (...args: A) => Promise<R> {
+  return async (...args) => {
+    try {
+      return await call(...args);
+    } catch (error) {
+      if (!(error instanceof Stripe.errors.StripeError)) throw error;
+      console.error(`[stripe] ${step} failed: ${error.type} ${error.code ?? ""} ${error.message}`);
+      throw new AppError("unavailable", "The payment provider could not complete this. Please try again later.");
+    }
+  };
+}
+
 /** The production adapter, on the official SDK. Tests point `stripe` at a local stub server. */
 export function createStripeAdapter(stripe: Stripe): PaymentsAdapter {
-  return {
+  const adapter: PaymentsAdapter = {
     mode: "stripe",
 
     async createCustomer(account) {
@@ -42,6 +56,8 @@ export function createStripeAdapter(stripe: Stripe): PaymentsAdapter {
           : await stripe.checkout.sessions.create({
               ...common,
               mode: "payment",
+              // Card only: a delayed method (a bank debit) would complete the session before it is paid.
+              allowed_payment_method_types: ["card"],
               line_items: [{ quantity: 1, price_data: { currency: request.currency, unit_amount: request.amount, product_data: { name: request.description } } }],
               payment_intent_data: { metadata },
             });
@@ -64,7 +80,8 @@ export function createStripeAdapter(stripe: Stripe): PaymentsAdapter {
       await stripe.subscriptions.update(subscription.stripeSubscriptionId, {
         items: [{ id: await subscriptionItemId(stripe, subscription), price }],
         proration_behavior: "always_invoice",
-        metadata: { accountId: subscription.accountId, planId: plan.id },
+        // The new plan holds only once its prorated charge is paid.
+        payment_behavior: "pending_if_incomplete",
       });
     },
 
@@ -79,5 +96,14 @@ export function createStripeAdapter(stripe: Stripe): PaymentsAdapter {
       const portal = await stripe.billingPortal.sessions.create({ customer: request.customerId, return_url: request.successUrl });
       return { url: portal.url };
     },
+  };
+  return {
+    mode: "stripe",
+    createCustomer: answering("creating a customer", adapter.createCustomer),
+    startCheckout: answering("starting a checkout", adapter.startCheckout),
+    previewPlanChange: answering("previewing a plan change", adapter.previewPlanChange),
+    changePlan: answering("changing a plan", adapter.changePlan),
+    setCancelAtPeriodEnd: answering("setting cancel at period end", adapter.setCancelAtPeriodEnd),
+    fixPayment: answering("opening the customer portal", adapter.fixPayment),
   };
 }

@@ -233,4 +233,47 @@ describe("subscription events", () => {
     expect(response.status).toBe(200);
     expect(await db().select().from(subscriptions).where(eq(subscriptions.stripeSubscriptionId, stranger))).toEqual([]);
   });
+
+  it("of two events in the same second, the one that would take it back to incomplete loses", async () => {
+    const { user, state } = await subscribed();
+    const second = new Date(Date.UTC(2026, 10, 25, 13, 0));
+    await deliver(demoEvent("customer.subscription.updated", subscriptionObject(state({ status: "active" })), { created: second }));
+    await deliver(demoEvent("customer.subscription.created", subscriptionObject(state({ status: "incomplete" })), { created: second }));
+    expect(await rowOf(user.accountId!)).toEqual([expect.objectContaining({ status: "active" })]);
+  });
+
+  it("records Stripe's proration invoice with its credit line, and a downgrade's negative total as paid without a payment", async () => {
+    const { user, state } = await subscribed();
+    await deliver(demoEvent("customer.subscription.created", subscriptionObject(state())));
+    const proration = (id: string, lines: { description: string; amount: number }[]) => {
+      const total = lines.reduce((sum, line) => sum + line.amount, 0);
+      return {
+        id,
+        object: "invoice",
+        customer: state().customerId,
+        currency: "usd",
+        status: "paid",
+        billing_reason: "subscription_update",
+        created: Math.floor(Date.now() / 1000),
+        due_date: null,
+        subtotal: total,
+        total,
+        total_taxes: [],
+        amount_due: Math.max(0, total),
+        amount_paid: Math.max(0, total),
+        status_transitions: { paid_at: Math.floor(Date.now() / 1000) },
+        parent: { type: "subscription_details", subscription_details: { subscription: state().id } },
+        lines: { object: "list", data: lines.map((line, index) => ({ id: `il_${index}`, description: line.description, amount: line.amount, quantity: 1 })) },
+      };
+    };
+    const upgrade = `in_up_${user.accountId!.replace(/-/g, "")}`;
+    const downgrade = `in_down_${user.accountId!.replace(/-/g, "")}`;
+    expect((await deliver(demoEvent("invoice.paid", proration(upgrade, [{ description: "Unused time on Starter", amount: -2_000 }, { description: "Remaining time on Professional", amount: 6_800 }])))).status).toBe(200);
+    expect((await deliver(demoEvent("invoice.paid", proration(downgrade, [{ description: "Unused time on Professional", amount: -6_800 }, { description: "Remaining time on Starter", amount: 2_000 }])))).status).toBe(200);
+    const copies = await db().select({ stripeInvoiceId: invoices.stripeInvoiceId, total: invoices.total, status: invoices.status, amountPaid: invoices.amountPaid }).from(invoices).where(eq(invoices.accountId, user.accountId!)).orderBy(invoices.createdAt);
+    expect(copies).toEqual([
+      { stripeInvoiceId: upgrade, total: 4_800, status: "paid", amountPaid: 4_800 },
+      { stripeInvoiceId: downgrade, total: -4_800, status: "paid", amountPaid: 0 },
+    ]);
+  });
 });

@@ -12,6 +12,7 @@ import {
   insertSubscription,
   insertSubscriptionInvoice,
   lockInvoiceByStripeId,
+  lockStripeObject,
   lockSubscriptionByStripeId,
   setStripeCustomer,
   updateSubscriptionState,
@@ -88,6 +89,9 @@ export async function applyStripeEvent(event: Stripe.Event, db?: Transaction): P
   }, db);
 }
 
+/** An id from metadata, as our server wrote it; anything else names nothing (and never reaches a uuid column). */
+const uuidOf = (value: string | undefined): string | null => (value && z.uuid().safeParse(value).success ? value : null);
+
 const idOf = (value: string | { id: string } | null | undefined): string | null => (typeof value === "string" ? value : (value?.id ?? null));
 
 /** The account an object belongs to: by its Stripe customer, which our checkout created for one account. */
@@ -98,10 +102,10 @@ async function accountOf(customer: string | { id: string } | null, tx: Transacti
 
 /** A project invoice paid through Checkout; a subscription checkout only confirms the customer link. */
 async function checkoutCompleted(session: Stripe.Checkout.Session, context: EventContext, tx: Transaction) {
-  const accountId = session.metadata?.accountId;
+  const accountId = uuidOf(session.metadata?.accountId);
   const customerId = idOf(session.customer);
   if (accountId && customerId) await setStripeCustomer(accountId, customerId, tx);
-  const invoiceId = session.metadata?.invoiceId;
+  const invoiceId = uuidOf(session.metadata?.invoiceId);
   if (session.mode !== "payment" || !invoiceId || session.payment_status !== "paid" || !session.amount_total) return;
   const invoice = await lockInvoiceForPayment(invoiceId, tx);
   // Metadata is ours, but the customer must match too: a session of one account never pays another's invoice.
@@ -116,7 +120,7 @@ async function checkoutCompleted(session: Stripe.Checkout.Session, context: Even
 }
 
 async function paymentIntentFailed(intent: Stripe.PaymentIntent, context: EventContext, tx: Transaction) {
-  const invoiceId = intent.metadata?.invoiceId;
+  const invoiceId = uuidOf(intent.metadata?.invoiceId);
   if (!invoiceId) return;
   const invoice = await lockInvoiceForPayment(invoiceId, tx);
   if (!invoice || invoice.accountId !== (await accountOf(intent.customer, tx))) return;
@@ -149,6 +153,8 @@ async function subscriptionInvoiceCopy(invoice: Stripe.Invoice, tx: Transaction)
     console.warn(`[stripe] invoice ${invoice.id} belongs to no known customer; ignored`);
     return null;
   }
+  // Two first events about one new invoice (paid and failed, say) take turns here, so one copy is made.
+  await lockStripeObject(invoice.id, tx);
   const existing = await lockInvoiceByStripeId(invoice.id, tx);
   if (existing) return existing;
   const issued = new Date(invoice.created * 1000);
@@ -158,8 +164,9 @@ async function subscriptionInvoiceCopy(invoice: Stripe.Invoice, tx: Transaction)
       subscriptionId: await getSubscriptionIdByStripeId(stripeSubscriptionId, tx),
       number: await nextInvoiceNumber(issued.getUTCFullYear(), tx),
       currency: invoice.currency,
+      // A proration's credit line makes the subtotal, even the total, negative.
       subtotal: invoice.subtotal,
-      tax: Math.max(0, invoice.total - invoice.subtotal),
+      tax: (invoice.total_taxes ?? []).reduce((sum, tax) => sum + tax.amount, 0),
       total: invoice.total,
       issueDate: dayOf(issued),
       dueDate: dayOf(invoice.due_date ? new Date(invoice.due_date * 1000) : issued),
@@ -177,11 +184,11 @@ async function subscriptionInvoiceCopy(invoice: Stripe.Invoice, tx: Transaction)
 
 async function subscriptionInvoicePaid(invoice: Stripe.Invoice, context: EventContext, tx: Transaction) {
   const copy = await subscriptionInvoiceCopy(invoice, tx);
-  if (!copy || copy.status !== "open") return;
+  if (!copy) return;
   const paidAt = invoice.status_transitions?.paid_at ? new Date(invoice.status_transitions.paid_at * 1000) : context.created;
   if (invoice.amount_paid > 0) {
     await applySuccessfulPayment({ invoiceId: copy.id, amount: invoice.amount_paid, method: "card", provider: context.provider, providerReference: invoice.id!, occurredAt: paidAt }, tx);
-  } else {
+  } else if (copy.status === "open") {
     // Nothing to charge (a credit covered it): paid without a payment.
     await addToAmountPaid(copy.id, 0, paidAt, tx);
   }
@@ -202,6 +209,9 @@ function isSubscriptionStatus(status: string): status is SubscriptionStatus {
 
 /** Statuses a subscription never leaves: an older or simultaneous event cannot bring it back. */
 const finalStatuses: SubscriptionStatus[] = ["canceled", "incomplete_expired"];
+
+/** How far along its life a status is: incomplete, then running, then ended. */
+const stage = (status: SubscriptionStatus) => (status === "incomplete" ? 0 : finalStatuses.includes(status) ? 2 : 1);
 
 /**
  * Makes our row say what the newest event about the subscription says: an event older than the one
@@ -239,7 +249,9 @@ async function syncSubscription(subscription: Stripe.Subscription, context: Even
   }
   // Another delivery may have created it since the lookup above; it is ours to update now.
   const current = existing ?? (await lockSubscriptionByStripeId(subscription.id, tx))!;
-  if (context.created < current.stripeEventCreatedAt || finalStatuses.includes(current.status)) return;
+  if (finalStatuses.includes(current.status) || context.created < current.stripeEventCreatedAt) return;
+  // Stripe counts in whole seconds: of two events in the same second, one never takes the subscription back to incomplete.
+  if (context.created.getTime() === current.stripeEventCreatedAt.getTime() && stage(state.status) < stage(current.status)) return;
   await updateSubscriptionState(current.id, state, tx);
   const change = describeChange(current, state);
   if (change) await tellMembers(accountId, change, { plan: plan.name, date: dayOf(state.currentPeriodEnd) }, tx);

@@ -46,8 +46,10 @@ export default async function AdminInvoicePage({ params, searchParams }: { param
   const [t, tInvoices, format, locale] = await Promise.all([getTranslations("adminInvoices"), getTranslations("invoices"), getFormatter(), getLocale()]);
   const projects = invoice.status === "draft" ? await adminListProjectsOfAccount(invoice.accountId) : [];
   const day = (value: string) => formatCalendarDay(format, value);
-  const isOpen = invoice.status === "open";
-  const steps = invoiceSteps.filter((step) => (step === "send" ? invoice.status === "draft" : step === "void" ? invoice.status === "draft" || isOpen : isOpen));
+  // Stripe owns a subscription invoice: staff read it, and change nothing here.
+  const fromStripe = invoice.kind === "subscription";
+  const isOpen = invoice.status === "open" && !fromStripe;
+  const steps = fromStripe ? [] : invoiceSteps.filter((step) => (step === "send" ? invoice.status === "draft" : step === "void" ? invoice.status === "draft" || isOpen : isOpen));
   const dateTime = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short" });
 
   return (
@@ -141,7 +143,7 @@ export default async function AdminInvoicePage({ params, searchParams }: { param
                   </dl>
                   <div className="mt-5">
                     <InvoiceStepsForm invoiceId={invoice.id} number={invoice.number} steps={steps}>
-                      {steps.length === 0 ? <p className="text-fg-muted">{t("noSteps")}</p> : null}
+                      {steps.length === 0 ? <p className="text-fg-muted">{t(fromStripe ? "fromStripe" : "noSteps")}</p> : null}
                       <a href={`/api/invoices/${invoice.id}/pdf`} download className={buttonClass("secondary", "w-full")}>
                         <Download aria-hidden className="size-4" />
                         {tInvoices("downloadPdf")}

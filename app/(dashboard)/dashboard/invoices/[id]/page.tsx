@@ -96,9 +96,16 @@ export default async function InvoicePage({ params, searchParams }: { params: Pa
                 </dl>
                 <div className="mt-5 space-y-3">
                   {invoice.status === "open" && invoice.total > invoice.amountPaid ? (
-                    <ClientMessages namespaces={["invoices"]}>
-                      <PayForm invoiceId={invoice.id} amount={balance} />
-                    </ClientMessages>
+                    invoice.kind === "subscription" ? (
+                      // Stripe charges subscription invoices to the saved card: paying one here too would charge twice.
+                      <p className="text-sm text-fg-muted">
+                        {t.rich("subscriptionCharge", { link: (chunks) => <Link href="/dashboard/billing" className="font-medium text-primary underline underline-offset-2">{chunks}</Link> })}
+                      </p>
+                    ) : (
+                      <ClientMessages namespaces={["invoices"]}>
+                        <PayForm invoiceId={invoice.id} amount={balance} />
+                      </ClientMessages>
+                    )
                   ) : null}
                   <a href={`/api/invoices/${invoice.id}/pdf`} download className={buttonClass("secondary", "w-full")}>
                     <Download aria-hidden className="size-4" />
