@@ -23,6 +23,39 @@ const invoicesFor = (browser: Browser): OwnedResource => ({
   },
 });
 
+/** A demo checkout the owner opened to pay an invoice: only its owner sees or pays it. */
+const demoCheckoutsFor = (browser: Browser): OwnedResource => ({
+  name: "demo checkouts",
+  async create(owner) {
+    const { id: invoiceId, number } = await staffCreatesInvoice(browser, { customerEmail: owner.email, lines: [{ description: uniqueLine("Checkout work"), quantity: "1", unitAmount: "4321.09" }] });
+    const answer = await callAction(owner.context.request, findServerAction("payInvoiceAction"), { fields: { invoiceId } });
+    const id = /\/dashboard\/billing\/checkout\/([0-9a-f-]{36})/.exec(answer.redirect ?? "")?.[1];
+    expect(id, describeAnswer(answer)).toBeTruthy();
+    return { id: id!, canaries: [number, "4,321.09"] };
+  },
+  pages: (id) => [`/dashboard/billing/checkout/${id}`],
+  actions: [
+    {
+      name: "payDemoCheckoutAction",
+      fields: (id) => ({ checkoutId: id, cardNumber: "4242 4242 4242 4242", expiry: "12 / 39", cvc: "123", cardholder: "Intruder" }),
+      refusal: messages.checkout.not_found,
+    },
+  ],
+  async ownerView(owner, id) {
+    const page = await owner.context.request.get(`/dashboard/billing/checkout/${id}`);
+    const html = await page.text();
+    return { status: page.status(), open: html.includes("Pay $4,321.09") };
+  },
+});
+
+test("a customer can neither open nor pay another customer's demo checkout", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const customers = await twoCustomers(browser);
+  await expectNoCrossUserAccess(demoCheckoutsFor(browser), customers);
+  await customers.owner.context.close();
+  await customers.intruder.context.close();
+});
+
 test("a customer can neither see, download nor pay another customer's invoice, nor find it in their list", async ({ browser }) => {
   test.setTimeout(120_000);
   const customers = await twoCustomers(browser);

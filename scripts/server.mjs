@@ -73,13 +73,15 @@ let warnedAboutForwarding = false;
 /**
  * - Records the client's address (socket peer, or with TRUSTED_PROXY_HOPS=N the address our
  *   outermost proxy saw) in x-clientdesk-client-ip, and drops forwarding headers nobody vouches for.
- * - Redirects GET/HEAD on another host name to AUTH_URL, keeping only the path and query.
+ * - Redirects GET/HEAD on another host name to AUTH_URL, keeping only the path and query; except
+ *   Next's own request for the page a server action redirected to, which it sends to the address
+ *   the server listens on (`internalHost`): redirected, it would lose its cookies on the way.
  * - Turns a 500 into 503 + Retry-After when the app reported its database unreachable, and into
  *   400/413 for a page POST (a server action) that failed before any action code ran.
  * @param {(request: import("node:http").IncomingMessage, response: import("node:http").ServerResponse) => Promise<void>} handle
- * @param {{ hops: number, origin: URL, requestContext: AsyncLocalStorage<{ serviceUnavailable: boolean, actionStarted: boolean }> }} options
+ * @param {{ hops: number, origin: URL, internalHost?: string, requestContext: AsyncLocalStorage<{ serviceUnavailable: boolean, actionStarted: boolean }> }} options
  */
-export function createRequestListener(handle, { hops, origin, requestContext }) {
+export function createRequestListener(handle, { hops, origin, internalHost, requestContext }) {
   return (request, response) => {
     const address = clientAddress(request, hops);
     if (hops === 0) {
@@ -99,7 +101,9 @@ export function createRequestListener(handle, { hops, origin, requestContext }) 
     else delete request.headers[CLIENT_IP_HEADER];
 
     const url = request.url ?? "/";
-    if (requestedHost(request, hops, origin) !== origin.host && (request.method === "GET" || request.method === "HEAD") && !url.startsWith("/api/health")) {
+    const host = requestedHost(request, hops, origin);
+    const fromNextItself = host === internalHost && request.headers["rsc"] === "1";
+    if (host !== origin.host && !fromNextItself && (request.method === "GET" || request.method === "HEAD") && !url.startsWith("/api/health")) {
       // Only the path and query travel: "//evil.example" must not become another origin.
       const asked = new URL(url.startsWith("/") && !url.startsWith("//") && !url.startsWith("/\\") ? url : "/", "http://path.invalid");
       response.writeHead(308, {
@@ -155,7 +159,7 @@ async function main() {
   const dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
   const app = next({ dev, dir, hostname, port });
   await app.prepare();
-  const server = http.createServer(createRequestListener(app.getRequestHandler(), { hops, origin, requestContext }));
+  const server = http.createServer(createRequestListener(app.getRequestHandler(), { hops, origin, internalHost: `${hostname}:${port}`.toLowerCase(), requestContext }));
   // The app has printed the one address to open (AUTH_URL) while preparing; no second one here.
   server.listen(port, hostname);
 

@@ -32,7 +32,7 @@ function startServer(hops: number) {
     };
     response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(seen));
   };
-  const server = http.createServer(createRequestListener(handle, { hops, origin: new URL("http://app.example"), requestContext }));
+  const server = http.createServer(createRequestListener(handle, { hops, origin: new URL("http://app.example"), internalHost: "127.0.0.1:3000", requestContext }));
   return server;
 }
 
@@ -85,6 +85,13 @@ describe("the production server in front of Next", () => {
     expect(redirected.status).toBe(308);
     expect(redirected.headers.location).toBe("http://app.example/sign-in?x=1");
     expect((await get(0, "/api/health", { host: "10.1.2.3" })).status).toBe(200);
+  });
+
+  it("lets Next's own request for a server action's redirect target through on the address it listens on, with its cookies", async () => {
+    expect((await get(0, "/dashboard/billing", { host: "127.0.0.1:3000", rsc: "1", cookie: "authjs.session-token=x" })).status).toBe(200);
+    // A browser's page on that address still goes to the configured origin, and so does an RSC request for another host.
+    expect((await get(0, "/dashboard/billing", { host: "127.0.0.1:3000" })).status).toBe(308);
+    expect((await get(0, "/dashboard/billing", { host: "10.0.0.9:3000", rsc: "1" })).status).toBe(308);
   });
 
   it("keeps the redirect on the configured origin whatever the path looks like", async () => {

@@ -34,7 +34,8 @@ export function BillingActionForm({
       {Object.entries(fields).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      <SubmitButton variant={variant} pendingLabel={pendingLabel} describedBy={describedBy}>
+      {/* Long labels ("Pay oldest open invoice (INV-…)", in German too) wrap instead of widening the card. */}
+      <SubmitButton variant={variant} pendingLabel={pendingLabel} describedBy={describedBy} className="max-w-full whitespace-normal! text-center">
         {label}
       </SubmitButton>
     </form>

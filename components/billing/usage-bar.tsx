@@ -9,7 +9,7 @@ export function UsageBar({ percent, label, valueText }: { percent: number; label
       aria-valuemax={100}
       aria-valuenow={Math.min(percent, 100)}
       aria-valuetext={valueText}
-      className="h-2.5 w-full overflow-hidden rounded-full bg-surface-muted"
+      className="h-2.5 w-full overflow-hidden rounded-full bg-border-strong/60"
     >
       <div className={`h-full rounded-full ${color}`} style={{ width: `${Math.min(percent, 100)}%` }} />
     </div>

@@ -11,7 +11,7 @@ import { demoPaymentSchema } from "@/lib/validations/checkout";
 export const payDemoCheckoutAction = authedAction(demoPaymentSchema, async (data, user): Promise<ActionState> => {
   const result = await payDemoCheckout(user, { checkoutId: data.checkoutId, cardNumber: data.cardNumber });
   const t = await getTranslations("checkout");
-  if (result.status === "declined") return { ok: false, fieldErrors: { cardNumber: t("declined") }, message: t("declined") };
+  if (result.status === "declined") return { ok: false, message: t("declined") };
   if (result.status !== "paid") return { ok: false, message: t(result.status) };
   revalidatePath("/dashboard", "layout");
   redirect(result.redirect);

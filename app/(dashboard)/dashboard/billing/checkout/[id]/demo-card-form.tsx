@@ -18,12 +18,12 @@ export function DemoCardForm({ checkoutId, payLabel }: { checkoutId: string; pay
     <form action={action} className="space-y-4">
       <FormMessage state={state} />
       <input type="hidden" name="checkoutId" value={checkoutId} />
-      <Field label={t("cardNumber")} name="cardNumber" inputMode="numeric" autoComplete="cc-number" placeholder="4242 4242 4242 4242" defaultValue={values.cardNumber} error={errors.cardNumber} required />
+      <Field label={t("cardNumber")} name="cardNumber" inputMode="numeric" autoComplete="cc-number" placeholder="4242 4242 4242 4242" defaultValue={values.cardNumber} error={errors.cardNumber} />
       <div className="grid grid-cols-2 gap-4">
-        <Field label={t("expiry")} name="expiry" inputMode="numeric" autoComplete="cc-exp" placeholder={t("expiryPlaceholder")} defaultValue={values.expiry} error={errors.expiry} required />
-        <Field label={t("cvc")} name="cvc" inputMode="numeric" autoComplete="cc-csc" placeholder="123" defaultValue={values.cvc} error={errors.cvc} required />
+        <Field label={t("expiry")} name="expiry" inputMode="numeric" autoComplete="cc-exp" placeholder={t("expiryPlaceholder")} defaultValue={values.expiry} error={errors.expiry} />
+        <Field label={t("cvc")} name="cvc" inputMode="numeric" autoComplete="cc-csc" placeholder="123" defaultValue={values.cvc} error={errors.cvc} />
       </div>
-      <Field label={t("cardholder")} name="cardholder" autoComplete="cc-name" defaultValue={values.cardholder} error={errors.cardholder} required />
+      <Field label={t("cardholder")} name="cardholder" autoComplete="cc-name" defaultValue={values.cardholder} error={errors.cardholder} />
       <SubmitButton pendingLabel={t("paying")} className="w-full">
         {payLabel}
       </SubmitButton>

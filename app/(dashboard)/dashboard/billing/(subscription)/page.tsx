@@ -8,10 +8,10 @@ import { listPlans } from "@/db/queries/plans";
 import { getCurrentSubscription } from "@/db/queries/subscriptions";
 import { usageThisPeriod } from "@/lib/billing/usage";
 import { requireUser } from "@/lib/session";
-import { BillingHistory } from "./billing-history";
-import { ChangePlanStep } from "./change-plan-step";
-import { PlanComparison } from "./plan-comparison";
-import { SubscriptionCard } from "./subscription-card";
+import { BillingHistory } from "../billing-history";
+import { ChangePlanStep } from "../change-plan-step";
+import { PlanComparison } from "../plan-comparison";
+import { SubscriptionCard } from "../subscription-card";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("nav"))("billing") };
