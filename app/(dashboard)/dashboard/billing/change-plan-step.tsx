@@ -1,5 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { BillingActionForm } from "@/components/billing/action-form";
+import { FocusOnArrival } from "@/components/focus-on-arrival";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import type { Plan } from "@/db/queries/plans";
@@ -15,6 +16,7 @@ export async function ChangePlanStep({ user, currentPlanName, plan }: { user: Se
   return (
     <Card id="change-plan" aria-labelledby="change-plan-heading" className="scroll-mt-24 border-primary">
       <CardHeader id="change-plan-heading" title={t("title", { plan: plan.name })} description={t("from", { current: currentPlanName, plan: plan.name })} />
+      <FocusOnArrival targetId="change-plan-heading" />
       {preview.status === "ok" ? (
         <div className="mt-4 space-y-4">
           <p className="text-base font-medium" data-testid="proration">
