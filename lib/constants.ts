@@ -122,3 +122,6 @@ export const PLAN_POSITION_MAX = 1000;
 export type AdminInvoiceSort = (typeof adminInvoiceSortColumns)[number];
 /** What staff may do next with an invoice, each from the invoice page. */
 export const invoiceSteps = ["send", "uncollectible", "void"] as const;
+
+/** The most of one thing an invoice line may bill. */
+export const INVOICE_QUANTITY_MAX = 10_000;

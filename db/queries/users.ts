@@ -177,3 +177,12 @@ export async function listActiveStaffIds(db: Database = getDb()): Promise<string
     .where(and(eq(users.role, "admin"), eq(users.status, "active")));
   return rows.map((row) => row.id);
 }
+
+/** Every active staff user with their language, so each is told amounts as they read them. */
+export async function listActiveStaffWithLocale(db: Database = getDb()) {
+  return db
+    .select({ userId: users.id, locale: userLocale })
+    .from(users)
+    .leftJoin(userSettings, eq(userSettings.userId, users.id))
+    .where(and(eq(users.role, "admin"), eq(users.status, "active")));
+}

@@ -1,12 +1,16 @@
+import { randomUUID } from "node:crypto";
 import { asc, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { adminGetInvoice, getAmountsDueForAccount, getInvoiceForAccount, listInvoicesForAccount } from "@/db/queries/invoices";
 import { createAuthSession, getActiveSessionUser, type SessionUser } from "@/db/queries/sessions";
-import { createUser } from "@/db/queries/users";
+import { inTransaction } from "@/db/queries/transaction";
+import { createUser, updateUserSettings } from "@/db/queries/users";
 import { auditLog, emailOutbox, invoiceNumberCounters, notifications, payments } from "@/db/schema";
 import { setupTestDatabase, signedInUser, uniqueEmail, uniqueIp } from "@/db/testing";
+import { todayIn } from "@/lib/projects/dates";
 import { createProject } from "@/lib/projects/service";
 import { createInvoice, markInvoiceUncollectible, recordOfflinePayment, sendInvoice, updateDraftInvoice, voidInvoice, type InvoiceInput } from "./invoices";
+import { recordFailedPayment } from "./payments";
 
 const db = setupTestDatabase();
 const info = () => ({ ip: uniqueIp(), userAgent: "vitest" });
@@ -129,13 +133,13 @@ describe("staff invoice services", () => {
   it("record offline payments: a part keeps it open, the rest pays it; more than the balance is refused", async () => {
     const [staff, customer] = await Promise.all([signedInUser("admin"), signedInUser("customer")]);
     const invoice = await createInvoice(staff, draftFor(customer), info());
-    const payment = { invoiceId: invoice.id, currency: "eur", method: "bank_transfer" as const, occurredAt: new Date("2026-11-18T12:00:00Z"), note: "Ref 42" };
+    const payment = { invoiceId: invoice.id, currency: "eur", method: "bank_transfer" as const, paidOn: "2026-11-18", note: "Ref 42" };
     expect(await recordOfflinePayment(staff, { ...payment, amount: 1_000 }, info())).toEqual({ status: "not_open" });
     await sendInvoice(staff, { invoiceId: invoice.id }, info());
     expect(await recordOfflinePayment(staff, { ...payment, amount: 26_836 }, info())).toEqual({ status: "exceeds_balance" });
     expect(await recordOfflinePayment(staff, { ...payment, amount: 6_835 }, info())).toEqual({ status: "partially_paid", balance: 20_000 });
     expect(await getInvoiceForAccount(customer.accountId!, invoice.id, today)).toMatchObject({ status: "open", amountPaid: 6_835 });
-    expect(await recordOfflinePayment(staff, { ...payment, amount: 20_000, method: "cash", occurredAt: new Date("2026-11-20T12:00:00Z") }, info())).toEqual({ status: "paid", balance: 0 });
+    expect(await recordOfflinePayment(staff, { ...payment, amount: 20_000, method: "cash", paidOn: "2026-11-20" }, info())).toEqual({ status: "paid", balance: 0 });
     const seen = await getInvoiceForAccount(customer.accountId!, invoice.id, today);
     expect(seen).toMatchObject({ status: "paid", overdue: false, amountPaid: 26_835, paidAt: new Date("2026-11-20T12:00:00Z") });
     expect(seen?.payments.map((row) => [row.amount, row.method, row.provider, row.status])).toEqual([
@@ -149,6 +153,38 @@ describe("staff invoice services", () => {
     expect(await voidInvoice(staff, { invoiceId: invoice.id }, info())).toEqual({ status: "not_voidable" });
     expect(await markInvoiceUncollectible(staff, { invoiceId: invoice.id }, info())).toEqual({ status: "not_open" });
     expect((await auditOf(invoice.id)).map((row) => row.action)).toEqual(["admin.invoice_created", "admin.invoice_sent", "admin.invoice_payment_recorded", "admin.invoice_payment_recorded"]);
+  });
+
+  it("refuse an offline payment dated after today in the recording staff member's time zone", async () => {
+    const [staff, customer] = await Promise.all([signedInUser("admin"), signedInUser("customer")]);
+    const invoice = await createInvoice(staff, draftFor(customer), info());
+    await sendInvoice(staff, { invoiceId: invoice.id }, info());
+    // Kiritimati (UTC+14) is always a day or two ahead of Pago Pago (UTC-11).
+    const payment = { invoiceId: invoice.id, currency: "eur", amount: 1_000, method: "cash" as const, paidOn: todayIn("Pacific/Kiritimati"), note: "" };
+    expect(await recordOfflinePayment({ ...staff, timeZone: "Pacific/Pago_Pago" }, payment, info())).toEqual({ status: "future_date" });
+    expect(await recordOfflinePayment({ ...staff, timeZone: "Pacific/Kiritimati" }, payment, info())).toEqual({ status: "partially_paid", balance: 25_835 });
+  });
+
+  it("tell members and the other staff of a payment in each one's language, but not the staff member who recorded it", async () => {
+    const [staff, colleague, customer] = await Promise.all([signedInUser("admin"), signedInUser("admin", "colleague"), signedInUser("customer")]);
+    for (const user of [colleague, customer]) await updateUserSettings(user.id, { theme: "auto", locale: "de", timeZone: "Europe/Berlin" });
+    const invoice = await createInvoice(staff, draftFor(customer), info());
+    await sendInvoice(staff, { invoiceId: invoice.id }, info());
+    await inTransaction((tx) =>
+      recordFailedPayment({ invoiceId: invoice.id, amount: 26_835, method: "card", provider: "demo", providerReference: `pi_${randomUUID()}`, failureMessage: "Declined", occurredAt: new Date() }, tx),
+    );
+    await recordOfflinePayment(staff, { invoiceId: invoice.id, currency: "eur", amount: 26_835, method: "bank_transfer", paidOn: "2026-11-20", note: "" }, info());
+    const german = "268,35\u00a0€";
+    expect((await notificationsOf(customer.id)).slice(1)).toEqual([
+      { type: "payment.failed", params: { number: invoice.number, amount: german, reason: "Declined" }, link: `/dashboard/invoices/${invoice.id}` },
+      { type: "invoice.paid", params: { number: invoice.number, amount: german }, link: `/dashboard/invoices/${invoice.id}` },
+    ]);
+    // Every active staff member is told of every payment: only this invoice's notices are this test's.
+    const aboutThisInvoice = (rows: Awaited<ReturnType<typeof notificationsOf>>) => rows.filter((row) => row.link === `/admin/invoices/${invoice.id}`);
+    expect(aboutThisInvoice(await notificationsOf(colleague.id))).toEqual([
+      { type: "staff.paymentReceived", params: { customer: expect.any(String), number: invoice.number, amount: german }, link: `/admin/invoices/${invoice.id}` },
+    ]);
+    expect(aboutThisInvoice(await notificationsOf(staff.id))).toEqual([]);
   });
 
   it("void a draft quietly and an open invoice with a notice; mark an open one uncollectible", async () => {
@@ -187,7 +223,7 @@ describe("staff invoice services", () => {
       () => updateDraftInvoice(actor, { ...draftFor(customer), invoiceId: invoice.id }, info()),
       () => sendInvoice(actor, { invoiceId: invoice.id }, info()),
       () => voidInvoice(actor, { invoiceId: invoice.id }, info()),
-      () => recordOfflinePayment(actor, { invoiceId: invoice.id, currency: "eur", amount: 26_835, method: "cash", occurredAt: new Date(), note: "" }, info()),
+      () => recordOfflinePayment(actor, { invoiceId: invoice.id, currency: "eur", amount: 26_835, method: "cash", paidOn: today, note: "" }, info()),
       () => markInvoiceUncollectible(actor, { invoiceId: invoice.id }, info()),
     ];
     for (const [actor, code] of [

@@ -18,9 +18,10 @@ import type { Actor } from "@/lib/actor";
 import { formatCalendarDay } from "@/lib/calendar-day";
 import type { PaymentMethod } from "@/lib/constants";
 import { AppError } from "@/lib/errors";
+import { todayIn } from "@/lib/projects/dates";
 import { computeInvoiceTotals, formatMoney } from "@/lib/billing/money";
+import { notifyEach } from "@/lib/billing/notices";
 import { applySuccessfulPayment } from "@/lib/billing/payments";
-import { notify } from "@/lib/notifications/service";
 import type { NotificationType } from "@/lib/notifications/types";
 import type { RequestInfo } from "@/lib/request-info";
 import { assertStaff } from "@/lib/users/service";
@@ -107,10 +108,14 @@ const invoicePage = (invoiceId: string) => `/dashboard/invoices/${invoiceId}`;
 
 /** Tells every member of the invoice's account, with the amount and due date as each one reads them. */
 async function notifyMembers(invoice: LockedInvoice, type: NotificationType, amount: number, tx: Transaction) {
-  for (const member of await listAccountMembersWithLocale(invoice.accountId, tx)) {
-    const dueDate = formatCalendarDay({ dateTime: (date, options) => new Intl.DateTimeFormat(member.locale, options).format(date) }, invoice.dueDate);
-    await notify(member.userId, { type, params: { number: invoice.number, amount: formatMoney(amount, invoice.currency, member.locale), dueDate }, link: invoicePage(invoice.id) }, tx);
-  }
+  await notifyEach(
+    await listAccountMembersWithLocale(invoice.accountId, tx),
+    (locale) => {
+      const dueDate = formatCalendarDay({ dateTime: (date, options) => new Intl.DateTimeFormat(locale, options).format(date) }, invoice.dueDate);
+      return { type, params: { number: invoice.number, amount: formatMoney(amount, invoice.currency, locale), dueDate }, link: invoicePage(invoice.id) };
+    },
+    tx,
+  );
 }
 
 export type DraftChange = { status: "ok" } | { status: "not_draft" };
@@ -153,15 +158,16 @@ export async function voidInvoice(admin: Actor, input: { invoiceId: string }, in
   });
 }
 
-export type PaymentOutcome = { status: "paid" | "partially_paid"; balance: number } | { status: "not_open" | "exceeds_balance" };
+export type PaymentOutcome = { status: "paid" | "partially_paid"; balance: number } | { status: "not_open" | "exceeds_balance" | "future_date" };
 
 /**
  * Staff record money received outside the payments adapter (a bank transfer, cash), by the same rule
- * as online payments: paid once the payments cover the total; a part payment leaves it open.
+ * as online payments: paid once the payments cover the total; a part payment leaves it open. The day
+ * it was paid may not be after today in the staff member's time zone.
  */
 export async function recordOfflinePayment(
-  admin: Actor,
-  input: { invoiceId: string; currency: string; amount: number; method: PaymentMethod; occurredAt: Date; note: string },
+  admin: Actor & { timeZone: string },
+  input: { invoiceId: string; currency: string; amount: number; method: PaymentMethod; paidOn: string; note: string },
   info: RequestInfo,
   db?: Transaction,
 ): Promise<PaymentOutcome> {
@@ -169,10 +175,13 @@ export async function recordOfflinePayment(
     if (invoice.status !== "open") return { result: { status: "not_open" }, audit: null };
     // The amount was read in the currency the form showed; another one means the page was stale.
     if (input.currency !== invoice.currency) throw new AppError("bad_request", "The payment's currency is not the invoice's.");
+    if (input.paidOn > todayIn(admin.timeZone)) return { result: { status: "future_date" }, audit: null };
     const balance = invoice.total - invoice.amountPaid;
     if (input.amount > balance) return { result: { status: "exceeds_balance" }, audit: null };
+    // A calendar day entered by staff: noon UTC keeps it the same day in every time zone it is read in.
+    const occurredAt = new Date(`${input.paidOn}T12:00:00Z`);
     const applied = await applySuccessfulPayment(
-      { invoiceId: invoice.id, amount: input.amount, method: input.method, provider: "offline", providerReference: null, note: input.note || null, recordedById: admin.id, occurredAt: input.occurredAt },
+      { invoiceId: invoice.id, amount: input.amount, method: input.method, provider: "offline", providerReference: null, note: input.note || null, recordedById: admin.id, occurredAt },
       tx,
     );
     if (applied.status !== "recorded") throw new Error(`An offline payment on a locked invoice was ${applied.status}.`);

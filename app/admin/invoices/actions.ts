@@ -47,9 +47,9 @@ export const invoiceStepAction = adminAction(invoiceStepSchema, async ({ invoice
 
 export const recordPaymentAction = adminAction(recordPaymentSchema, async (data, admin, { info }) => {
   const result = await recordOfflinePayment(admin, data, info);
-  if (result.status === "exceeds_balance") {
-    const t = await getTranslations("adminInvoices.messages");
-    return { ok: false, fieldErrors: { amount: t("exceedsBalance") } };
+  if (result.status === "exceeds_balance" || result.status === "future_date") {
+    const t = await getTranslations("adminInvoices.validation");
+    return { ok: false, fieldErrors: result.status === "exceeds_balance" ? { amount: t("amountAboveBalance") } : { paidOn: t("paidOnInFuture") } };
   }
   if (result.status === "not_open") return outcome(false, "notOpen");
   if (result.status === "paid") {

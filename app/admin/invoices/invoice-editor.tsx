@@ -8,7 +8,7 @@ import { Field, FieldShell, inputClass, SelectField } from "@/components/ui/fiel
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { initialActionState, type ActionState } from "@/lib/action-state";
-import { currencies, INVOICE_ITEM_DESCRIPTION_MAX, INVOICE_ITEMS_MAX, INVOICE_NOTES_MAX } from "@/lib/constants";
+import { currencies, INVOICE_ITEM_DESCRIPTION_MAX, INVOICE_ITEMS_MAX, INVOICE_NOTES_MAX, INVOICE_QUANTITY_MAX } from "@/lib/constants";
 
 export type EditorLine = { description: string; quantity: string; unitAmount: string };
 export type EditorValues = { projectId: string; currency: string; taxRate: string; issueDate: string; dueDate: string; notes: string; items: EditorLine[] };
@@ -80,7 +80,7 @@ export function InvoiceEditor({
 
       <fieldset className="space-y-3">
         <legend className="text-sm font-medium">{t("items")}</legend>
-        {errors.items ? <p className="text-sm text-danger">{t("tooManyItems", { max: INVOICE_ITEMS_MAX })}</p> : null}
+        {errors.items ? <p className="text-sm text-danger">{errors.items}</p> : null}
         <ol ref={list} className="space-y-3">
           {lines.map((line, index) => {
             const number = index + 1;
@@ -111,7 +111,7 @@ export function InvoiceEditor({
                     label={t("quantityLabel")}
                     error={error("quantity")}
                     control={(aria) => (
-                      <input id={id("quantity")} aria-label={t("quantity", { number })} name="quantity" type="number" min={1} step={1} inputMode="numeric" value={line.quantity} onChange={(event) => change(line.key, "quantity", event.target.value)} className={inputClass} {...aria} />
+                      <input id={id("quantity")} aria-label={t("quantity", { number })} name="quantity" type="number" min={1} max={INVOICE_QUANTITY_MAX} step={1} inputMode="numeric" value={line.quantity} onChange={(event) => change(line.key, "quantity", event.target.value)} className={inputClass} {...aria} />
                     )}
                   />
                   <FieldShell
