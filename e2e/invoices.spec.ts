@@ -14,8 +14,8 @@ test("staff write an invoice with two lines and send it; the customer finds it, 
   // A line without a description or price is refused next to its fields, and nothing is created.
   await staffPage.goto(`/admin/invoices/new?customer=${encodeURIComponent(customerEmail)}`);
   await staffPage.getByRole("button", { name: "Create draft" }).click();
-  await expect(staffPage.getByLabel("Description (line 1)")).toHaveAttribute("aria-invalid", "true");
-  await expect(staffPage.getByLabel("Unit price (line 1)")).toHaveAttribute("aria-invalid", "true");
+  await expect(staffPage.getByLabel("Description (line 1)")).toHaveAccessibleDescription("Describe what this line bills.");
+  await expect(staffPage.getByLabel("Unit price (line 1)")).toHaveAccessibleDescription("Enter a price like 12.50, with at most 2 decimals.");
   await expect(staffPage).toHaveURL(/\/admin\/invoices\/new/);
 
   const { id, number } = await createInvoiceAsStaff(staffPage, {
@@ -60,6 +60,16 @@ test("staff write an invoice with two lines and send it; the customer finds it, 
   await staffPage.goto(`/admin/invoices/${id}`);
   await expect(staffPage.getByLabel("Amount (USD)")).toHaveValue("268.35");
   await staffPage.getByLabel("Method").selectOption({ label: "Bank transfer" });
+  // More than the balance, or a day still to come, is refused next to its field.
+  const today = await staffPage.getByLabel("Received on").inputValue();
+  await staffPage.getByLabel("Amount (USD)").fill("268.36");
+  await staffPage.getByRole("button", { name: "Record payment" }).click();
+  await expect(staffPage.getByLabel("Amount (USD)")).toHaveAccessibleDescription("That is more than the balance due.");
+  await staffPage.getByLabel("Amount (USD)").fill("268.35");
+  await staffPage.getByLabel("Received on").fill("2099-01-01");
+  await staffPage.getByRole("button", { name: "Record payment" }).click();
+  await expect(staffPage.getByLabel("Received on")).toHaveAccessibleDescription("The payment date cannot be in the future.");
+  await staffPage.getByLabel("Received on").fill(today);
   await staffPage.getByRole("button", { name: "Record payment" }).click();
   await expect(staffPage.getByRole("status").filter({ hasText: "The invoice is paid" })).toBeVisible();
   await expect(staffPage.getByRole("region", { name: "Payments" })).toContainText("Bank transfer");
