@@ -24,7 +24,7 @@ export async function applySuccessfulPayment(payment: Omit<NewPayment, "status" 
   const covered = invoice.status === "open" && invoice.amountPaid + payment.amount >= invoice.total;
   await addToAmountPaid(invoice.id, payment.amount, covered ? payment.occurredAt : null, tx);
   if (covered) {
-    const amount = (locale: Locale) => formatMoney(invoice.total, invoice.currency, locale);
+    const amount = (locale: Locale) => formatMoney(payment.amount, invoice.currency, locale);
     const members = await listAccountMembersWithLocale(invoice.accountId, tx);
     await notifyEach(members, (locale) => ({ type: "invoice.paid", params: { number: invoice.number, amount: amount(locale) }, link: `/dashboard/invoices/${invoice.id}` }), tx);
     const customer = (await getCustomerAccount(invoice.accountId, tx))?.name ?? "";

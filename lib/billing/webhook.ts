@@ -2,7 +2,7 @@ import "server-only";
 import Stripe from "stripe";
 import { z } from "zod";
 import { getPlan, getPlanByStripePrice } from "@/db/queries/plans";
-import { listAccountMemberIds } from "@/db/queries/projects";
+import { listAccountMembersWithLocale } from "@/db/queries/invoices";
 import { nextInvoiceNumber } from "@/db/queries/invoice-numbers";
 import { addToAmountPaid, lockInvoiceForPayment } from "@/db/queries/payments";
 import {
@@ -21,9 +21,10 @@ import {
 import { inTransaction, type Transaction } from "@/db/queries/transaction";
 import { subscriptionStatuses, type PaymentProvider, type SubscriptionStatus } from "@/lib/constants";
 import { describeError } from "@/lib/errors";
-import { notify } from "@/lib/notifications/service";
+import { formatCalendarDay } from "@/lib/calendar-day";
 import type { NotificationType } from "@/lib/notifications/types";
 import { paymentsMode, stripeWebhookSecret } from "./config";
+import { notifyEach } from "./notices";
 import { applySuccessfulPayment, recordFailedPayment } from "./payments";
 import { checkUsageAlerts } from "./usage";
 
@@ -254,7 +255,7 @@ async function syncSubscription(subscription: Stripe.Subscription, context: Even
   if (context.created.getTime() === current.stripeEventCreatedAt.getTime() && stage(state.status) < stage(current.status)) return;
   await updateSubscriptionState(current.id, state, tx);
   const change = describeChange(current, state);
-  if (change) await tellMembers(accountId, change, { plan: plan.name, date: dayOf(state.currentPeriodEnd) }, tx);
+  if (change) await tellMembers(accountId, change, { plan: plan.name, periodEnd: state.currentPeriodEnd }, tx);
   // A smaller plan or a new period moves the usage against the limit.
   if (state.planId !== current.planId || state.currentPeriodStart.getTime() !== current.currentPeriodStart.getTime()) await checkUsageAlerts(accountId, tx);
 }
@@ -271,6 +272,12 @@ function describeChange(before: SubscriptionState, after: SubscriptionState): No
   return null;
 }
 
-async function tellMembers(accountId: string, type: NotificationType, params: Record<string, string>, tx: Transaction) {
-  for (const userId of await listAccountMemberIds(accountId, tx)) await notify(userId, { type, params }, tx);
+/** Tells the account's members, the period's end written as a day in each one's language. */
+async function tellMembers(accountId: string, type: NotificationType, params: { plan: string; periodEnd?: Date }, tx: Transaction) {
+  const day = params.periodEnd ? dayOf(params.periodEnd) : null;
+  await notifyEach(
+    await listAccountMembersWithLocale(accountId, tx),
+    (locale) => ({ type, params: { plan: params.plan, ...(day ? { date: formatCalendarDay({ dateTime: (date, options) => new Intl.DateTimeFormat(locale, options).format(date) }, day) } : {}) } }),
+    tx,
+  );
 }
