@@ -46,7 +46,7 @@ describe("the account's billing reads", () => {
     const subscription = await invoice(accountId, { status: "paid", kind: "subscription", total: 2_900, amountPaid: 2_900, issueDate: "2026-06-05", dueDate: "2026-06-05" });
     await invoice(accountId, { status: "draft", total: 1, issueDate: "2026-06-10", dueDate: "2026-06-10" });
     await invoice(other.accountId!, { status: "open", total: 1, issueDate: "2026-06-11", dueDate: "2026-06-11" });
-    const history = await listBillingHistory(accountId);
+    const history = await listBillingHistory(accountId, today);
     expect(history.map((row) => [row.number, row.kind, row.status])).toEqual([
       [subscription.number, "subscription", "paid"],
       [project.number, "project", "open"],

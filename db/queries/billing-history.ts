@@ -1,11 +1,11 @@
 import "server-only";
 import { and, asc, desc, eq } from "drizzle-orm";
 import { getDb, type Database } from "@/db";
-import { wasSent } from "./invoices";
+import { overdueColumn, wasSent } from "./invoices";
 import { invoices } from "@/db/schema";
 
 /** The account's subscription and project invoices together, newest first; drafts are staff's alone. */
-export async function listBillingHistory(accountId: string, limit = 50, db: Database = getDb()) {
+export async function listBillingHistory(accountId: string, today: string, limit = 50, db: Database = getDb()) {
   return db
     .select({
       id: invoices.id,
@@ -13,7 +13,7 @@ export async function listBillingHistory(accountId: string, limit = 50, db: Data
       kind: invoices.kind,
       status: invoices.status,
       issueDate: invoices.issueDate,
-      dueDate: invoices.dueDate,
+      overdue: overdueColumn(today),
       total: invoices.total,
       currency: invoices.currency,
     })

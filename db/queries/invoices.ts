@@ -7,7 +7,7 @@ import { escapeLike } from "./search";
 
 // Overdue is derived, never stored: open and due before the viewer's today (a YYYY-MM-DD day).
 const isOverdue = (today: string) => and(eq(invoices.status, "open"), lt(invoices.dueDate, today));
-const overdueColumn = (today: string) => sql<boolean>`(${invoices.status} = 'open' and ${invoices.dueDate} < ${today})`.mapWith(Boolean);
+export const overdueColumn = (today: string) => sql<boolean>`(${invoices.status} = 'open' and ${invoices.dueDate} < ${today})`.mapWith(Boolean);
 /** What customers see: invoices that were sent. A draft, even one voided unsent, stays the staff's. */
 export const wasSent = isNotNull(invoices.sentAt);
 

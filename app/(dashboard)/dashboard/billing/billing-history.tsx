@@ -1,27 +1,16 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { Badge } from "@/components/ui/badge";
+import { InvoiceStatusBadge, invoiceStatusKey } from "@/components/invoice-status-badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import type { listBillingHistory } from "@/db/queries/billing-history";
 import { formatMoney } from "@/lib/billing/money";
 import { formatCalendarDay } from "@/lib/calendar-day";
-import type { InvoiceStatus } from "@/lib/constants";
-import { todayIn } from "@/lib/projects/dates";
 
 type HistoryRow = Awaited<ReturnType<typeof listBillingHistory>>[number];
 
-const tones: Record<InvoiceStatus, "success" | "primary" | "danger" | "neutral" | "warning"> = {
-  draft: "neutral",
-  open: "primary",
-  paid: "success",
-  void: "neutral",
-  uncollectible: "warning",
-};
-
 /** Subscription and project invoices together, newest first; each opens its invoice page. */
-export async function BillingHistory({ history, locale, timeZone }: { history: HistoryRow[]; locale: string; timeZone: string }) {
-  const [t, format] = await Promise.all([getTranslations("billing.history"), getFormatter()]);
-  const today = todayIn(timeZone);
+export async function BillingHistory({ history, locale }: { history: HistoryRow[]; locale: string }) {
+  const [t, tInvoices, format] = await Promise.all([getTranslations("billing.history"), getTranslations("invoices"), getFormatter()]);
   const cell = "px-4 py-3";
   return (
     <Card aria-labelledby="history-heading">
@@ -61,7 +50,6 @@ export async function BillingHistory({ history, locale, timeZone }: { history: H
             </thead>
             <tbody className="divide-y divide-border">
               {history.map((invoice) => {
-                const overdue = invoice.status === "open" && invoice.dueDate < today;
                 return (
                   <tr key={invoice.id}>
                     <th scope="row" className={`${cell} font-medium`}>
@@ -77,7 +65,7 @@ export async function BillingHistory({ history, locale, timeZone }: { history: H
                     <td className={`${cell} hidden whitespace-nowrap sm:table-cell`}>{formatCalendarDay(format, invoice.issueDate)}</td>
                     <td className={`${cell} whitespace-nowrap text-right tabular-nums`}>{formatMoney(invoice.total, invoice.currency, locale)}</td>
                     <td className={cell}>
-                      {overdue ? <Badge tone="danger">{t("overdue")}</Badge> : <Badge tone={tones[invoice.status]}>{t(`statuses.${invoice.status}`)}</Badge>}
+                      <InvoiceStatusBadge status={invoice.status} overdue={invoice.overdue} label={tInvoices(`statuses.${invoiceStatusKey(invoice)}`)} />
                     </td>
                   </tr>
                 );

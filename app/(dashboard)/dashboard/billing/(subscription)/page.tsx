@@ -7,6 +7,7 @@ import { listBillingHistory } from "@/db/queries/billing-history";
 import { listPlans } from "@/db/queries/plans";
 import { getCurrentSubscription } from "@/db/queries/subscriptions";
 import { usageThisPeriod } from "@/lib/billing/usage";
+import { todayIn } from "@/lib/projects/dates";
 import { requireUser } from "@/lib/session";
 import { BillingHistory } from "../billing-history";
 import { ChangePlanStep } from "../change-plan-step";
@@ -37,7 +38,7 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
     searchParams.then((params) => searchSchema.parse(params)),
     getCurrentSubscription(accountId),
     listPlans(),
-    listBillingHistory(accountId),
+    listBillingHistory(accountId, todayIn(user.timeZone)),
   ]);
   const usage = subscription
     ? await usageThisPeriod(accountId, { start: subscription.currentPeriodStart, end: subscription.currentPeriodEnd, includedMinutes: subscription.plan.includedMinutes })
@@ -62,7 +63,7 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
         <SubscriptionCard user={user} subscription={subscription} usage={usage} />
         {subscription && changeTo ? <ChangePlanStep user={user} currentPlanName={subscription.plan.name} plan={changeTo} /> : null}
         <PlanComparison locale={user.locale} plans={plans} subscription={subscription} />
-        <BillingHistory history={history} locale={user.locale} timeZone={user.timeZone} />
+        <BillingHistory history={history} locale={user.locale} />
       </div>
     </Page>
   );
