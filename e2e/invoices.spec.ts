@@ -1,6 +1,6 @@
 import fs from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
-import { signedInAs } from "./helpers";
+import { mailCount, signedInAs, waitForMail } from "./helpers";
 import { createInvoiceAsStaff, pdfText, staffCreatesInvoice, uniqueLine } from "./invoices";
 import { e2eUsers } from "./users";
 
@@ -103,7 +103,7 @@ test("at 360 px the invoice pages of both sides fit the screen", async ({ browse
   }
 });
 
-test("a customer pays an open invoice in demo mode: a declined card leaves it open with the reason, a good card pays it", async ({ browser }) => {
+test("a customer pays an open invoice in demo mode: a declined card leaves it open with the reason, a good card pays it and the customer is told at once and by email", async ({ browser }) => {
   const { id, number } = await staffCreatesInvoice(browser, { customerEmail, lines: [{ description: uniqueLine("Support hours"), quantity: "2", unitAmount: "60.00" }] });
   const customer = await signedInAs(browser, "customer");
   const page = await customer.newPage();
@@ -125,8 +125,14 @@ test("a customer pays an open invoice in demo mode: a declined card leaves it op
   await expect(page.getByRole("main").getByText("Open", { exact: true })).toBeVisible();
   await expect(page.getByRole("region", { name: "Payments" })).toContainText("Failed");
 
+  // Another open tab of the customer's: the notice arrives there live, without a reload.
+  const watcher = await customer.newPage();
+  await watcher.goto("/dashboard");
+  const mailsBefore = mailCount();
   await pay("4242 4242 4242 4242");
   await expect(page).toHaveURL(new RegExp(`/dashboard/invoices/${id}\\?checkout=success$`));
+  await expect(watcher.getByRole("region", { name: "New notification" })).toContainText(`Invoice ${number} is paid`);
+  expect((await waitForMail(customerEmail, { after: mailsBefore, subject: new RegExp(`Invoice ${number} is paid`) })).text).toContain(`/dashboard/invoices/${id}`);
   await expect(page.getByRole("heading", { level: 1, name: `Invoice ${number}` })).toBeVisible();
   await expect(page.getByRole("main").getByText("Paid", { exact: true }).first()).toBeVisible();
   await expect(page.getByText("your payment is being confirmed")).toHaveCount(0);
