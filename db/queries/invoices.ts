@@ -273,25 +273,29 @@ export type LockedInvoice = {
   kind: InvoiceKind;
 };
 
+const stateColumns = {
+  id: invoices.id,
+  accountId: invoices.accountId,
+  projectId: invoices.projectId,
+  kind: invoices.kind,
+  number: invoices.number,
+  status: invoices.status,
+  currency: invoices.currency,
+  total: invoices.total,
+  amountPaid: invoices.amountPaid,
+  dueDate: invoices.dueDate,
+  sentAt: invoices.sentAt,
+};
+
 /** The invoice row, locked until the transaction ends: every staff change and payment takes this lock first. */
 export async function lockInvoice(invoiceId: string, db: Database): Promise<LockedInvoice | null> {
-  const [row] = await db
-    .select({
-      id: invoices.id,
-      accountId: invoices.accountId,
-      projectId: invoices.projectId,
-      kind: invoices.kind,
-      number: invoices.number,
-      status: invoices.status,
-      currency: invoices.currency,
-      total: invoices.total,
-      amountPaid: invoices.amountPaid,
-      dueDate: invoices.dueDate,
-      sentAt: invoices.sentAt,
-    })
-    .from(invoices)
-    .where(eq(invoices.id, invoiceId))
-    .for("update");
+  const [row] = await db.select(stateColumns).from(invoices).where(eq(invoices.id, invoiceId)).for("update");
+  return row ?? null;
+}
+
+/** The same row read without a lock, for starting a payment (which changes nothing yet). */
+export async function getInvoiceForPayment(invoiceId: string, db: Database = getDb()): Promise<LockedInvoice | null> {
+  const [row] = await db.select(stateColumns).from(invoices).where(eq(invoices.id, invoiceId));
   return row ?? null;
 }
 

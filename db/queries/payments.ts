@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { getDb, type Database } from "@/db";
 import { invoices, payments } from "@/db/schema";
 import type { PaymentMethod, PaymentProvider, PaymentStatus } from "@/lib/constants";
@@ -27,35 +27,6 @@ export async function insertPaymentOnce(payment: NewPayment, db: Database = getD
   return row ?? null;
 }
 
-const paymentColumns = {
-  id: invoices.id,
-  accountId: invoices.accountId,
-  number: invoices.number,
-  kind: invoices.kind,
-  status: invoices.status,
-  sentAt: invoices.sentAt,
-  currency: invoices.currency,
-  total: invoices.total,
-  amountPaid: invoices.amountPaid,
-  dueDate: invoices.dueDate,
-};
-
-/** What paying an invoice needs to know of it: whose it is, its state and its balance. */
-export async function getInvoiceForPayment(invoiceId: string, db: Database = getDb()) {
-  const [row] = await db.select(paymentColumns).from(invoices).where(eq(invoices.id, invoiceId));
-  return row ?? null;
-}
-
-/** The invoice row a payment is applied to, locked until the transaction ends. */
-export async function lockInvoiceForPayment(invoiceId: string, db: Database = getDb()) {
-  const [row] = await db
-    .select(paymentColumns)
-    .from(invoices)
-    .where(eq(invoices.id, invoiceId))
-    .for("update");
-  return row ?? null;
-}
-
 export async function addToAmountPaid(invoiceId: string, amount: number, markPaidAt: Date | null, db: Database = getDb()): Promise<void> {
   await db
     .update(invoices)
@@ -64,5 +35,5 @@ export async function addToAmountPaid(invoiceId: string, amount: number, markPai
       ...(markPaidAt ? { status: "paid" as const, paidAt: markPaidAt } : {}),
       updatedAt: new Date(),
     })
-    .where(and(eq(invoices.id, invoiceId)));
+    .where(eq(invoices.id, invoiceId));
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { createAuditEntry } from "@/db/queries/audit";
 import { getPlan } from "@/db/queries/plans";
-import { getInvoiceForPayment } from "@/db/queries/payments";
+import { getInvoiceForPayment } from "@/db/queries/invoices";
 import { getAccountForCustomer, getOpenSubscriptionInvoice, getStripeCustomerId, setStripeCustomer } from "@/db/queries/stripe-sync";
 import { getCurrentSubscription } from "@/db/queries/subscriptions";
 import { getUserById } from "@/db/queries/users";

@@ -1,7 +1,7 @@
 import "server-only";
 import type Stripe from "stripe";
 import { closeDemoCheckout, getDemoCheckout, type DemoCheckout } from "@/db/queries/demo-checkouts";
-import { getInvoiceForPayment } from "@/db/queries/payments";
+import { getInvoiceForPayment } from "@/db/queries/invoices";
 import { getStripeCustomerId } from "@/db/queries/stripe-sync";
 import { getCurrentSubscription } from "@/db/queries/subscriptions";
 import { getPlan } from "@/db/queries/plans";

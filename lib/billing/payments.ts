@@ -1,7 +1,7 @@
 import "server-only";
 import { getCustomerAccount } from "@/db/queries/accounts";
-import { addToAmountPaid, insertPaymentOnce, lockInvoiceForPayment, type NewPayment } from "@/db/queries/payments";
-import { listAccountMembersWithLocale } from "@/db/queries/invoices";
+import { addToAmountPaid, insertPaymentOnce, type NewPayment } from "@/db/queries/payments";
+import { listAccountMembersWithLocale, lockInvoice } from "@/db/queries/invoices";
 import type { Transaction } from "@/db/queries/transaction";
 import { listActiveStaffWithLocale } from "@/db/queries/users";
 import type { Locale } from "@/lib/constants";
@@ -17,7 +17,7 @@ export type AppliedPayment = { status: "recorded"; paymentId: string; invoicePai
  * inside the caller's transaction.
  */
 export async function applySuccessfulPayment(payment: Omit<NewPayment, "status" | "accountId" | "currency">, tx: Transaction): Promise<AppliedPayment> {
-  const invoice = await lockInvoiceForPayment(payment.invoiceId, tx);
+  const invoice = await lockInvoice(payment.invoiceId, tx);
   if (!invoice) return { status: "not_found" };
   const inserted = await insertPaymentOnce({ ...payment, accountId: invoice.accountId, currency: invoice.currency, status: "succeeded" }, tx);
   if (!inserted) return { status: "duplicate" };
@@ -36,7 +36,7 @@ export async function applySuccessfulPayment(payment: Omit<NewPayment, "status" 
 
 /** A declined attempt: listed with the invoice, and the account's members are told why. */
 export async function recordFailedPayment(payment: Omit<NewPayment, "status" | "accountId" | "currency">, tx: Transaction): Promise<AppliedPayment> {
-  const invoice = await lockInvoiceForPayment(payment.invoiceId, tx);
+  const invoice = await lockInvoice(payment.invoiceId, tx);
   if (!invoice) return { status: "not_found" };
   const inserted = await insertPaymentOnce({ ...payment, accountId: invoice.accountId, currency: invoice.currency, status: "failed" }, tx);
   if (!inserted) return { status: "duplicate" };

@@ -2,9 +2,9 @@ import "server-only";
 import Stripe from "stripe";
 import { z } from "zod";
 import { getPlan, getPlanByStripePrice } from "@/db/queries/plans";
-import { listAccountMembersWithLocale } from "@/db/queries/invoices";
+import { listAccountMembersWithLocale, lockInvoice } from "@/db/queries/invoices";
 import { nextInvoiceNumber } from "@/db/queries/invoice-numbers";
-import { addToAmountPaid, lockInvoiceForPayment } from "@/db/queries/payments";
+import { addToAmountPaid } from "@/db/queries/payments";
 import {
   claimStripeEvent,
   getAccountIdByStripeCustomer,
@@ -108,7 +108,7 @@ async function checkoutCompleted(session: Stripe.Checkout.Session, context: Even
   if (accountId && customerId) await setStripeCustomer(accountId, customerId, tx);
   const invoiceId = uuidOf(session.metadata?.invoiceId);
   if (session.mode !== "payment" || !invoiceId || session.payment_status !== "paid" || !session.amount_total) return;
-  const invoice = await lockInvoiceForPayment(invoiceId, tx);
+  const invoice = await lockInvoice(invoiceId, tx);
   // Metadata is ours, but the customer must match too: a session of one account never pays another's invoice.
   if (!invoice || invoice.accountId !== (await accountOf(session.customer, tx))) {
     console.warn(`[stripe] checkout ${session.id} names invoice ${invoiceId} of another or no account; ignored`);
@@ -123,7 +123,7 @@ async function checkoutCompleted(session: Stripe.Checkout.Session, context: Even
 async function paymentIntentFailed(intent: Stripe.PaymentIntent, context: EventContext, tx: Transaction) {
   const invoiceId = uuidOf(intent.metadata?.invoiceId);
   if (!invoiceId) return;
-  const invoice = await lockInvoiceForPayment(invoiceId, tx);
+  const invoice = await lockInvoice(invoiceId, tx);
   if (!invoice || invoice.accountId !== (await accountOf(intent.customer, tx))) return;
   await recordFailedPayment(
     {
