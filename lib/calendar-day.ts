@@ -11,6 +11,11 @@ export function formatCalendarDay(format: { dateTime: (date: Date, options: { da
   return format.dateTime(calendarDayDate(day), { dateStyle: "medium", timeZone: "UTC" });
 }
 
+/** The same, for a reader whose language is known but who is not the one asking (a notification's recipient). */
+export function formatCalendarDayIn(locale: string, day: string): string {
+  return formatCalendarDay({ dateTime: (date, options) => new Intl.DateTimeFormat(locale, options).format(date) }, day);
+}
+
 /**
  * Whether a date input's value is a real calendar day in a plausible range: a typo such as 0026 or
  * 20260 would be stored, shown as long overdue and break calendar feeds.

@@ -88,6 +88,8 @@ export const paymentProviders = ["stripe", "demo", "offline"] as const;
 export const subscriptionStatuses = ["incomplete", "incomplete_expired", "trialing", "active", "past_due", "canceled", "unpaid", "paused"] as const;
 /** Statuses of a subscription that still runs (the customer has a plan). */
 export const liveSubscriptionStatuses = ["trialing", "active", "past_due", "unpaid", "paused"] as const;
+/** A subscription waiting for a payment: the customer is asked to fix it. */
+export const isPastDue = (status: string) => status === "past_due" || status === "unpaid";
 export const checkoutPurposes = ["invoice", "subscription", "fix_payment"] as const;
 export const checkoutSessionStatuses = ["open", "complete", "expired"] as const;
 export const currencies = ["usd", "eur", "gbp"] as const;

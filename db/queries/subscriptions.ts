@@ -2,7 +2,7 @@ import "server-only";
 import { and, desc, eq, inArray } from "drizzle-orm";
 import { getDb, type Database } from "@/db";
 import { plans, subscriptions, usageAlerts } from "@/db/schema";
-import { liveSubscriptionStatuses } from "@/lib/constants";
+import { isPastDue, liveSubscriptionStatuses } from "@/lib/constants";
 
 const currentColumns = {
   id: subscriptions.id,
@@ -48,7 +48,7 @@ export async function hasPastDueSubscription(accountId: string, db: Database = g
     .where(and(eq(subscriptions.accountId, accountId), inArray(subscriptions.status, [...liveSubscriptionStatuses])))
     .orderBy(desc(subscriptions.createdAt))
     .limit(1);
-  return row?.status === "past_due" || row?.status === "unpaid";
+  return row ? isPastDue(row.status) : false;
 }
 
 /** Records that a usage threshold was reached in a period; false when it already was (its alert went out then). */

@@ -6,6 +6,7 @@ import { getAccountForCustomer, getOpenSubscriptionInvoice, getStripeCustomerId,
 import { getCurrentSubscription } from "@/db/queries/subscriptions";
 import { getUserById } from "@/db/queries/users";
 import type { Actor } from "@/lib/actor";
+import { isPastDue } from "@/lib/constants";
 import { appUrl } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import type { RequestInfo } from "@/lib/request-info";
@@ -99,7 +100,7 @@ export async function startSubscriptionCheckout(actor: Actor, input: { planId: s
 export async function fixPayment(actor: Actor, info: RequestInfo): Promise<CheckoutResult<"not_past_due">> {
   const accountId = customerAccountOf(actor);
   const subscription = await getCurrentSubscription(accountId);
-  if (!subscription || (subscription.status !== "past_due" && subscription.status !== "unpaid")) return { status: "not_past_due" };
+  if (!subscription || !isPastDue(subscription.status)) return { status: "not_past_due" };
   const owed = await getOpenSubscriptionInvoice(accountId);
   const adapter = await paymentsAdapter();
   const { url } = await adapter.fixPayment({

@@ -6,12 +6,13 @@ import { getStripeCustomerId } from "@/db/queries/stripe-sync";
 import { getCurrentSubscription } from "@/db/queries/subscriptions";
 import { getPlan } from "@/db/queries/plans";
 import type { Actor } from "@/lib/actor";
+import { isPastDue } from "@/lib/constants";
 import { AppError } from "@/lib/errors";
 import { customerAccountOf } from "./checkout";
 import { paymentsMode } from "./config";
 import { demoPriceId } from "./demo-adapter";
 import { deliverDemoEvents } from "./demo-delivery";
-import { checkoutPaidObject, demoEvent, demoId, paymentFailedObject, subscriptionInvoiceObject, subscriptionObject } from "./demo-events";
+import { checkoutPaidObject, demoEvent, demoId, monthAfter, paymentFailedObject, subscriptionInvoiceObject, subscriptionObject } from "./demo-events";
 
 /** Stripe's test cards: the one that pays and the one that is declined. */
 export const DEMO_CARD_SUCCEEDS = "4242424242424242";
@@ -26,12 +27,6 @@ export async function getOpenDemoCheckout(actor: Actor, checkoutId: string): Pro
 }
 
 export type DemoPayResult = { status: "paid"; redirect: string } | { status: "declined" | "not_found" | "closed" | "nothing_to_pay" };
-
-const monthLater = (date: Date) => {
-  const end = new Date(date);
-  end.setUTCMonth(end.getUTCMonth() + 1);
-  return end;
-};
 
 /**
  * "Pay" on the demo checkout page: what Stripe would send after the card is charged (or declined),
@@ -82,7 +77,7 @@ export async function payDemoCheckout(actor: Actor, input: { checkoutId: string;
       priceId: demoPriceId(plan),
       status: "active",
       periodStart: now,
-      periodEnd: monthLater(now),
+      periodEnd: monthAfter(now),
       cancelAtPeriodEnd: false,
       cancelReason: null,
       canceledAt: null,
@@ -103,7 +98,7 @@ export async function payDemoCheckout(actor: Actor, input: { checkoutId: string;
 
   // fix_payment: the saved card is replaced and the owed subscription invoice charged again.
   const subscription = await getCurrentSubscription(accountId);
-  if (!subscription || (subscription.status !== "past_due" && subscription.status !== "unpaid")) {
+  if (!subscription || !isPastDue(subscription.status)) {
     await closeDemoCheckout(checkout.id, "expired");
     return { status: "nothing_to_pay" };
   }

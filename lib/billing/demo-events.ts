@@ -12,6 +12,13 @@ export const demoId = (prefix: string, seed?: string) => `${prefix}_demo_${seed 
 
 const seconds = (date: Date) => Math.floor(date.getTime() / 1000);
 
+/** The end of a monthly period that starts at `date`. */
+export function monthAfter(date: Date): Date {
+  const end = new Date(date);
+  end.setUTCMonth(end.getUTCMonth() + 1);
+  return end;
+}
+
 export function demoEvent<T extends Stripe.Event.Type>(type: T, object: object, options: { id?: string; created?: Date } = {}): Stripe.Event {
   return {
     id: options.id ?? demoId("evt"),

@@ -4,15 +4,9 @@ import { listSubscriptionsDueForRenewal } from "@/db/queries/stripe-sync";
 import { paymentsMode } from "./config";
 import { demoPriceId } from "./demo-adapter";
 import { deliverDemoEvents } from "./demo-delivery";
-import { demoEvent, demoId, subscriptionInvoiceObject, subscriptionObject } from "./demo-events";
+import { demoEvent, demoId, monthAfter, subscriptionInvoiceObject, subscriptionObject } from "./demo-events";
 
 const BATCH = 100;
-
-function monthAfter(date: Date): Date {
-  const next = new Date(date);
-  next.setUTCMonth(next.getUTCMonth() + 1);
-  return next;
-}
 
 /**
  * Demo mode's stand-in for Stripe's billing clock: a subscription whose period has ended is renewed

@@ -15,7 +15,7 @@ import {
 import { inTransaction, type Transaction } from "@/db/queries/transaction";
 import type { AuditAction } from "@/db/schema";
 import type { Actor } from "@/lib/actor";
-import { formatCalendarDay } from "@/lib/calendar-day";
+import { formatCalendarDayIn } from "@/lib/calendar-day";
 import type { PaymentMethod } from "@/lib/constants";
 import { AppError } from "@/lib/errors";
 import { todayIn } from "@/lib/projects/dates";
@@ -111,7 +111,7 @@ async function notifyMembers(invoice: LockedInvoice, type: NotificationType, amo
   await notifyEach(
     await listAccountMembersWithLocale(invoice.accountId, tx),
     (locale) => {
-      const dueDate = formatCalendarDay({ dateTime: (date, options) => new Intl.DateTimeFormat(locale, options).format(date) }, invoice.dueDate);
+      const dueDate = formatCalendarDayIn(locale, invoice.dueDate);
       return { type, params: { number: invoice.number, amount: formatMoney(amount, invoice.currency, locale), dueDate }, link: invoicePage(invoice.id) };
     },
     tx,

@@ -19,9 +19,9 @@ import {
   type SubscriptionState,
 } from "@/db/queries/stripe-sync";
 import { inTransaction, type Transaction } from "@/db/queries/transaction";
-import { subscriptionStatuses, type PaymentProvider, type SubscriptionStatus } from "@/lib/constants";
+import { isPastDue, subscriptionStatuses, type PaymentProvider, type SubscriptionStatus } from "@/lib/constants";
 import { describeError } from "@/lib/errors";
-import { formatCalendarDay } from "@/lib/calendar-day";
+import { formatCalendarDayIn } from "@/lib/calendar-day";
 import type { NotificationType } from "@/lib/notifications/types";
 import { paymentsMode, stripeWebhookSecret } from "./config";
 import { notifyEach } from "./notices";
@@ -264,7 +264,7 @@ async function syncSubscription(subscription: Stripe.Subscription, context: Even
 function describeChange(before: SubscriptionState, after: SubscriptionState): NotificationType | null {
   if (after.status !== before.status) {
     if (after.status === "canceled") return "subscription.ended";
-    if (after.status === "past_due" || after.status === "unpaid") return "subscription.pastDue";
+    if (isPastDue(after.status)) return "subscription.pastDue";
     if (after.status === "active" && (before.status === "incomplete" || before.status === "trialing")) return "subscription.started";
   }
   if (after.planId !== before.planId) return "subscription.planChanged";
@@ -277,7 +277,7 @@ async function tellMembers(accountId: string, type: NotificationType, params: { 
   const day = params.periodEnd ? dayOf(params.periodEnd) : null;
   await notifyEach(
     await listAccountMembersWithLocale(accountId, tx),
-    (locale) => ({ type, params: { plan: params.plan, ...(day ? { date: formatCalendarDay({ dateTime: (date, options) => new Intl.DateTimeFormat(locale, options).format(date) }, day) } : {}) } }),
+    (locale) => ({ type, params: { plan: params.plan, ...(day ? { date: formatCalendarDayIn(locale, day) } : {}) } }),
     tx,
   );
 }
