@@ -1,8 +1,8 @@
-import { Search } from "lucide-react";
 import type { Metadata } from "next";
 import Form from "next/form";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { CustomerSearch } from "@/components/admin/customer-search";
 import { Page } from "@/components/page";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -57,16 +57,13 @@ export default async function NewInvoicePage({ searchParams }: { searchParams: P
             <h2 id="find-customer-heading" className="text-base font-semibold">
               {t("customerHeading")}
             </h2>
-            <Form action="/admin/invoices/new" role="search" className="mt-3 flex gap-2">
-              <label htmlFor="customer-search" className="sr-only">
-                {t("customerSearch")}
-              </label>
-              <input id="customer-search" name="customer" type="search" defaultValue={customer} placeholder={t("customerSearchPlaceholder")} className={inputClass} />
-              <button type="submit" className={buttonClass("secondary", "px-3")} aria-label={t("customerSearch")}>
-                <Search aria-hidden className="size-4" />
-              </button>
-            </Form>
-            <p className="mt-2 text-13 text-fg-muted">{customer ? t("customerMatches", { count: accounts.length }) : t("customerHint", { count: ACCOUNT_CHOICES })}</p>
+            <CustomerSearch
+              action="/admin/invoices/new"
+              query={customer}
+              label={t("customerSearch")}
+              placeholder={t("customerSearchPlaceholder")}
+              hint={customer ? t("customerMatches", { count: accounts.length }) : t("customerHint", { count: ACCOUNT_CHOICES })}
+            />
             <Form action="/admin/invoices/new" className="mt-4 flex flex-wrap items-end gap-2">
               {customer ? <input type="hidden" name="customer" value={customer} /> : null}
               <div className="min-w-0 flex-1 basis-56 space-y-1">

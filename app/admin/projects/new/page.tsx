@@ -1,12 +1,9 @@
-import { Search } from "lucide-react";
 import type { Metadata } from "next";
-import Form from "next/form";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { CustomerSearch } from "@/components/admin/customer-search";
 import { Page } from "@/components/page";
-import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { inputClass } from "@/components/ui/field";
 import { getCustomerAccount } from "@/db/queries/accounts";
 import { adminSearchCustomerAccounts } from "@/db/queries/projects";
 import { ClientMessages } from "@/lib/i18n/client-messages";
@@ -44,17 +41,13 @@ export default async function NewProjectPage({ searchParams }: { searchParams: P
             <h2 id="find-customer-heading" className="text-base font-semibold">
               {t("findCustomer")}
             </h2>
-            <Form action="/admin/projects/new" role="search" className="mt-3 flex gap-2">
-              {account ? <input type="hidden" name="account" value={account} /> : null}
-              <label htmlFor="customer-search" className="sr-only">
-                {t("customerSearch")}
-              </label>
-              <input id="customer-search" name="customer" type="search" defaultValue={customer} placeholder={t("customerSearchPlaceholder")} className={inputClass} />
-              <button type="submit" className={buttonClass("secondary", "px-3")} aria-label={t("customerSearch")}>
-                <Search aria-hidden className="size-4" />
-              </button>
-            </Form>
-            <p className="mt-2 text-13 text-fg-muted">{customer ? t("customerMatches", { count: accounts.length }) : t("customerHint", { count: ACCOUNT_CHOICES })}</p>
+            <CustomerSearch
+              action="/admin/projects/new"
+              query={customer} keep={{ account }}
+              label={t("customerSearch")}
+              placeholder={t("customerSearchPlaceholder")}
+              hint={customer ? t("customerMatches", { count: accounts.length }) : t("customerHint", { count: ACCOUNT_CHOICES })}
+            />
           </Card>
           <Card className="mt-6" aria-labelledby="project-form-heading">
             <h2 id="project-form-heading" className="text-base font-semibold">
