@@ -11,14 +11,21 @@ import { notifyEach } from "./notices";
 export type AppliedPayment = { status: "recorded"; paymentId: string; invoicePaid: boolean } | { status: "duplicate" | "not_found" };
 
 /**
+ * A payment as it arrives. `payerAccountId`, when given, is the account the provider says paid (by its
+ * customer): an invoice of any other account is "not_found", so one account never pays another's.
+ */
+type IncomingPayment = Omit<NewPayment, "status" | "accountId" | "currency"> & { payerAccountId?: string | null };
+
+/**
  * The one rule for money received on an invoice, online (from the webhook) or offline (staff):
  * record it once per provider reference, raise the amount paid, and mark an open invoice paid when it
  * is covered, telling the account's members and the staff (but the one who recorded it). Must run
  * inside the caller's transaction.
  */
-export async function applySuccessfulPayment(payment: Omit<NewPayment, "status" | "accountId" | "currency">, tx: Transaction): Promise<AppliedPayment> {
+export async function applySuccessfulPayment(incoming: IncomingPayment, tx: Transaction): Promise<AppliedPayment> {
+  const { payerAccountId, ...payment } = incoming;
   const invoice = await lockInvoice(payment.invoiceId, tx);
-  if (!invoice) return { status: "not_found" };
+  if (!invoice || (payerAccountId !== undefined && invoice.accountId !== payerAccountId)) return { status: "not_found" };
   const inserted = await insertPaymentOnce({ ...payment, accountId: invoice.accountId, currency: invoice.currency, status: "succeeded" }, tx);
   if (!inserted) return { status: "duplicate" };
   const covered = invoice.status === "open" && invoice.amountPaid + payment.amount >= invoice.total;
@@ -35,9 +42,10 @@ export async function applySuccessfulPayment(payment: Omit<NewPayment, "status" 
 }
 
 /** A declined attempt: listed with the invoice, and the account's members are told why. */
-export async function recordFailedPayment(payment: Omit<NewPayment, "status" | "accountId" | "currency">, tx: Transaction): Promise<AppliedPayment> {
+export async function recordFailedPayment(incoming: IncomingPayment, tx: Transaction): Promise<AppliedPayment> {
+  const { payerAccountId, ...payment } = incoming;
   const invoice = await lockInvoice(payment.invoiceId, tx);
-  if (!invoice) return { status: "not_found" };
+  if (!invoice || (payerAccountId !== undefined && invoice.accountId !== payerAccountId)) return { status: "not_found" };
   const inserted = await insertPaymentOnce({ ...payment, accountId: invoice.accountId, currency: invoice.currency, status: "failed" }, tx);
   if (!inserted) return { status: "duplicate" };
   await notifyEach(

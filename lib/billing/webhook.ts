@@ -2,7 +2,7 @@ import "server-only";
 import Stripe from "stripe";
 import { z } from "zod";
 import { getPlan, getPlanByStripePrice } from "@/db/queries/plans";
-import { listAccountMembersWithLocale, lockInvoice } from "@/db/queries/invoices";
+import { listAccountMembersWithLocale } from "@/db/queries/invoices";
 import { nextInvoiceNumber } from "@/db/queries/invoice-numbers";
 import { addToAmountPaid } from "@/db/queries/payments";
 import {
@@ -108,26 +108,29 @@ async function checkoutCompleted(session: Stripe.Checkout.Session, context: Even
   if (accountId && customerId) await setStripeCustomer(accountId, customerId, tx);
   const invoiceId = uuidOf(session.metadata?.invoiceId);
   if (session.mode !== "payment" || !invoiceId || session.payment_status !== "paid" || !session.amount_total) return;
-  const invoice = await lockInvoice(invoiceId, tx);
   // Metadata is ours, but the customer must match too: a session of one account never pays another's invoice.
-  if (!invoice || invoice.accountId !== (await accountOf(session.customer, tx))) {
-    console.warn(`[stripe] checkout ${session.id} names invoice ${invoiceId} of another or no account; ignored`);
-    return;
-  }
-  await applySuccessfulPayment(
-    { invoiceId, amount: session.amount_total, method: "card", provider: context.provider, providerReference: idOf(session.payment_intent) ?? session.id, occurredAt: context.created },
+  const applied = await applySuccessfulPayment(
+    {
+      invoiceId,
+      payerAccountId: await accountOf(session.customer, tx),
+      amount: session.amount_total,
+      method: "card",
+      provider: context.provider,
+      providerReference: idOf(session.payment_intent) ?? session.id,
+      occurredAt: context.created,
+    },
     tx,
   );
+  if (applied.status === "not_found") console.warn(`[stripe] checkout ${session.id} names invoice ${invoiceId} of another or no account; ignored`);
 }
 
 async function paymentIntentFailed(intent: Stripe.PaymentIntent, context: EventContext, tx: Transaction) {
   const invoiceId = uuidOf(intent.metadata?.invoiceId);
   if (!invoiceId) return;
-  const invoice = await lockInvoice(invoiceId, tx);
-  if (!invoice || invoice.accountId !== (await accountOf(intent.customer, tx))) return;
   await recordFailedPayment(
     {
       invoiceId,
+      payerAccountId: await accountOf(intent.customer, tx),
       amount: intent.amount,
       method: "card",
       provider: context.provider,
