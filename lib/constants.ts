@@ -91,6 +91,9 @@ export const liveSubscriptionStatuses = ["trialing", "active", "past_due", "unpa
 /** A subscription waiting for a payment: the customer is asked to fix it. */
 export const isPastDue = (status: string) => status === "past_due" || status === "unpaid";
 export const checkoutPurposes = ["invoice", "subscription", "fix_payment"] as const;
+/** Stripe's test cards, the only ones demo payment mode takes: the one that pays and the one that is declined. */
+export const DEMO_CARD_SUCCEEDS = "4242424242424242";
+export const DEMO_CARD_DECLINED = "4000000000000002";
 export const checkoutSessionStatuses = ["open", "complete", "expired"] as const;
 export const currencies = ["usd", "eur", "gbp"] as const;
 export const DEFAULT_CURRENCY = "usd";

@@ -6,17 +6,13 @@ import { getStripeCustomerId } from "@/db/queries/stripe-sync";
 import { getCurrentSubscription } from "@/db/queries/subscriptions";
 import { getPlan } from "@/db/queries/plans";
 import type { Actor } from "@/lib/actor";
-import { isPastDue } from "@/lib/constants";
+import { DEMO_CARD_DECLINED, isPastDue } from "@/lib/constants";
 import { AppError } from "@/lib/errors";
 import { customerAccountOf } from "./checkout";
 import { paymentsMode } from "./config";
 import { demoPriceId } from "./demo-adapter";
 import { deliverDemoEvents } from "./demo-delivery";
 import { checkoutPaidObject, demoEvent, demoId, monthAfter, paymentFailedObject, subscriptionInvoiceObject, subscriptionObject } from "./demo-events";
-
-/** Stripe's test cards: the one that pays and the one that is declined. */
-export const DEMO_CARD_SUCCEEDS = "4242424242424242";
-export const DEMO_CARD_DECLINED = "4000000000000002";
 
 /** One of the customer's own open demo checkouts, or null (another user's id, or demo mode off). */
 export async function getOpenDemoCheckout(actor: Actor, checkoutId: string): Promise<(DemoCheckout & { open: boolean }) | null> {

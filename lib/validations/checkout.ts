@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEMO_CARD_DECLINED, DEMO_CARD_SUCCEEDS } from "@/lib/constants";
 
 // Messages are keys into the `validation` namespace; this area's own live under `validation.checkout`.
 
@@ -10,7 +11,7 @@ export const demoPaymentSchema = z.object({
   cardNumber: z
     .string()
     .transform(digits)
-    .pipe(z.string().regex(/^\d{12,19}$/, "checkout.cardNumberInvalid").refine((number) => number === "4242424242424242" || number === "4000000000000002", "checkout.cardNumberDemo")),
+    .pipe(z.string().regex(/^\d{12,19}$/, "checkout.cardNumberInvalid").refine((number) => number === DEMO_CARD_SUCCEEDS || number === DEMO_CARD_DECLINED, "checkout.cardNumberDemo")),
   expiry: z
     .string()
     .trim()
