@@ -3,8 +3,7 @@
 // attacker which emails are registered. Runs on a fresh in-memory PGlite, or on BENCH_DATABASE_URL
 // (its name must have "bench" as one of its parts; nothing is wiped, the users it adds stay).
 // Flags: --runs=N (default 30 per case), --warmup=N (default 5).
-import { PGlite } from "@electric-sql/pglite";
-import { closeDb, migrateDb, openPglite, openPostgres, setConnection } from "@/db";
+import { closeDb, createPglite, migrateDb, openPglite, openPostgres, setConnection } from "@/db";
 import { createUser } from "@/db/queries/users";
 import { registerUser, requestPasswordReset } from "@/lib/auth/service";
 import { isDatabaseNamedFor } from "@/scripts/test-database.mjs";
@@ -28,7 +27,7 @@ if (url) {
   }
   setConnection(openPostgres(url));
 } else {
-  setConnection(openPglite(await PGlite.create()));
+  setConnection(openPglite(createPglite()));
 }
 await migrateDb();
 

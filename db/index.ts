@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
+import { PGlite, type PGliteOptions } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
@@ -105,6 +106,12 @@ export function openPostgres(url: string, options: { jobSchema?: string } = {}):
   return conn;
 }
 
+/** A PGlite with the extensions our migrations use (pg_trgm serves the call history's search). */
+export function createPglite(dataDir?: string, options: Omit<PGliteOptions, "extensions"> = {}): PGlite {
+  // The (options) form: `new PGlite(undefined, options)` silently drops the extensions.
+  return new PGlite({ ...options, dataDir, extensions: { pg_trgm } });
+}
+
 export function openPglite(client: PGlite, release: () => void = () => {}): Connection {
   const db = drizzlePglite(client, { schema, casing: "snake_case" });
   const conn: Connection = {
@@ -131,7 +138,7 @@ function connect(): Connection {
   if (url) return openPostgres(url);
   const folder = path.join(dataDir(), "pglite");
   const release = lockDataFolder(folder);
-  return openPglite(new PGlite(folder), release);
+  return openPglite(createPglite(folder), release);
 }
 
 export function connection(): Connection {

@@ -1,7 +1,6 @@
-import { PGlite } from "@electric-sql/pglite";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { migrationsFolder, openPglite, openPostgres, type Connection } from "@/db";
+import { createPglite, migrationsFolder, openPglite, openPostgres, type Connection } from "@/db";
 
 // A fresh PGlite, or on PostgreSQL a throw-away database, so the shared test database is left alone.
 const url = process.env.DATABASE_URL;
@@ -18,7 +17,7 @@ beforeAll(async () => {
     target.pathname = `/${database}`;
     conn = openPostgres(target.toString());
   } else {
-    conn = openPglite(new PGlite());
+    conn = openPglite(createPglite());
   }
 });
 

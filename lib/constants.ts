@@ -130,3 +130,46 @@ export const invoiceSteps = ["send", "uncollectible", "void"] as const;
 
 /** The most of one thing an invoice line may bill. */
 export const INVOICE_QUANTITY_MAX = 10_000;
+
+/** Calls and agents. A call's outcome and direction as the call platform reports them. */
+export const callStatuses = ["completed", "missed", "failed", "voicemail"] as const;
+export const callDirections = ["inbound", "outbound"] as const;
+export const agentKinds = ["human", "ai"] as const;
+/** An agent's part in an account: the one who takes calls first, or the one who covers. */
+export const assignmentRoles = ["primary", "backup"] as const;
+export const agentRequestStatuses = ["pending", "approved", "declined"] as const;
+/** An outbound call the customer asked for: waiting, taken by the call platform, done, or withdrawn. */
+export const callRequestStatuses = ["pending", "claimed", "completed", "cancelled"] as const;
+export const callQualities = ["standard", "high", "hd"] as const;
+/** What the call history sorts by; the default is the newest first. */
+export const callSortColumns = ["startedAt", "duration", "satisfaction"] as const;
+export const CALL_PAGE_SIZE = 25;
+/** Search needs three characters: the trigram index cannot serve fewer. */
+export const CALL_SEARCH_MIN = 3;
+export const CALL_SEARCH_MAX = 100;
+/** A call's texts as the platform may send them (characters). */
+export const CALL_TRANSCRIPT_MAX = 200_000;
+export const CALL_SUMMARY_MAX = 5000;
+export const CALL_NOTES_MAX = 1000;
+/** A day of talk: no single call lasts longer. */
+export const CALL_DURATION_MAX = 86_400;
+export const CALL_RECORDING_MAX_BYTES = 50 * 1024 * 1024;
+/** The audio types a recording may have, decided by content. */
+export const recordingTypes = ["audio/wav", "audio/mpeg", "audio/ogg", "audio/webm", "audio/mp4"] as const;
+/** Calls rated this low tell staff. */
+export const LOW_SATISFACTION_MAX = 2;
+/** The most rows one CSV import takes. */
+export const CALL_IMPORT_MAX_ROWS = 10_000;
+export const AGENT_NAME_MAX = 100;
+export const AGENT_BIO_MAX = 2000;
+export const AGENT_TAGS_MAX = 10;
+export const AGENT_TAG_MAX = 40;
+export const PLATFORM_KEY_NAME_MAX = 100;
+export type CallStatus = (typeof callStatuses)[number];
+export type CallDirection = (typeof callDirections)[number];
+export type AgentKind = (typeof agentKinds)[number];
+export type AssignmentRole = (typeof assignmentRoles)[number];
+export type AgentRequestStatus = (typeof agentRequestStatuses)[number];
+export type CallRequestStatus = (typeof callRequestStatuses)[number];
+export type CallQuality = (typeof callQualities)[number];
+export type CallSort = (typeof callSortColumns)[number];

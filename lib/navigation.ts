@@ -5,6 +5,8 @@ import {
   ClipboardList,
   CreditCard,
   FolderKanban,
+  Headset,
+  KeyRound,
   LayoutDashboard,
   Mail,
   MessagesSquare,
@@ -66,6 +68,15 @@ export const adminNav: NavGroup[] = [
       { href: "/admin/messages", key: "adminMessages", icon: MessagesSquare },
       { href: "/admin/invoices", key: "adminInvoices", icon: Receipt },
       { href: "/admin/plans", key: "adminPlans", icon: CreditCard },
+    ],
+  },
+  {
+    key: "calls",
+    items: [
+      { href: "/admin/calls", key: "adminCalls", icon: PhoneCall },
+      { href: "/admin/agents", key: "adminAgents", icon: Bot },
+      { href: "/admin/agent-requests", key: "adminAgentRequests", icon: Headset },
+      { href: "/admin/platform-keys", key: "adminPlatformKeys", icon: KeyRound },
     ],
   },
   {

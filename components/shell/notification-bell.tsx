@@ -30,9 +30,12 @@ export function NotificationBell({ initialUnread }: { initialUnread: number }) {
   const onListPage = useRef(false);
   // Messages pages show what a notification announces (a new message, its unread count): they reload too.
   const onMessagesPage = useRef(false);
+  // Pages that show calls as they arrive: the overview and the call history (not a call's own page).
+  const onCallsPage = useRef(false);
   useEffect(() => {
     onListPage.current = pathname.startsWith("/dashboard/notifications");
     onMessagesPage.current = /^\/(dashboard|admin)\/messages(\/|$)/.test(pathname);
+    onCallsPage.current = pathname === "/dashboard" || pathname === "/dashboard/calls";
   }, [pathname]);
 
   // A server render (e.g. after marking read) brings a fresh count: it wins over the stream's last one.
@@ -61,6 +64,9 @@ export function NotificationBell({ initialUnread }: { initialUnread: number }) {
         // On the list itself the new row appears in place; elsewhere a card shows it.
         if (onListPage.current || onMessagesPage.current) router.refresh();
         if (!onListPage.current) setArrival({ id: data.id, title: data.title, body: data.body, link: data.link });
+      });
+      source.addEventListener("live", (event) => {
+        if ((JSON.parse(event.data) as { topic: string }).topic === "calls" && onCallsPage.current) router.refresh();
       });
       source.addEventListener("session-ended", () => {
         source?.close();

@@ -4,10 +4,16 @@ import { connection, getDb, type Database, type Unlisten } from "@/db";
 import { notificationPreferences, notifications, users, userSettings, type Locale, type NotificationCategory } from "@/db/schema";
 import { notificationCategories } from "@/lib/constants";
 
-/** The NOTIFY channel that tells every instance of a user's new notification (`id`) or read ones (no id). */
+/**
+ * The NOTIFY channel that tells every instance of a user's new notification (`id`), read ones (no
+ * id), or new data on a live page (`topic`, e.g. a call ingested for their account).
+ */
 const CHANNEL = "clientdesk_notifications";
 
-export type NotificationEvent = { userId: string; id?: string };
+/** Pages that refresh when their data changes elsewhere. */
+export const liveTopics = ["calls"] as const;
+export type LiveTopic = (typeof liveTopics)[number];
+export type NotificationEvent = { userId: string; id?: string; topic?: LiveTopic };
 export type { Unlisten };
 
 async function announce(event: NotificationEvent, db: Database): Promise<void> {
@@ -25,6 +31,11 @@ export async function createNotification(
   const [row] = await db.insert(notifications).values(input).returning({ id: notifications.id });
   await announce({ userId: input.userId, id: row!.id }, db);
   return row!.id;
+}
+
+/** Tells each user's open pages that `topic` has new data; delivered only if the caller's transaction commits. */
+export async function announceToUsers(userIds: string[], topic: LiveTopic, db: Database = getDb()): Promise<void> {
+  for (const userId of userIds) await announce({ userId, topic }, db);
 }
 
 /**

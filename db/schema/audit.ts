@@ -62,6 +62,19 @@ export const auditActions = [
   "user.subscription_change_requested",
   "user.subscription_cancel_requested",
   "user.subscription_reactivated",
+  "admin.agent_created",
+  "admin.agent_updated",
+  "admin.agent_assigned",
+  "admin.agent_assignment_ended",
+  "admin.agent_request_approved",
+  "admin.agent_request_declined",
+  "admin.calls_imported",
+  "admin.platform_key_created",
+  "admin.platform_key_revoked",
+  "user.agent_requested",
+  "user.call_requested",
+  "user.call_request_cancelled",
+  "user.call_preferences_updated",
 ] as const;
 
 export const auditLog = pgTable(

@@ -4,7 +4,7 @@ import { users } from "./users";
 
 // What a stored file is for decides who may download it and whether it may be shown inline.
 // "upload" is a file uploaded for a form not sent yet: only its uploader sees it until it is claimed.
-export const storedFilePurposes = ["avatar", "upload", "deliverable", "message_attachment", "request_attachment"] as const;
+export const storedFilePurposes = ["avatar", "upload", "deliverable", "message_attachment", "request_attachment", "call_recording", "agent_avatar"] as const;
 
 /** A file in lib/storage; `storageKey` is the name we generated there, never the uploader's. */
 export const storedFiles = pgTable(

@@ -8,3 +8,4 @@ export * from "./files";
 export * from "./projects";
 export * from "./messages";
 export * from "./billing";
+export * from "./calls";

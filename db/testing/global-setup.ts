@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import type { TestProject } from "vitest/node";
-import { migrationsFolder, openPglite, openPostgres, setConnection, closeDb } from "@/db";
+import { createPglite, migrationsFolder, openPglite, openPostgres, setConnection, closeDb } from "@/db";
 import { getJobQueue } from "@/db/jobs";
 import { jobQueueList } from "@/lib/jobs/queues";
 import { assertTestDatabaseUrl } from "@/scripts/test-database.mjs";
@@ -28,7 +28,7 @@ export default async function setup(project: TestProject) {
     project.provide("pgliteSnapshot", "");
     return;
   }
-  const conn = openPglite(new PGlite());
+  const conn = openPglite(createPglite());
   await conn.migrate(migrationsFolder());
   // The job queue's schema too (it takes seconds to create), so each file's copy starts with it.
   setConnection(conn);

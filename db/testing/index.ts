@@ -6,7 +6,7 @@ import { sql } from "drizzle-orm";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import type { Sql } from "postgres";
-import { closeDb, getDb, openPglite, openPostgres, setConnection, type Database } from "@/db";
+import { closeDb, createPglite, getDb, openPglite, openPostgres, setConnection, type Database } from "@/db";
 import { getJobQueue } from "@/db/jobs";
 import * as schema from "@/db/schema";
 import { createAuthSession, getActiveSessionUser, type SessionUser } from "@/db/queries/sessions";
@@ -33,7 +33,7 @@ export function setupTestDatabase(): () => Database {
       setConnection(conn);
     } else {
       const snapshot = fs.readFileSync(inject("pgliteSnapshot"));
-      setConnection(openPglite(await PGlite.create({ loadDataDir: new Blob([snapshot]) })));
+      setConnection(openPglite(createPglite(undefined, { loadDataDir: new Blob([snapshot]) })));
     }
     // Started now, as the server does at start-up: never first inside a test's transaction.
     await getJobQueue({ maintenance: false, queues: jobQueueList });

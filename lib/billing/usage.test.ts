@@ -5,6 +5,7 @@ import { inTransaction } from "@/db/queries/transaction";
 import { customerAccountMembers, notifications, usageAlerts } from "@/db/schema";
 import { setupTestDatabase, signedInUser } from "@/db/testing";
 import { testPlan } from "@/db/testing/billing";
+import { testCalls } from "@/db/testing/calls";
 import { testSubscription } from "@/db/testing/subscriptions";
 import { checkUsageAlerts, sendUsageAlerts, usagePercent, usageThisPeriod, type Usage } from "./usage";
 
@@ -36,10 +37,28 @@ async function alertsOf(subscriptionId: string) {
 }
 
 describe("usage this period", () => {
-  it("is zero calls and zero minutes until calls are recorded", async () => {
+  it("is zero calls and zero minutes before any call", async () => {
     const { subscription } = await subscribedAccount();
     const usage = await usageThisPeriod(subscription.accountId, { start: subscription.currentPeriodStart, end: subscription.currentPeriodEnd, includedMinutes: 1000 });
     expect(usage).toEqual({ calls: 0, minutes: 0, includedMinutes: 1000, percent: 0 });
+  });
+
+  it("counts the period's calls, each rounded up to a minute, including the part-hours at either edge, and nothing outside", async () => {
+    const { subscription } = await subscribedAccount();
+    const other = await signedInUser("customer", "usage-other");
+    const start = new Date("2026-10-05T08:20:00Z");
+    const end = new Date("2026-11-05T08:20:00Z");
+    await testCalls(subscription.accountId, [
+      { startedAt: new Date("2026-10-05T08:19:59Z"), durationSeconds: 600 },
+      { startedAt: new Date("2026-10-05T08:20:00Z"), durationSeconds: 61 },
+      { startedAt: new Date("2026-10-05T08:59:00Z"), durationSeconds: 0, status: "missed" },
+      { startedAt: new Date("2026-10-20T12:00:00Z"), durationSeconds: 600 },
+      { startedAt: new Date("2026-11-05T08:10:00Z"), durationSeconds: 30 },
+      { startedAt: new Date("2026-11-05T08:20:00Z"), durationSeconds: 600 },
+    ]);
+    await testCalls(other.accountId!, [{ startedAt: new Date("2026-10-20T12:00:00Z"), durationSeconds: 6000 }]);
+    const usage = await usageThisPeriod(subscription.accountId, { start, end, includedMinutes: 100 });
+    expect(usage).toEqual({ calls: 4, minutes: 2 + 0 + 10 + 1, includedMinutes: 100, percent: 13 });
   });
 
   it("counts whole percent of the included minutes, and any use of a plan without minutes as all of it", () => {

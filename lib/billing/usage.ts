@@ -1,4 +1,5 @@
 import "server-only";
+import { getCallUsage } from "@/db/queries/call-usage";
 import { listAccountMemberIds } from "@/db/queries/projects";
 import { getCurrentSubscription, recordUsageAlert, type CurrentSubscription } from "@/db/queries/subscriptions";
 import type { Transaction } from "@/db/queries/transaction";
@@ -15,10 +16,8 @@ export function usagePercent(minutes: number, includedMinutes: number): number {
 }
 
 /** The account's calls and call minutes in a billing period, against the plan's included minutes. */
-export async function usageThisPeriod(accountId: string, period: UsagePeriod): Promise<Usage> {
-  // No calls table exists yet, so nothing was used; once it does, this counts the account's calls in the period.
-  const calls = 0;
-  const minutes = 0;
+export async function usageThisPeriod(accountId: string, period: UsagePeriod, db?: Transaction): Promise<Usage> {
+  const { calls, minutes } = await getCallUsage(accountId, period.start, period.end, db);
   return { calls, minutes, includedMinutes: period.includedMinutes, percent: usagePercent(minutes, period.includedMinutes) };
 }
 
@@ -26,7 +25,7 @@ export async function usageThisPeriod(accountId: string, period: UsagePeriod): P
 export async function checkUsageAlerts(accountId: string, tx: Transaction): Promise<void> {
   const subscription = await getCurrentSubscription(accountId, tx);
   if (!subscription) return;
-  const usage = await usageThisPeriod(accountId, { start: subscription.currentPeriodStart, end: subscription.currentPeriodEnd, includedMinutes: subscription.plan.includedMinutes });
+  const usage = await usageThisPeriod(accountId, { start: subscription.currentPeriodStart, end: subscription.currentPeriodEnd, includedMinutes: subscription.plan.includedMinutes }, tx);
   await sendUsageAlerts(subscription, usage, tx);
 }
 

@@ -38,6 +38,11 @@ export const notificationTypes = {
   "usage.warning": { category: "billing", link: "/dashboard/billing" },
   "usage.limitReached": { category: "billing", link: "/dashboard/billing" },
   "staff.paymentReceived": { category: "billing", link: "/admin/invoices" },
+  "agentRequest.approved": { category: "calls", link: "/dashboard/agents" },
+  "agentRequest.declined": { category: "calls", link: "/dashboard/agents" },
+  "callRequest.completed": { category: "calls", link: "/dashboard/calls" },
+  "staff.agentRequestSubmitted": { category: "calls", link: "/admin/agent-requests" },
+  "staff.lowSatisfactionCall": { category: "calls", link: "/admin/calls" },
 } as const satisfies Record<string, { category: NotificationCategory; link: string }>;
 
 export type NotificationType = keyof typeof notificationTypes;

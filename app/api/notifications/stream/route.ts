@@ -11,7 +11,8 @@ const HEARTBEAT_MS = 20_000;
 
 /**
  * Server-sent events for the signed-in user's bell: `unread` (the count) on connect and whenever
- * it changes, `notification` for each new one, and `session-ended` last when the session ends. The browser reconnects after a drop and gets the
+ * it changes, `notification` for each new one, `live` with a topic when a live page's data changed
+ * (e.g. a call arrived), and `session-ended` last when the session ends. The browser reconnects after a drop and gets the
  * current count again, so the bell is right after any gap. An open stream is not activity: it
  * never keeps a session from expiring, and it ends once the session does.
  */
@@ -43,7 +44,7 @@ export async function GET(request: Request): Promise<Response> {
           })
           .catch((error) => console.error(`[notifications] stream update failed: ${describeError(error)}`));
       };
-      const unsubscribe = await subscribeToNotifications(user.id, (event) => update(event.id));
+      const unsubscribe = await subscribeToNotifications(user.id, (event) => (event.topic ? send("live", { topic: event.topic }) : update(event.id)));
       const heartbeat = setInterval(() => {
         isSessionLive(user.sessionId)
           .then((live) => (live ? write(": keep-alive\n\n") : end()))
