@@ -13,6 +13,7 @@ import { formatCalendarDay } from "@/lib/calendar-day";
 import { isOverdue, todayIn } from "@/lib/projects/dates";
 import { requireUser } from "@/lib/session";
 import { BillingWidgets } from "./billing-widgets";
+import { CallWidgets } from "./call-widgets";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("nav"))("overview") };
@@ -171,6 +172,7 @@ export default async function OverviewPage() {
       <div className="grid items-start gap-6 lg:grid-cols-3">
         {user.accountId ? <WorkWidgets user={{ ...user, accountId: user.accountId }} /> : null}
         {user.accountId ? <BillingWidgets user={{ ...user, accountId: user.accountId }} /> : null}
+        {user.accountId ? <CallWidgets user={{ ...user, accountId: user.accountId }} /> : null}
         <Card className="lg:col-span-2" aria-labelledby="getting-started-heading">
           <CardHeader id="getting-started-heading" title={t("gettingStarted")} description={t("progress", { done, total: steps.length })} />
           <ol className="mt-4 divide-y divide-border">
