@@ -173,3 +173,10 @@ export type AgentRequestStatus = (typeof agentRequestStatuses)[number];
 export type CallRequestStatus = (typeof callRequestStatuses)[number];
 export type CallQuality = (typeof callQualities)[number];
 export type CallSort = (typeof callSortColumns)[number];
+
+/** The call platform's API, ingestion and CSV import. */
+export const PLATFORM_CALL_ID_MAX = 200;
+/** The most due call requests the platform claims in one request. */
+export const PLATFORM_CLAIM_MAX = 100;
+/** A CSV import's file: it is sent with a server action, whose body is capped at 6 MB (next.config.ts). */
+export const CALL_IMPORT_MAX_BYTES = 5 * 1024 * 1024;
