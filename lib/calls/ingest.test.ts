@@ -118,7 +118,7 @@ describe("ingesting a reported call", () => {
   it("refuses a call request of another account, or one already completed, and writes nothing", async () => {
     const customer = await signedInUser("customer", "ingest-foreign");
     const other = await signedInUser("customer", "ingest-other");
-    const [foreign] = await db().insert(callRequests).values({ accountId: other.accountId!, toNumber: "+4930765432", status: "pending" }).returning();
+    const [foreign] = await db().insert(callRequests).values({ accountId: other.accountId!, toNumber: "+4930765432", status: "claimed" }).returning();
     const [done] = await db().insert(callRequests).values({ accountId: customer.accountId!, toNumber: "+4930765432", status: "completed" }).returning();
     for (const requestId of [foreign!.id, done!.id]) {
       const response = await postJson(callReport(customer.accountId!, { callRequestId: requestId }));
@@ -127,7 +127,7 @@ describe("ingesting a reported call", () => {
     }
     expect(await callsOf(customer.accountId!)).toEqual([]);
     const [foreignAfter] = await db().select({ status: callRequests.status }).from(callRequests).where(eq(callRequests.id, foreign!.id));
-    expect(foreignAfter!.status).toBe("pending");
+    expect(foreignAfter!.status).toBe("claimed");
   });
 
   it("answers 422 with the field for an unknown account or agent, and 400 with every bad field", async () => {
