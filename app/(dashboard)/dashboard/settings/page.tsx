@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
-import { Page } from "@/components/page";
 import { Card, CardHeader } from "@/components/ui/card";
 import { getNotificationPreferences } from "@/db/queries/notifications";
 import { ClientMessages } from "@/lib/i18n/client-messages";
@@ -17,7 +16,8 @@ export default async function SettingsPage() {
   const user = await requireUser();
   const [t, locale, preferences] = await Promise.all([getTranslations("settings"), getLocale(), getNotificationPreferences(user.id)]);
   return (
-    <Page title={t("title")} description={t("description")} width="narrow">
+    <>
+      <p className="mb-6 text-fg-muted">{t("description")}</p>
       <Card aria-labelledby="preferences-heading">
         <CardHeader id="preferences-heading" title={t("preferences")} description={t("preferencesHelp")} />
         <ClientMessages namespaces={["settings"]}>
@@ -30,6 +30,6 @@ export default async function SettingsPage() {
           <NotificationPreferencesForm preferences={preferences} />
         </ClientMessages>
       </Card>
-    </Page>
+    </>
   );
 }

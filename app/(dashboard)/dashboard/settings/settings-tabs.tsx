@@ -1,0 +1,39 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { useTranslations } from "next-intl";
+
+const tabs = [
+  { href: "/dashboard/settings", key: "general" },
+  { href: "/dashboard/settings/calls", key: "calls" },
+] as const;
+
+/** The Settings pages as tabs; each is a page of its own, so a tab can be linked and reloaded. */
+export function SettingsTabs({ calls }: { calls: boolean }) {
+  const t = useTranslations("settings.tabs");
+  const pathname = usePathname();
+  return (
+    <nav aria-label={t("label")} className="mb-6 overflow-x-auto border-b border-border">
+      <ul className="flex gap-1">
+        {tabs
+          .filter((tab) => calls || tab.key !== "calls")
+          .map((tab) => {
+            const current = pathname === tab.href;
+            return (
+              <li key={tab.href}>
+                <Link
+                  href={tab.href}
+                  prefetch={false}
+                  aria-current={current ? "page" : undefined}
+                  className={`-mb-px inline-flex min-h-10 items-center whitespace-nowrap border-b-2 px-3 py-2 text-sm font-medium focus-visible:outline-2 focus-visible:outline-focus ${current ? "border-primary text-primary" : "border-transparent text-fg-muted hover:text-fg"}`}
+                >
+                  {t(tab.key)}
+                </Link>
+              </li>
+            );
+          })}
+      </ul>
+    </nav>
+  );
+}
