@@ -9,6 +9,8 @@ export type ActionState = {
   values?: Record<string, string>;
   /** Secrets shown once and never again (recovery codes): kept only in the form's state. */
   secrets?: string[];
+  /** Problems of a submitted file, one per row and field (the CSV import's report). */
+  report?: { row: number; field: string; reason: string }[];
 };
 
 export const initialActionState: ActionState = { ok: false };

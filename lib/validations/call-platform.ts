@@ -1,6 +1,7 @@
 import { z } from "zod";
 import {
   AMOUNT_MAX,
+  CALL_IMPORT_MAX_BYTES,
   CALL_DURATION_MAX,
   CALL_SUMMARY_MAX,
   CALL_TRANSCRIPT_MAX,
@@ -62,3 +63,11 @@ export const platformKeyNameSchema = z.object({
 });
 
 export const platformKeyIdSchema = z.object({ keyId: z.uuid("invalid") });
+
+/** Staff's CSV import: one file, within the size a server action takes. */
+export const callImportSchema = z.object({
+  file: z
+    .instanceof(File, { error: "callImport.validation.fileRequired" })
+    .refine((file) => file.size > 0, "callImport.validation.fileRequired")
+    .refine((file) => file.size <= CALL_IMPORT_MAX_BYTES, "callImport.validation.fileTooLarge"),
+});
