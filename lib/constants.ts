@@ -180,3 +180,9 @@ export const PLATFORM_CALL_ID_MAX = 200;
 export const PLATFORM_CLAIM_MAX = 100;
 /** A CSV import's file: it is sent with a server action, whose body is capped at 6 MB (next.config.ts). */
 export const CALL_IMPORT_MAX_BYTES = 5 * 1024 * 1024;
+
+/** Agents (the agents task): what customers may ask for, and what staff keep about an agent. */
+export const agentLanguages = ["en", "de", "fr", "es", "it", "nl", "pl", "pt", "tr", "ar", "zh", "ja"] as const;
+export const AGENT_REQUEST_NOTES_MAX = 2000;
+export const AGENT_DECLINE_REASON_MAX = 1000;
+export type AgentLanguage = (typeof agentLanguages)[number];
