@@ -41,6 +41,17 @@ export async function getActiveAgent(agentId: string, db: Database = getDb()) {
   return agent ?? null;
 }
 
+/** The specialties active agents have, to suggest in the request form. */
+export async function listKnownSpecialties(db: Database = getDb()): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ specialty: sql<string>`unnest(${agents.specialties})` })
+    .from(agents)
+    .where(eq(agents.active, true))
+    .orderBy(sql`1`)
+    .limit(200);
+  return rows.map((row) => row.specialty);
+}
+
 /** The account's agents on `today`, primary ones first. */
 export async function listCurrentAgentsForAccount(accountId: string, today: string, db: Database = getDb()) {
   return db

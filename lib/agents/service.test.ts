@@ -15,7 +15,7 @@ import { getFileForDownload } from "@/lib/files/service";
 import { todayIn } from "@/lib/projects/dates";
 import { setStorage } from "@/lib/storage";
 import { localDiskStorage } from "@/lib/storage/local";
-import { agentRequestSchema, agentSchema, approveAgentRequestSchema, assignAgentSchema, declineAgentRequestSchema } from "@/lib/validations/agents";
+import { agentRequestSchema, agentSchema, type AgentRequestInput, approveAgentRequestSchema, assignAgentSchema, declineAgentRequestSchema } from "@/lib/validations/agents";
 import { changeAgentAvatar, removeAgentAvatar } from "./avatar";
 import { approveAgentRequest, assignAgent, createAgent, createAgentRequest, declineAgentRequest, endAssignment, updateAgent } from "./service";
 
@@ -31,9 +31,9 @@ afterAll(async () => {
 
 const info = { ip: null, userAgent: "vitest" };
 type User = Awaited<ReturnType<typeof signedInUser>>;
-const noPreferences = { agentId: null, language: null, specialty: null, notes: "" };
+const noPreferences: AgentRequestInput = { agentId: null, language: null, specialty: null, notes: "" };
 
-async function requested(customer: User, input: Partial<typeof noPreferences> = {}): Promise<string> {
+async function requested(customer: User, input: Partial<AgentRequestInput> = {}): Promise<string> {
   const result = await createAgentRequest(customer, { ...noPreferences, ...input }, info);
   if (result.status !== "ok") throw new Error(result.status);
   return result.id;

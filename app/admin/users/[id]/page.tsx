@@ -17,6 +17,7 @@ import { requireAdmin } from "@/lib/session";
 import { describeUserAgent } from "@/lib/user-agent";
 import { CustomerSubscription } from "./customer-subscription";
 import { AccountInvoices } from "../../invoices/staff-invoice-lists";
+import { CustomerAgents } from "./customer-agents";
 import { CustomerWork } from "./customer-work";
 import { ResetTwoFactorForm, UserRoleForm, UserSessionsForm, UserStatusForm } from "./user-forms";
 
@@ -155,6 +156,7 @@ export default async function AdminUserPage({ params }: { params: Params }) {
           {account ? <CustomerWork accountId={account.id} /> : null}
           {account ? <CustomerSubscription accountId={account.id} /> : null}
           {account ? <AccountInvoices accountId={account.id} /> : null}
+          {account ? <CustomerAgents accountId={account.id} timeZone={admin.timeZone} /> : null}
           <Card className="mt-6" aria-labelledby="audit-heading">
             <CardHeader id="audit-heading" title={t("audit")} />
             {audit.length === 0 ? (
