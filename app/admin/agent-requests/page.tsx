@@ -86,12 +86,12 @@ export default async function AdminAgentRequestsPage({ searchParams }: { searchP
                   {request.status === "approved" ? (
                     <p className="mt-3 text-sm">
                       {request.assignedAgentName && request.assignedRole
-                        ? tAgents("approvedWith", { agent: request.assignedAgentName, role: request.assignedRole, date: formatCalendarDay(format, request.assignedFrom!) })
+                        ? t("assigned", { agent: request.assignedAgentName, role: request.assignedRole, date: formatCalendarDay(format, request.assignedFrom!) })
                         : tAgents("assignmentGone")}
                     </p>
                   ) : null}
-                  {request.status === "declined" ? <p className="mt-3 whitespace-pre-wrap break-words text-sm">{tAgents("declinedBecause", { reason: request.declineReason ?? "" })}</p> : null}
-                  {request.decidedAt ? <p className="mt-1 text-13 text-fg-muted">{tAgents("decidedOn", { date: when(request.decidedAt) })}</p> : null}
+                  {request.status === "declined" ? <p className="mt-3 whitespace-pre-wrap break-words text-sm">{t("declinedBecause", { reason: request.declineReason ?? "" })}</p> : null}
+                  {request.decidedAt ? <p className="mt-1 text-13 text-fg-muted">{t("decidedAt", { date: when(request.decidedAt) })}</p> : null}
                   <ClientMessages namespaces={["adminAgentRequests", "agents"]}>
                     <div className="mt-4 grid gap-6 border-t border-border pt-4 empty:hidden lg:grid-cols-2">
                       <ApproveForm

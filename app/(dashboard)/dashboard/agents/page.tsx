@@ -98,7 +98,7 @@ export default async function AgentsPage() {
                   </dl>
                   {agent.bio ? <p className="mt-3 whitespace-pre-wrap break-words text-sm">{agent.bio}</p> : null}
                   <h4 className="mt-4 text-13 font-medium text-fg-muted">{t("performanceHeading")}</h4>
-                  <dl className="mt-2 grid grid-cols-2 gap-3 sm:grid-cols-4">
+                  <dl className="mt-2 grid grid-cols-2 gap-3">
                     {stats(performance.get(agent.id)).map(([label, value]) => (
                       <div key={label} className="rounded-md bg-surface-muted px-3 py-2">
                         <dt className="text-xs text-fg-muted">{label}</dt>
@@ -125,7 +125,7 @@ export default async function AgentsPage() {
                 request.specialty,
               ].filter(Boolean);
               return (
-                <li key={request.id} className="space-y-1.5 py-3">
+                <li key={request.id} id={`request-${request.id}`} className="space-y-1.5 py-3">
                   <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
                     <AgentRequestStatusBadge status={request.status} />
                     <span className="text-13 text-fg-muted">
