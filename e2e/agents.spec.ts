@@ -114,7 +114,6 @@ test("a customer asks for an agent with preferences, staff approve it choosing t
   await stale.getByRole("dialog").getByRole("button", { name: "Decline request" }).click();
   await expect(staleItem.getByTestId("form-message")).toContainText("already been decided");
   await expect(staleItem).toContainText("Approved");
-  await staff.close();
 
   await page.goto("/dashboard/agents");
   const card = page.getByRole("region", { name: agentName });
@@ -126,5 +125,19 @@ test("a customer asks for an agent with preferences, staff approve it choosing t
   await page.goto("/dashboard/notifications");
   await expect(page.getByRole("main")).toContainText("Your agent request was approved");
   await expect(page.getByRole("main")).toContainText(`${agentName} now works for you as your backup agent.`);
-  await customer.close();
+
+  // On the customer's staff page: the same agent cannot be assigned twice, and the assignment ends today.
+  await admin.goto(`/admin/users?query=${encodeURIComponent(email)}`);
+  await admin.getByRole("link", { name: "Agatha Asker" }).click();
+  const agentsSection = admin.getByRole("region", { name: "Agents", exact: true });
+  const assignment = agentsSection.getByRole("listitem").filter({ hasText: agentName });
+  await expect(assignment).toContainText("Backup");
+  await agentsSection.getByLabel("Agent", { exact: true }).selectOption({ label: agentName });
+  await agentsSection.getByRole("button", { name: "Assign agent" }).click();
+  await expect(agentsSection.getByText("This agent already works for this customer then.")).toBeVisible();
+  await assignment.getByRole("button", { name: "End assignment" }).click();
+  await admin.getByRole("dialog", { name: `End ${agentName}'s assignment?` }).getByRole("button", { name: "End assignment" }).click();
+  await expect(agentsSection.getByTestId("form-message").filter({ hasText: "The assignment ends today." })).toBeVisible();
+  await expect(assignment.getByRole("button", { name: "End assignment" })).toHaveCount(0);
+  await Promise.all([staff.close(), customer.close()]);
 });

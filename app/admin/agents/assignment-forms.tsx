@@ -46,14 +46,16 @@ export function AssignAgentForm({ accountId, agents, today }: { accountId: strin
   );
 }
 
-export function EndAssignmentForm({ assignmentId, agentName }: { assignmentId: string; agentName: string }) {
+/** Stays mounted once the assignment has ended today (`open` turns false), so its outcome stays on screen. */
+export function EndAssignmentForm({ assignmentId, agentName, open }: { assignmentId: string; agentName: string; open: boolean }) {
   const t = useTranslations("adminAgents.assignments");
   const [state, action] = useActionState(endAssignmentAction, initialActionState);
+  if (!open && !state.message) return null;
   return (
     <form action={action} className="space-y-2">
       <FormMessage state={state} />
       <input type="hidden" name="assignmentId" value={assignmentId} />
-      {state.ok ? null : (
+      {!open || state.ok ? null : (
         <ConfirmSubmit
           label={t("end")}
           pendingLabel={t("ending")}

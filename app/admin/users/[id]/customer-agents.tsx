@@ -41,7 +41,7 @@ export async function CustomerAgents({ accountId, timeZone }: { accountId: strin
                       {ended ? <span>{t("past")}</span> : null}
                     </p>
                   </div>
-                  {!ended && assignment.startsOn <= today && assignment.endsOn !== today ? <EndAssignmentForm assignmentId={assignment.id} agentName={assignment.agentName} /> : null}
+                  {ended ? null : <EndAssignmentForm assignmentId={assignment.id} agentName={assignment.agentName} open={assignment.startsOn <= today && assignment.endsOn !== today} />}
                 </li>
               );
             })}
