@@ -121,7 +121,11 @@ test("a customer asks for an agent with preferences, staff approve it choosing t
   await expect(card).toContainText("Backup");
   await expect(card).toContainText("English, German");
   await expect(card).toContainText("Calls handled");
-  await expect(page.getByRole("region", { name: "Your requests" }).getByRole("listitem").filter({ hasText: notes })).toContainText(`${agentName} works for you as backup agent from`);
+  await expect(page.getByRole("region", { name: "Your requests" }).getByRole("listitem").filter({ hasText: notes })).toContainText(`${agentName} was assigned to you as backup agent from`);
+  // At 360 px the cards and the request list fit the screen.
+  await page.setViewportSize({ width: 360, height: 800 });
+  await expect(card).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
   await page.goto("/dashboard/notifications");
   await expect(page.getByRole("main")).toContainText("Your agent request was approved");
   await expect(page.getByRole("main")).toContainText(`${agentName} now works for you as your backup agent.`);
