@@ -16,6 +16,7 @@ CREATE TABLE "agent_requests" (
 	"account_id" uuid NOT NULL,
 	"requested_by_id" uuid,
 	"agent_id" uuid,
+	"replaces_assignment_id" uuid,
 	"language" text,
 	"specialty" text,
 	"notes" text DEFAULT '' NOT NULL,
@@ -121,6 +122,7 @@ ALTER TABLE "agent_assignments" ADD CONSTRAINT "agent_assignments_created_by_id_
 ALTER TABLE "agent_requests" ADD CONSTRAINT "agent_requests_account_id_customer_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."customer_accounts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "agent_requests" ADD CONSTRAINT "agent_requests_requested_by_id_users_id_fk" FOREIGN KEY ("requested_by_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "agent_requests" ADD CONSTRAINT "agent_requests_agent_id_agents_id_fk" FOREIGN KEY ("agent_id") REFERENCES "public"."agents"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "agent_requests" ADD CONSTRAINT "agent_requests_replaces_assignment_id_agent_assignments_id_fk" FOREIGN KEY ("replaces_assignment_id") REFERENCES "public"."agent_assignments"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "agent_requests" ADD CONSTRAINT "agent_requests_assignment_id_agent_assignments_id_fk" FOREIGN KEY ("assignment_id") REFERENCES "public"."agent_assignments"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "agent_requests" ADD CONSTRAINT "agent_requests_decided_by_id_users_id_fk" FOREIGN KEY ("decided_by_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "agents" ADD CONSTRAINT "agents_avatar_file_id_stored_files_id_fk" FOREIGN KEY ("avatar_file_id") REFERENCES "public"."stored_files"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint

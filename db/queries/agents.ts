@@ -104,6 +104,9 @@ export async function getAgentPerformanceForAccount(accountId: string, agentIds:
 
 const requestedAgents = alias(agents, "requested_agents");
 const assignedAgents = alias(agents, "assigned_agents");
+// A change request's replaced assignment and its agent.
+const replacedAssignments = alias(agentAssignments, "replaced_assignments");
+const replacedAgents = alias(agents, "replaced_agents");
 
 const requestColumns = {
   id: agentRequests.id,
@@ -116,6 +119,7 @@ const requestColumns = {
   assignedAgentName: assignedAgents.name,
   assignedRole: agentAssignments.role,
   assignedFrom: agentAssignments.startsOn,
+  replacesAgentName: replacedAgents.name,
   createdAt: agentRequests.createdAt,
   decidedAt: agentRequests.decidedAt,
 };
@@ -128,6 +132,8 @@ export async function listAgentRequestsForAccount(accountId: string, db: Databas
     .leftJoin(requestedAgents, eq(requestedAgents.id, agentRequests.agentId))
     .leftJoin(agentAssignments, eq(agentAssignments.id, agentRequests.assignmentId))
     .leftJoin(assignedAgents, eq(assignedAgents.id, agentAssignments.agentId))
+    .leftJoin(replacedAssignments, eq(replacedAssignments.id, agentRequests.replacesAssignmentId))
+    .leftJoin(replacedAgents, eq(replacedAgents.id, replacedAssignments.agentId))
     .where(eq(agentRequests.accountId, accountId))
     .orderBy(desc(agentRequests.createdAt), desc(agentRequests.id));
 }
@@ -149,7 +155,7 @@ export async function hasPendingAgentRequest(accountId: string, db: Database = g
 }
 
 export async function insertAgentRequest(
-  request: { accountId: string; requestedById: string; agentId: string | null; language: string | null; specialty: string | null; notes: string },
+  request: { accountId: string; requestedById: string; agentId: string | null; replacesAssignmentId: string | null; language: string | null; specialty: string | null; notes: string },
   db: Database = getDb(),
 ): Promise<{ id: string }> {
   const [created] = await db.insert(agentRequests).values(request).returning({ id: agentRequests.id });
@@ -180,6 +186,8 @@ export async function adminListAgentRequests(params: { page: number; pageSize: n
     .leftJoin(requestedAgents, eq(requestedAgents.id, agentRequests.agentId))
     .leftJoin(agentAssignments, eq(agentAssignments.id, agentRequests.assignmentId))
     .leftJoin(assignedAgents, eq(assignedAgents.id, agentAssignments.agentId))
+    .leftJoin(replacedAssignments, eq(replacedAssignments.id, agentRequests.replacesAssignmentId))
+    .leftJoin(replacedAgents, eq(replacedAgents.id, replacedAssignments.agentId))
     .orderBy(
       sql`case when ${isPending} then 0 else 1 end`,
       sql`case when ${isPending} then ${agentRequests.createdAt} end asc`,
@@ -197,7 +205,7 @@ export async function adminListAgentRequests(params: { page: number; pageSize: n
 /** Locks the request row until the transaction ends: of two staff deciding at once, the second sees the first's decision. */
 export async function lockAgentRequestForDecision(requestId: string, db: Database) {
   const [request] = await db
-    .select({ id: agentRequests.id, accountId: agentRequests.accountId, requestedById: agentRequests.requestedById, status: agentRequests.status })
+    .select({ id: agentRequests.id, accountId: agentRequests.accountId, requestedById: agentRequests.requestedById, status: agentRequests.status, replacesAssignmentId: agentRequests.replacesAssignmentId })
     .from(agentRequests)
     .where(eq(agentRequests.id, requestId))
     .for("update");
@@ -245,6 +253,15 @@ export async function adminListAssignmentsOfAccount(accountId: string, today: st
       desc(agentAssignments.startsOn),
       desc(agentAssignments.id),
     );
+}
+
+/** The account's assignment `assignmentId` if it is current on `today`: what a change request may replace. */
+export async function getCurrentAssignmentOfAccount(accountId: string, assignmentId: string, today: string, db: Database = getDb()) {
+  const [assignment] = await db
+    .select({ id: agentAssignments.id })
+    .from(agentAssignments)
+    .where(and(eq(agentAssignments.id, assignmentId), eq(agentAssignments.accountId, accountId), activeOn(today)));
+  return assignment ?? null;
 }
 
 export async function lockAssignment(assignmentId: string, db: Database) {

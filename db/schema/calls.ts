@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, date, index, integer, pgTable, text, timestamp, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { type AnyPgColumn, boolean, check, date, index, integer, pgTable, text, timestamp, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 // Relative, not "@/": drizzle-kit loads the schema without the project's path aliases.
 import { agentKinds, agentRequestStatuses, assignmentRoles, callDirections, callQualities, callRequestStatuses, callStatuses } from "../../lib/constants";
 import { customerAccounts } from "./accounts";
@@ -64,6 +64,8 @@ export const agentRequests = pgTable(
     requestedById: uuid().references(() => users.id, { onDelete: "set null" }),
     // The agent asked for, if any; staff may assign another.
     agentId: uuid().references(() => agents.id, { onDelete: "set null" }),
+    // A change: the assignment the new agent takes over, ended when the request is approved.
+    replacesAssignmentId: uuid().references((): AnyPgColumn => agentAssignments.id, { onDelete: "set null" }),
     language: text(),
     specialty: text(),
     notes: text().notNull().default(""),

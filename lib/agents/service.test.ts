@@ -31,7 +31,7 @@ afterAll(async () => {
 
 const info = { ip: null, userAgent: "vitest" };
 type User = Awaited<ReturnType<typeof signedInUser>>;
-const noPreferences: AgentRequestInput = { agentId: null, language: null, specialty: null, notes: "" };
+const noPreferences: AgentRequestInput = { agentId: null, replacesAssignmentId: null, language: null, specialty: null, notes: "" };
 
 async function requested(customer: User, input: Partial<AgentRequestInput> = {}): Promise<string> {
   const result = await createAgentRequest(customer, { ...noPreferences, ...input }, info);
@@ -182,6 +182,26 @@ describe("staff deciding an agent request", () => {
     expect(audit.map((entry) => entry.action).sort()).toEqual(["admin.agent_request_approved", "user.agent_requested"]);
   });
 
+  it("approving a change ends the replaced assignment the day before the new one starts; only a current assignment of the account can be replaced", async () => {
+    const staff = await signedInUser("admin");
+    const customer = await signedInUser("customer");
+    const other = await signedInUser("customer");
+    const [leaving, arriving] = await Promise.all([testAgent({ name: "Leaving" }), testAgent({ name: "Arriving" })]);
+    const current = await testAssignment(customer.accountId!, leaving.id, { startsOn: "2026-01-01" });
+    const ended = await testAssignment(customer.accountId!, arriving.id, { startsOn: "2025-01-01", endsOn: "2025-06-30", role: "backup" });
+    const foreign = await testAssignment(other.accountId!, leaving.id);
+    for (const replacesAssignmentId of [ended.id, foreign.id]) {
+      expect(await createAgentRequest(customer, { ...noPreferences, replacesAssignmentId }, info)).toEqual({ status: "assignment_unavailable" });
+    }
+
+    const id = await requested(customer, { replacesAssignmentId: current.id, agentId: arriving.id });
+    expect(await listAgentRequestsForAccount(customer.accountId!)).toEqual([expect.objectContaining({ status: "pending", replacesAgentName: "Leaving" })]);
+    const result = await approveAgentRequest(staff, { requestId: id, agentId: arriving.id, role: "primary", startsOn: "2026-12-01" }, info);
+    expect(result.status).toBe("ok");
+    const [replaced] = await db().select().from(agentAssignments).where(eq(agentAssignments.id, current.id));
+    expect(replaced!.endsOn).toBe("2026-11-30");
+  });
+
   it("declining needs a reason, tells the customer, and a decided request is never decided again", async () => {
     const staff = await signedInUser("admin");
     const customer = await signedInUser("customer");
@@ -317,7 +337,7 @@ describe("staff keeping agents", () => {
 
 describe("validation of the forms", () => {
   it("the request form takes empty preferences as none and refuses unknown languages and long texts", () => {
-    expect(agentRequestSchema.parse({ agentId: "", language: "", specialty: " ", notes: "" })).toEqual({ agentId: null, language: null, specialty: null, notes: "" });
+    expect(agentRequestSchema.parse({ agentId: "", language: "", specialty: " ", notes: "" })).toEqual(noPreferences);
     expect(agentRequestSchema.safeParse({ language: "xx" }).success).toBe(false);
     expect(agentRequestSchema.safeParse({ agentId: "not-a-uuid" }).success).toBe(false);
     expect(agentRequestSchema.safeParse({ notes: "x".repeat(2001) }).success).toBe(false);

@@ -2,6 +2,7 @@ import "server-only";
 import { getCustomerAccount } from "@/db/queries/accounts";
 import {
   getActiveAgent,
+  getCurrentAssignmentOfAccount,
   hasAssignmentFrom,
   hasPendingAgentRequest,
   insertAgent,
@@ -31,10 +32,11 @@ type Staff = Actor & { timeZone: string };
 
 // ---- Customers asking for an agent ------------------------------------------------------------
 
-export type AgentRequestResult = { status: "ok"; id: string } | { status: "pending_exists" | "agent_unavailable" };
+export type AgentRequestResult = { status: "ok"; id: string } | { status: "pending_exists" | "agent_unavailable" | "assignment_unavailable" };
 
 /**
- * A customer asks for an agent (a first one, another one or a change, told in the notes). One
+ * A customer asks for an agent: a first one, another one, or a change replacing one of their
+ * current agents (ended when staff approve). One
  * request waits at a time per account, so staff decide on the latest wishes; every active staff user is told.
  */
 export async function createAgentRequest(actor: Actor, input: AgentRequestInput, info: RequestInfo, db?: Transaction): Promise<AgentRequestResult> {
@@ -44,6 +46,10 @@ export async function createAgentRequest(actor: Actor, input: AgentRequestInput,
     await lockAgentRequestsOfAccount(accountId, tx);
     if (await hasPendingAgentRequest(accountId, tx)) return { status: "pending_exists" as const };
     if (input.agentId && !(await getActiveAgent(input.agentId, tx))) return { status: "agent_unavailable" as const };
+    // Days of the account's assignments are the team's calendar days; a day either side does not matter here.
+    if (input.replacesAssignmentId && !(await getCurrentAssignmentOfAccount(accountId, input.replacesAssignmentId, todayIn("UTC"), tx))) {
+      return { status: "assignment_unavailable" as const };
+    }
     const request = await insertAgentRequest({ accountId, requestedById: actor.id, ...input }, tx);
     await createAuditEntry(
       {
@@ -52,7 +58,7 @@ export async function createAgentRequest(actor: Actor, input: AgentRequestInput,
         targetUserId: actor.id,
         ip: info.ip,
         userAgent: info.userAgent,
-        metadata: { requestId: request.id, accountId, agentId: input.agentId, language: input.language, specialty: input.specialty },
+        metadata: { requestId: request.id, accountId, agentId: input.agentId, replacesAssignmentId: input.replacesAssignmentId, language: input.language, specialty: input.specialty },
       },
       tx,
     );
@@ -101,11 +107,15 @@ async function assign(admin: Actor, input: AssignAgentInput, tx: Transaction): P
 
 export type ApproveResult = { status: "ok"; assignmentId: string } | AssignmentRefusal | { status: "already_decided" };
 
-/** Approving assigns the chosen agent from `startsOn` in the same transaction; the account's members are told. */
+/**
+ * Approving assigns the chosen agent from `startsOn` in the same transaction, and for a change ends
+ * the replaced assignment the day before (never before it began); the account's members are told.
+ */
 export async function approveAgentRequest(admin: Actor, input: ApproveAgentRequestInput, info: RequestInfo, db?: Transaction): Promise<ApproveResult> {
   return decide(admin, input.requestId, db, async (request, tx) => {
     const assigned = await assign(admin, { accountId: request.accountId, agentId: input.agentId, role: input.role, startsOn: input.startsOn }, tx);
     if (assigned.status !== "ok") return assigned;
+    if (request.replacesAssignmentId) await endReplacedAssignment(request.replacesAssignmentId, input.startsOn, tx);
     await setAgentRequestDecision(request.id, { status: "approved", decidedById: admin.id, assignmentId: assigned.assignmentId }, tx);
     await createAuditEntry(
       {
@@ -121,6 +131,15 @@ export async function approveAgentRequest(admin: Actor, input: ApproveAgentReque
     await notifyMembers(request.accountId, { type: "agentRequest.approved", params: { agent: assigned.agentName, role: input.role }, link: "/dashboard/agents" }, tx);
     return { status: "ok" as const, assignmentId: assigned.assignmentId };
   });
+}
+
+async function endReplacedAssignment(assignmentId: string, newStartsOn: string, tx: Transaction): Promise<void> {
+  const replaced = await lockAssignment(assignmentId, tx);
+  if (!replaced) return;
+  const dayBefore = new Date(`${newStartsOn}T00:00:00Z`);
+  dayBefore.setUTCDate(dayBefore.getUTCDate() - 1);
+  const endsOn = [dayBefore.toISOString().slice(0, 10), replaced.startsOn].sort().at(-1)!;
+  if (replaced.endsOn === null || replaced.endsOn > endsOn) await setAssignmentEnd(replaced.id, endsOn, tx);
 }
 
 export type DeclineResult = { status: "ok" | "already_decided" };

@@ -22,6 +22,7 @@ const agentLanguage = z.enum(agentLanguages, "agents.validation.languageInvalid"
 
 export const agentRequestSchema = z.object({
   agentId: optional(z.uuid("agents.validation.agentInvalid")),
+  replacesAssignmentId: optional(z.uuid("agents.validation.replacesInvalid")),
   language: optional(agentLanguage),
   specialty: optional(z.string().trim().max(AGENT_TAG_MAX, "agents.validation.specialtyTooLong")).transform((value) => value || null),
   notes: z.string().trim().max(AGENT_REQUEST_NOTES_MAX, "agents.validation.notesTooLong").default(""),

@@ -55,6 +55,7 @@ export default async function AdminAgentRequestsPage({ searchParams }: { searchP
             const facts: Array<[string, React.ReactNode]> = [
               [t("requestedAt"), when(request.createdAt)],
               [t("preferredAgent"), request.requestedAgentName ?? t("noPreference")],
+              [t("replaces"), request.replacesAgentName ?? t("replacesNone")],
               [t("language"), request.language ? language(request.language) : t("noPreference")],
               [t("specialty"), request.specialty ?? t("noPreference")],
             ];

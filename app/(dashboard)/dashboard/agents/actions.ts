@@ -12,7 +12,8 @@ export const createAgentRequestAction = authedAction(agentRequestSchema, async (
   const result = await createAgentRequest(user, data, info);
   if (result.status !== "ok") {
     const t = await getTranslations("agents.form");
-    return result.status === "pending_exists" ? { ok: false, message: t("pendingExists") } : { ok: false, fieldErrors: { agentId: t("agentUnavailable") } };
+    if (result.status === "pending_exists") return { ok: false, message: t("pendingExists") };
+    return result.status === "assignment_unavailable" ? { ok: false, fieldErrors: { replacesAssignmentId: t("replacesUnavailable") } } : { ok: false, fieldErrors: { agentId: t("agentUnavailable") } };
   }
   revalidatePath("/dashboard/agents");
   redirect("/dashboard/agents");

@@ -120,6 +120,7 @@ export default async function AgentsPage() {
           <ul className="mt-3 divide-y divide-border">
             {requests.map((request) => {
               const preferences = [
+                request.replacesAgentName ? t("replaces", { agent: request.replacesAgentName }) : null,
                 request.requestedAgentName ? t("preferredAgent", { agent: request.requestedAgentName }) : null,
                 request.language ? language(request.language) : null,
                 request.specialty,

@@ -5,9 +5,10 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { AreaEmptyState } from "@/components/area-empty-state";
 import { Page } from "@/components/page";
 import { Card } from "@/components/ui/card";
-import { hasPendingAgentRequest, listActiveAgents, listKnownSpecialties } from "@/db/queries/agents";
+import { hasPendingAgentRequest, listActiveAgents, listCurrentAgentsForAccount, listKnownSpecialties } from "@/db/queries/agents";
 import { languageOptions } from "@/lib/agents/languages";
 import { ClientMessages } from "@/lib/i18n/client-messages";
+import { todayIn } from "@/lib/projects/dates";
 import { requireUser } from "@/lib/session";
 import { AgentRequestForm } from "./request-form";
 
@@ -18,12 +19,13 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function RequestAgentPage() {
   const user = await requireUser();
   if (!user.accountId) return <AreaEmptyState area="agents" />;
-  const [t, locale, pending, agents, specialties] = await Promise.all([
+  const [t, locale, pending, agents, specialties, current] = await Promise.all([
     getTranslations("agents.form"),
     getLocale(),
     hasPendingAgentRequest(user.accountId),
     listActiveAgents(),
     listKnownSpecialties(),
+    listCurrentAgentsForAccount(user.accountId, todayIn(user.timeZone)),
   ]);
   return (
     <Page
@@ -44,7 +46,12 @@ export default async function RequestAgentPage() {
           </p>
         ) : (
           <ClientMessages namespaces={["agents"]}>
-            <AgentRequestForm agents={agents} languages={languageOptions(locale)} specialties={specialties} />
+            <AgentRequestForm
+              agents={agents}
+              languages={languageOptions(locale)}
+              specialties={specialties}
+              current={current.map((agent) => ({ assignmentId: agent.assignmentId, name: agent.name, role: agent.role }))}
+            />
           </ClientMessages>
         )}
       </Card>

@@ -8,7 +8,7 @@ import { Field, FieldShell, inputClass, SelectField } from "@/components/ui/fiel
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { initialActionState } from "@/lib/action-state";
-import type { AgentKind } from "@/lib/constants";
+import type { AgentKind, AssignmentRole } from "@/lib/constants";
 import { createAgentRequestAction } from "../actions";
 
 /** Every preference is optional: staff read the notes and choose; a sent request shows on the agents page. */
@@ -16,10 +16,12 @@ export function AgentRequestForm({
   agents,
   languages,
   specialties,
+  current,
 }: {
   agents: Array<{ id: string; name: string; kind: AgentKind }>;
   languages: Array<{ code: string; name: string }>;
   specialties: string[];
+  current: Array<{ assignmentId: string; name: string; role: AssignmentRole }>;
 }) {
   const t = useTranslations("agents");
   const [state, action] = useActionState(createAgentRequestAction, initialActionState);
@@ -37,6 +39,23 @@ export function AgentRequestForm({
           </option>
         ))}
       </SelectField>
+      {current.length > 0 ? (
+        <SelectField
+          label={t("form.replaces")}
+          name="replacesAssignmentId"
+          hint={t("form.replacesHint")}
+          defaultValue={values.replacesAssignmentId ?? ""}
+          error={errors.replacesAssignmentId}
+          key={`replaces-${values.replacesAssignmentId ?? ""}`}
+        >
+          <option value="">{t("form.replacesNone")}</option>
+          {current.map((assignment) => (
+            <option key={assignment.assignmentId} value={assignment.assignmentId}>
+              {`${assignment.name} (${t(`roles.${assignment.role}`)})`}
+            </option>
+          ))}
+        </SelectField>
+      ) : null}
       <div className="grid gap-5 sm:grid-cols-2">
         <SelectField label={t("form.language")} name="language" defaultValue={values.language ?? ""} error={errors.language} key={`language-${values.language ?? ""}`}>
           <option value="">{t("form.anyLanguage")}</option>
