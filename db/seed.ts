@@ -12,6 +12,7 @@ import { storeFile } from "@/lib/storage";
 import { enableTwoFactorWithSecret } from "@/lib/two-factor/service";
 import { currentTotp } from "@/lib/two-factor/totp";
 import { demoAdminTotpSecret, demoLogins, demoPassword } from "./demo";
+import { seedDemoCalls } from "./seed-calls";
 import { seedDemoSubscription, seedPlans } from "./seed-plans";
 import { seedDemoInvoices } from "./seed-invoices";
 import { seedDemoProjects, seedOtherCustomerProjects } from "./seed-projects";
@@ -54,6 +55,9 @@ export async function seedDemoData(db: Database = getDb()): Promise<void> {
     if (index < 8) await seedOtherCustomerProjects({ accountId: (await getAccountMembership(other.id, db))!.accountId, staffId: admin.id, index }, db);
   }
   await seedDemoInvoices({ accountId: customerAccountId, staffId: admin.id, otherCustomerEmail: "amara.okafor@example.com" }, db);
+  const other = await getUserByEmail("amara.okafor@example.com", db);
+  const otherAccountId = other ? ((await getAccountMembership(other.id, db))?.accountId ?? null) : null;
+  await seedDemoCalls({ accountId: customerAccountId, customerId: customer.id, staffId: admin.id, otherAccountId, otherCustomerId: other?.id ?? null }, db);
 }
 
 /** A few of each kind the demo customer may have had, the newest two unread. */
