@@ -6,3 +6,5 @@ export const demoLogins = [
 ] as const;
 // Staff must use two-factor sign-in; the demo admin's authenticator key is fixed and printed at start-up.
 export const demoAdminTotpSecret = "CLIENTDESKDEMOADMINTWOFACTORKEY2";
+// The heavy customer `npm run seed:scale` makes on PostgreSQL, and `npm run bench:calls` signs in as.
+export const heavyLogin = { email: "heavy@clientdesk.test", password: "clientdesk-heavy" };
