@@ -1,0 +1,185 @@
+// `npm run bench:calls`: for the heavy customer of `npm run seed:scale` (1,000,000 calls), the time of
+// the call history's SQL alone (the query functions, in this process) and of the whole page (an HTTP
+// GET of /dashboard/calls against the production build, until the body is complete), for each filter,
+// a deep page, search, each sort and the statistics: median and p95 over repeated runs.
+// DATABASE_URL names that PostgreSQL database; nothing is written to it but a sign-in.
+// Flags: --runs=N (default 30), --warmup=N (default 5), --no-page (SQL only), --port=N (default 3300).
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import { chromium } from "@playwright/test";
+import { asc, desc, eq, sql } from "drizzle-orm";
+import { closeDb, getDb } from "@/db";
+import { heavyLogin } from "@/db/demo";
+import { getAccountMembership } from "@/db/queries/accounts";
+import { getCallStatistics, listCallsForAccount, type CallListQuery } from "@/db/queries/calls";
+import { getUserByEmail } from "@/db/queries/users";
+import { agentAssignments, calls, userSettings } from "@/db/schema";
+
+const args = process.argv.slice(2);
+const option = (name: string, fallback: number) => Number(args.find((a) => a.startsWith(`--${name}=`))?.split("=")[1] ?? fallback);
+const runs = option("runs", 30);
+const warmup = option("warmup", 5);
+const withPage = !args.includes("--no-page");
+const TARGET_MS = 50;
+
+function fail(message: string): never {
+  console.error(`\nbench:calls: ${message}`);
+  process.exit(1);
+}
+
+const databaseUrl = process.env.DATABASE_URL;
+if (!databaseUrl) fail("set DATABASE_URL to the PostgreSQL database `npm run seed:scale` filled.");
+const db = getDb();
+const owner = await getUserByEmail(heavyLogin.email, db);
+if (!owner) fail(`no ${heavyLogin.email} in this database: run \`npm run seed:scale\` first.`);
+const accountId = (await getAccountMembership(owner.id, db))!.accountId;
+const [settings] = await db.select({ timeZone: userSettings.timeZone }).from(userSettings).where(eq(userSettings.userId, owner.id));
+const timeZone = settings?.timeZone ?? "UTC";
+const [{ total }] = (await db.execute(sql`select count(*)::int as total from ${calls} where ${calls.accountId} = ${accountId}`)) as unknown as [{ total: number }];
+const [agent] = await db.select({ id: agentAssignments.agentId }).from(agentAssignments).where(eq(agentAssignments.accountId, accountId)).orderBy(asc(agentAssignments.createdAt)).limit(1);
+
+// The row 5,000 pages down the default list (newest first): its cursor jumps there, as `next` would.
+const deepOffset = 5000 * 25;
+const [deep] = await db
+  .select({ id: calls.id, startedAt: sql<string>`to_char(${calls.startedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')` })
+  .from(calls)
+  .where(eq(calls.accountId, accountId))
+  .orderBy(desc(calls.startedAt), desc(calls.id))
+  .offset(deepOffset)
+  .limit(1);
+if (!deep) fail(`the heavy customer has ${total} calls, fewer than ${deepOffset}.`);
+// The history's cursor format: base64url of [sort, value, id].
+const deepCursor = Buffer.from(JSON.stringify(["startedAt", deep.startedAt, deep.id])).toString("base64url");
+
+// A caller who rang a few times, and a word from about one summary in twelve.
+const [caller] = (await db.execute(sql`select from_number as number from ${calls} where ${calls.accountId} = ${accountId} and ${calls.direction} = 'inbound' order by ${calls.startedAt} desc limit 1`)) as unknown as [{ number: string }];
+const numberFragment = caller!.number.slice(-7);
+const monthAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+const range = { from: monthAgo(60), to: monthAgo(31) };
+
+type Case = { name: string; query: Omit<CallListQuery, "timeZone">; params: Record<string, string> };
+const newest = { sort: "startedAt", order: "desc" } as const;
+const cases: Case[] = [
+  { name: "no filter, page 1", query: newest, params: {} },
+  { name: "status = missed", query: { ...newest, status: "missed" }, params: { status: "missed" } },
+  { name: "direction = outbound", query: { ...newest, direction: "outbound" }, params: { direction: "outbound" } },
+  { name: "agent", query: { ...newest, agentId: agent!.id }, params: { agent: agent!.id } },
+  { name: "date range (30 days)", query: { ...newest, ...range }, params: range },
+  { name: "all filters", query: { ...newest, status: "completed", direction: "inbound", agentId: agent!.id, ...range }, params: { status: "completed", direction: "inbound", agent: agent!.id, ...range } },
+  { name: "deep page (page 5,001 by cursor)", query: { ...newest, cursor: deepCursor }, params: { cursor: deepCursor } },
+  { name: `search number "${numberFragment}"`, query: { ...newest, search: numberFragment }, params: { q: numberFragment } },
+  { name: 'search summary "refund"', query: { ...newest, search: "refund" }, params: { q: "refund" } },
+  { name: "sort duration, longest first", query: { sort: "duration", order: "desc" }, params: { sort: "duration", order: "desc" } },
+  { name: "sort satisfaction, lowest first", query: { sort: "satisfaction", order: "asc" }, params: { sort: "satisfaction", order: "asc" } },
+  { name: "sort time, oldest first", query: { sort: "startedAt", order: "asc" }, params: { sort: "startedAt", order: "asc" } },
+];
+
+// The deep cursor must land deep: a cursor the history cannot read would silently give page 1.
+const [first, jumped] = await Promise.all([listCallsForAccount(accountId, { ...newest, timeZone }, db), listCallsForAccount(accountId, { ...newest, timeZone, cursor: deepCursor }, db)]);
+if (!jumped.rows[0] || jumped.rows[0].id === first.rows[0]?.id || jumped.rows[0].startedAt > new Date(deep.startedAt)) fail("the deep cursor did not move past page 1; has the history's cursor format changed?");
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+async function time(work: () => Promise<unknown>): Promise<number[]> {
+  const samples: number[] = [];
+  for (let run = 0; run < warmup + runs; run++) {
+    const started = performance.now();
+    await work();
+    if (run >= warmup) samples.push(performance.now() - started);
+  }
+  return samples;
+}
+
+type Result = { name: string; rows: number; sql: number[]; page: number[] | null };
+const results: Result[] = [];
+for (const each of cases) {
+  const page = await listCallsForAccount(accountId, { ...each.query, timeZone }, db);
+  results.push({ name: each.name, rows: page.rows.length, sql: await time(() => listCallsForAccount(accountId, { ...each.query, timeZone }, db)), page: null });
+}
+const statistics: Result = { name: "statistics", rows: 0, sql: await time(() => getCallStatistics(accountId, timeZone, new Date(), db)), page: null };
+results.push(statistics);
+
+// ---- the whole page, against the production build ----
+let server: ChildProcess | undefined;
+const stopServer = () => {
+  if (server?.pid) try { process.kill(-server.pid, "SIGTERM"); } catch {} // its process group: start.mjs and the server it spawns
+  server = undefined;
+};
+process.on("exit", stopServer);
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => process.exit(130));
+
+function freePort(preferred: number): Promise<number> {
+  const tryListen = (port: number) =>
+    new Promise<number | null>((resolve) => {
+      const probe = net.createServer().once("error", () => resolve(null));
+      probe.listen(port, "127.0.0.1", () => {
+        const bound = (probe.address() as net.AddressInfo).port;
+        probe.close(() => resolve(bound));
+      });
+    });
+  return tryListen(preferred).then((port) => port ?? tryListen(0).then((any) => any!));
+}
+
+async function startServer(): Promise<string> {
+  if (!fs.existsSync(".next/BUILD_ID")) fail("no production build (.next/BUILD_ID is missing). Run `npx next build` first, or pass --no-page.");
+  const port = await freePort(option("port", 3300));
+  const dataDir = path.resolve(".data/bench-calls");
+  fs.mkdirSync(dataDir, { recursive: true });
+  const log = fs.openSync(path.join(dataDir, "server.log"), "w");
+  const env = { ...process.env, SKIP_BUILD: "1", PORT: String(port), HOST: "127.0.0.1", AUTH_URL: `http://127.0.0.1:${port}`, AUTH_SECRET: "bench-secret-not-for-production-0123456789abcdef", DATA_DIR: dataDir };
+  server = spawn(process.execPath, ["scripts/start.mjs"], { env, stdio: ["ignore", log, log], detached: true });
+  const base = `http://127.0.0.1:${port}`;
+  for (const started = Date.now(); Date.now() - started < 60_000; await new Promise((r) => setTimeout(r, 250))) {
+    if (server.exitCode !== null) fail(`the server exited during start-up; see ${dataDir}/server.log`);
+    if (await fetch(`${base}/api/health`).then((r) => r.status === 200, () => false)) return base;
+  }
+  fail(`the server did not answer on /api/health within 60 s; see ${dataDir}/server.log`);
+}
+
+async function signIn(base: string): Promise<string> {
+  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--no-first-run"] });
+  try {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${base}/sign-in`);
+    await page.getByLabel("Email", { exact: true }).fill(heavyLogin.email);
+    await page.getByLabel("Password", { exact: true }).fill(heavyLogin.password);
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    await page.waitForURL((url) => url.pathname !== "/sign-in", { timeout: 20_000 }).catch(() => fail(`signing in as ${heavyLogin.email} did not leave /sign-in`));
+    return (await context.cookies(base)).map((c) => `${c.name}=${c.value}`).join("; ");
+  } finally {
+    await browser.close();
+  }
+}
+
+if (withPage) {
+  const base = await startServer();
+  const cookie = await signIn(base);
+  const get = async (params: Record<string, string>) => {
+    const response = await fetch(`${base}/dashboard/calls?${new URLSearchParams(params)}`, { headers: { cookie, accept: "text/html" }, redirect: "manual" });
+    const html = await response.text();
+    // A redirect or someone else's page would make the numbers meaningless.
+    if (response.status !== 200 || !html.includes(heavyLogin.email)) fail(`GET /dashboard/calls?${new URLSearchParams(params)} answered ${response.status} without the heavy customer's page`);
+  };
+  // Next loads and compiles a route's modules on its first requests: warm the route up well first.
+  for (let i = 0; i < 50; i++) await get({});
+  for (const [index, each] of cases.entries()) results[index]!.page = await time(() => get(each.params));
+  statistics.page = await time(() => get({}));
+  statistics.name = "statistics (page: the history with its statistics)";
+  stopServer();
+}
+await closeDb();
+
+const ms = (values: number[] | null, p: number) => (values ? percentile(values, p).toFixed(1) : "–");
+const misses = results.filter((r) => percentile(r.sql, 95) > TARGET_MS || (r.page && percentile(r.page, 95) > TARGET_MS));
+console.log(`\n${total.toLocaleString("en")} calls of ${heavyLogin.email} (${timeZone}); ${runs} runs per case after ${warmup} warm-up runs; milliseconds\n`);
+console.log("| case | rows | SQL median | SQL p95 | page median | page p95 |");
+console.log("|---|--:|--:|--:|--:|--:|");
+for (const r of results) console.log(`| ${r.name} | ${r.name.startsWith("statistics") ? "–" : r.rows} | ${ms(r.sql, 50)} | ${ms(r.sql, 95)} | ${ms(r.page, 50)} | ${ms(r.page, 95)} |`);
+console.log(misses.length ? `\nAbove ${TARGET_MS} ms at p95: ${misses.map((r) => r.name).join(", ")}` : `\nEvery case within ${TARGET_MS} ms at p95.`);
+process.exit(0);
