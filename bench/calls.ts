@@ -68,7 +68,7 @@ const cases: Case[] = [
   { name: "agent", query: { ...newest, agentId: agent!.id }, params: { agent: agent!.id } },
   { name: "date range (30 days)", query: { ...newest, ...range }, params: range },
   { name: "all filters", query: { ...newest, status: "completed", direction: "inbound", agentId: agent!.id, ...range }, params: { status: "completed", direction: "inbound", agent: agent!.id, ...range } },
-  { name: "deep page (page 5,001 by cursor)", query: { ...newest, cursor: deepCursor }, params: { cursor: deepCursor } },
+  { name: "deep page (page 5,001 by cursor)", query: { ...newest, cursor: deepCursor }, params: { after: deepCursor } },
   { name: `search number "${numberFragment}"`, query: { ...newest, search: numberFragment }, params: { q: numberFragment } },
   { name: 'search summary "refund"', query: { ...newest, search: "refund" }, params: { q: "refund" } },
   { name: "sort duration, longest first", query: { sort: "duration", order: "desc" }, params: { sort: "duration", order: "desc" } },
