@@ -71,6 +71,8 @@ const cases: Case[] = [
   { name: "deep page (page 5,001 by cursor)", query: { ...newest, cursor: deepCursor }, params: { after: deepCursor } },
   { name: `search number "${numberFragment}"`, query: { ...newest, search: numberFragment }, params: { q: numberFragment } },
   { name: 'search summary "refund"', query: { ...newest, search: "refund" }, params: { q: "refund" } },
+  // The hard kind: a common word's trigrams narrowed by a few digits leave thousands of rows to sort.
+  { name: 'search "order 12"', query: { ...newest, search: "order 12" }, params: { q: "order 12" } },
   { name: "sort duration, longest first", query: { sort: "duration", order: "desc" }, params: { sort: "duration", order: "desc" } },
   { name: "sort satisfaction, lowest first", query: { sort: "satisfaction", order: "asc" }, params: { sort: "satisfaction", order: "asc" } },
   { name: "sort time, oldest first", query: { sort: "startedAt", order: "asc" }, params: { sort: "startedAt", order: "asc" } },
