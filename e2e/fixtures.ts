@@ -7,6 +7,7 @@ import { createUser } from "@/db/queries/users";
 import { seedDemoData, seedFailedEmail } from "@/db/seed";
 import { hashPassword } from "@/lib/passwords";
 import { enableTwoFactorWithSecret } from "@/lib/two-factor/service";
+import { seedE2eCalls } from "./calls-fixtures";
 import { bouncedAddresses, e2eAdminTotpSecret, e2eCalendarCustomer, e2ePassword, e2eStaffWithoutTwoFactor, e2eUsers, tableUsers } from "./users";
 
 await migrateDb();
@@ -30,5 +31,6 @@ for (const address of Object.values(bouncedAddresses)) await seedFailedEmail(add
     .insert(projectMilestones)
     .values(e2eCalendarCustomer.milestones.map((milestone) => ({ projectId: project!.id, title: milestone.title, dueDate: day(milestone.inDays), completedAt: milestone.done ? verified : null })));
 }
+await seedE2eCalls(passwordHash, verified);
 await seedDemoData();
 await closeDb();

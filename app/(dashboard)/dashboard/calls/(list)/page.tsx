@@ -16,8 +16,8 @@ import { CALL_SEARCH_MAX, CALL_SEARCH_MIN, callDirections, callSortColumns, call
 import { ClientMessages } from "@/lib/i18n/client-messages";
 import { requireUser } from "@/lib/session";
 import { callCursorSchema, parseCallHistoryParams, type CallFilterField, type CallHistoryParams } from "@/lib/validations/call-history";
+import { callExportHref, callHistoryHref } from "../href";
 import { CallsTable } from "./calls-table";
-import { callExportHref, callHistoryHref } from "./href";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("calls"))("title") };
