@@ -77,7 +77,7 @@ export function CallsTable({ rows, sort, order, sortHrefs }: { rows: CallTableRo
         </span>
       ),
     }),
-    column.accessor("agent", { header: t("columns.agent"), cell: (info) => info.getValue() ?? <span className="text-fg-muted">{t("noAgent")}</span> }),
+    column.accessor("agent", { header: t("columns.agent"), cell: (info) => <span className="whitespace-nowrap">{info.getValue() ?? <span className="text-fg-muted">{t("noAgent")}</span>}</span> }),
     column.accessor("duration", { header: () => sortHeader("duration", t("columns.duration")), cell: (info) => <span className="tabular-nums">{info.getValue()}</span> }),
     column.accessor("satisfaction", {
       header: () => sortHeader("satisfaction", t("columns.satisfaction")),
