@@ -3,7 +3,7 @@ import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { calls, storedFiles } from "@/db/schema";
 import { setupTestDatabase, signedInUser } from "@/db/testing";
-import { testAgent, testCalls } from "@/db/testing/calls";
+import { testAgent, testAssignment, testCalls } from "@/db/testing/calls";
 import { callDirections, callSortColumns, callStatuses, type CallSort } from "@/lib/constants";
 import { adminGetCall, adminListCalls, getCallForAccount, getCallStatistics, listCallAgentsForAccount, listCallsForAccount, type CallListFilters, type CallListQuery } from "./calls";
 import type { NewCall } from "./call-writes";
@@ -186,9 +186,17 @@ describe("the call history's pages", () => {
     expect(otherSort.previous).toBeNull();
   });
 
-  it("offers the agents on the account's calls and those assigned to it", async () => {
+  it("offers the agents on the account's calls and those assigned to it, once each, by name", async () => {
+    const assigned = await testAgent({ name: "Cleo" });
+    await testAssignment(accountId, assigned.id);
+    await testAssignment(accountId, agentIds[0]!, { role: "backup" });
+    await testAssignment(otherAccountId, (await testAgent({ name: "Dan" })).id);
     const agents = await listCallAgentsForAccount(accountId);
-    expect(agents.map((agent) => agent.id).sort()).toEqual([...agentIds].sort());
+    expect(agents).toEqual([
+      { id: agentIds[0], name: "Ada" },
+      { id: agentIds[1], name: "Bob" },
+      { id: assigned.id, name: "Cleo" },
+    ]);
   });
 });
 
