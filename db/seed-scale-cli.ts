@@ -8,7 +8,7 @@ import { createUser, getUserByEmail } from "@/db/queries/users";
 import { agentAssignments, agents, callHourlyStats, calls, callPreferences } from "@/db/schema";
 import { hashPassword } from "@/lib/passwords";
 import { heavyLogin } from "./demo";
-import { fillHourlyStats, insertScaleCalls } from "./seed-scale";
+import { fillCallStats, insertScaleCalls } from "./seed-scale";
 
 const total = Number(process.argv.find((arg) => arg.startsWith("--calls="))?.split("=")[1] ?? 1_000_000);
 const BATCH = 50_000;
@@ -69,10 +69,10 @@ if (existing!.value === total) {
     console.log(`  ${last.toLocaleString("en").padStart(9)} calls  ${seconds()} s`);
   }
 }
-await fillHourlyStats(accountId, db);
+await fillCallStats(accountId, db);
 const [rows] = await db.select({ value: count() }).from(callHourlyStats).where(eq(callHourlyStats.accountId, accountId));
 console.log(`  hourly statistics filled: ${rows!.value.toLocaleString("en")} rows  ${seconds()} s`);
-await db.execute(sql`analyze calls, call_hourly_stats`);
+await db.execute(sql`analyze calls, call_hourly_stats, call_totals`);
 await closeDb();
 console.log(
   [

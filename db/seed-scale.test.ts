@@ -1,11 +1,11 @@
 import { asc, eq, getTableColumns, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { insertCalls } from "@/db/queries/call-writes";
-import { callHourlyStats, calls } from "@/db/schema";
+import { callHourlyStats, calls, callTotals } from "@/db/schema";
 import { setupTestDatabase, signedInUser } from "@/db/testing";
 import { testAgent } from "@/db/testing/calls";
 import { callStatuses } from "@/lib/constants";
-import { fillHourlyStats, insertScaleCalls } from "./seed-scale";
+import { fillCallStats, insertScaleCalls } from "./seed-scale";
 
 const db = setupTestDatabase();
 
@@ -14,14 +14,19 @@ async function hourlyStats(accountId: string) {
   return db().select(columns).from(callHourlyStats).where(eq(callHourlyStats.accountId, accountId)).orderBy(asc(callHourlyStats.hour), asc(callHourlyStats.agentId));
 }
 
+async function totals(accountId: string) {
+  const { accountId: _account, ...columns } = getTableColumns(callTotals);
+  return db().select(columns).from(callTotals).where(eq(callTotals.accountId, accountId)).orderBy(asc(callTotals.agentId));
+}
+
 describe("the scale seed", () => {
-  it("makes calls in SQL whose hourly statistics, filled in one statement, equal what insertCalls keeps call by call", async () => {
+  it("makes calls in SQL whose hourly statistics and totals, filled in SQL, equal what insertCalls keeps call by call", async () => {
     const [heavy, copy] = await Promise.all([signedInUser("customer"), signedInUser("customer")]);
     const agentIds = [(await testAgent()).id, (await testAgent({ kind: "ai" })).id];
     const until = new Date("2026-11-26T00:00:00Z");
     // Two batches, as the script runs them, over a few days so hours hold several calls.
     for (const [first, last] of [[1, 1200], [1201, 2000]] as const) await insertScaleCalls({ accountId: heavy.accountId!, agentIds, first, last, total: 2000, until, days: 10, currency: "gbp" }, db());
-    await fillHourlyStats(heavy.accountId!, db());
+    await fillCallStats(heavy.accountId!, db());
 
     const made = await db().select().from(calls).where(eq(calls.accountId, heavy.accountId!)).orderBy(asc(calls.startedAt), asc(calls.id));
     expect(made).toHaveLength(2000);
@@ -33,6 +38,7 @@ describe("the scale seed", () => {
     const expected = await hourlyStats(copy.accountId!);
     expect(expected.some((row) => row.calls > 1)).toBe(true);
     expect(await hourlyStats(heavy.accountId!)).toEqual(expected);
+    expect(await totals(heavy.accountId!)).toEqual(await totals(copy.accountId!));
   });
 
   it("makes the same calls from the same row numbers", async () => {

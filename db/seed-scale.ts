@@ -99,11 +99,12 @@ export async function insertScaleCalls(input: ScaleCallsInput, db: Database): Pr
 }
 
 /**
- * Rebuilds the account's hourly statistics from its calls in one statement: the same rows
- * `insertCalls` keeps one call at a time (hours in UTC, each call's minutes rounded up).
+ * Rebuilds the account's hourly statistics from its calls in one statement, and its totals from
+ * those: the same rows `insertCalls` keeps one call at a time (hours in UTC, minutes rounded up).
  */
-export async function fillHourlyStats(accountId: string, db: Database): Promise<void> {
+export async function fillCallStats(accountId: string, db: Database): Promise<void> {
   await db.execute(sql`delete from call_hourly_stats where account_id = ${accountId}`);
+  await db.execute(sql`delete from call_totals where account_id = ${accountId}`);
   await db.execute(sql`
     insert into call_hourly_stats (account_id, agent_id, hour, calls, completed, total_seconds, completed_seconds, billed_minutes, rated_calls, satisfaction_sum)
     select account_id, agent_id, date_trunc('hour', started_at, 'UTC'),
@@ -115,5 +116,12 @@ export async function fillHourlyStats(accountId: string, db: Database): Promise<
     group by account_id, agent_id, date_trunc('hour', started_at, 'UTC')
     -- In time order, as call-by-call ingestion leaves them: a month's hours then sit on few pages.
     order by 3, 2
+  `);
+  await db.execute(sql`
+    insert into call_totals (account_id, agent_id, calls, completed, total_seconds, completed_seconds, billed_minutes, rated_calls, satisfaction_sum)
+    select account_id, agent_id, sum(calls), sum(completed), sum(total_seconds), sum(completed_seconds), sum(billed_minutes), sum(rated_calls), sum(satisfaction_sum)
+    from call_hourly_stats
+    where account_id = ${accountId}
+    group by account_id, agent_id
   `);
 }

@@ -81,6 +81,19 @@ CREATE TABLE "call_requests" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "call_totals" (
+	"account_id" uuid NOT NULL,
+	"agent_id" uuid,
+	"calls" integer DEFAULT 0 NOT NULL,
+	"completed" integer DEFAULT 0 NOT NULL,
+	"total_seconds" integer DEFAULT 0 NOT NULL,
+	"completed_seconds" integer DEFAULT 0 NOT NULL,
+	"billed_minutes" integer DEFAULT 0 NOT NULL,
+	"rated_calls" integer DEFAULT 0 NOT NULL,
+	"satisfaction_sum" integer DEFAULT 0 NOT NULL,
+	CONSTRAINT "call_totals_unique" UNIQUE NULLS NOT DISTINCT("account_id","agent_id")
+);
+--> statement-breakpoint
 CREATE TABLE "calls" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"account_id" uuid NOT NULL,
@@ -133,6 +146,8 @@ ALTER TABLE "call_preferences" ADD CONSTRAINT "call_preferences_updated_by_id_us
 ALTER TABLE "call_requests" ADD CONSTRAINT "call_requests_account_id_customer_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."customer_accounts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "call_requests" ADD CONSTRAINT "call_requests_requested_by_id_users_id_fk" FOREIGN KEY ("requested_by_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "call_requests" ADD CONSTRAINT "call_requests_agent_id_agents_id_fk" FOREIGN KEY ("agent_id") REFERENCES "public"."agents"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "call_totals" ADD CONSTRAINT "call_totals_account_id_customer_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."customer_accounts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "call_totals" ADD CONSTRAINT "call_totals_agent_id_agents_id_fk" FOREIGN KEY ("agent_id") REFERENCES "public"."agents"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "calls" ADD CONSTRAINT "calls_account_id_customer_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."customer_accounts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "calls" ADD CONSTRAINT "calls_agent_id_agents_id_fk" FOREIGN KEY ("agent_id") REFERENCES "public"."agents"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "calls" ADD CONSTRAINT "calls_recording_file_id_stored_files_id_fk" FOREIGN KEY ("recording_file_id") REFERENCES "public"."stored_files"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint

@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, count, countDistinct, desc, eq, gte, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb, type Database } from "@/db";
-import { agentAssignments, agentRequests, agents, callHourlyStats, customerAccounts, storedFiles, users } from "@/db/schema";
+import { agentAssignments, agentRequests, agents, callTotals, customerAccounts, storedFiles, users } from "@/db/schema";
 import type { StoredFileForDownload } from "@/db/queries/files";
 import type { AgentKind, AssignmentRole } from "@/lib/constants";
 
@@ -73,23 +73,22 @@ export type AgentPerformance = {
 };
 
 /**
- * How each agent did on this account's calls only, from the hourly statistics in one query
- * (an account's hours, never its calls, so it stays fast at a million calls).
+ * How each agent did on this account's calls only, from the all-time totals in one query (a row
+ * per agent, never the calls, so it stays fast at a million calls).
  */
 export async function getAgentPerformanceForAccount(accountId: string, agentIds: string[], db: Database = getDb()): Promise<Map<string, AgentPerformance>> {
   if (agentIds.length === 0) return new Map();
   const rows = await db
     .select({
-      agentId: callHourlyStats.agentId,
-      calls: sql<number>`sum(${callHourlyStats.calls})`.mapWith(Number),
-      completed: sql<number>`sum(${callHourlyStats.completed})`.mapWith(Number),
-      completedSeconds: sql<number>`sum(${callHourlyStats.completedSeconds})`.mapWith(Number),
-      ratedCalls: sql<number>`sum(${callHourlyStats.ratedCalls})`.mapWith(Number),
-      satisfactionSum: sql<number>`sum(${callHourlyStats.satisfactionSum})`.mapWith(Number),
+      agentId: callTotals.agentId,
+      calls: callTotals.calls,
+      completed: callTotals.completed,
+      completedSeconds: callTotals.completedSeconds,
+      ratedCalls: callTotals.ratedCalls,
+      satisfactionSum: callTotals.satisfactionSum,
     })
-    .from(callHourlyStats)
-    .where(and(eq(callHourlyStats.accountId, accountId), inArray(callHourlyStats.agentId, agentIds)))
-    .groupBy(callHourlyStats.agentId);
+    .from(callTotals)
+    .where(and(eq(callTotals.accountId, accountId), inArray(callTotals.agentId, agentIds)));
   const byAgent = new Map<string, AgentPerformance>();
   for (const row of rows) {
     byAgent.set(row.agentId!, {

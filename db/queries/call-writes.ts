@@ -1,11 +1,11 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { getDb, type Database } from "@/db";
-import { callHourlyStats, calls } from "@/db/schema";
+import { callHourlyStats, calls, callTotals, type CallMetrics } from "@/db/schema";
 
 export type NewCall = typeof calls.$inferInsert;
 
-/** What one call adds to its hour's row of `call_hourly_stats`. */
+/** What one call adds to its hour's row of `call_hourly_stats` (and, without the hour, to `call_totals`). */
 function hourlyContribution(call: Pick<NewCall, "accountId" | "agentId" | "startedAt" | "status" | "durationSeconds" | "satisfaction">) {
   const hour = new Date(call.startedAt);
   hour.setUTCMinutes(0, 0, 0);
@@ -24,41 +24,47 @@ function hourlyContribution(call: Pick<NewCall, "accountId" | "agentId" | "start
   };
 }
 
-/**
- * Adds calls to the hourly statistics. Runs in the transaction that inserts them, so the statistics,
- * the agents' performance and usage always match the calls table.
- */
-export async function addToHourlyStats(rows: Parameters<typeof hourlyContribution>[0][], db: Database): Promise<void> {
-  const byKey = new Map<string, ReturnType<typeof hourlyContribution>>();
+const metricFields = ["calls", "completed", "totalSeconds", "completedSeconds", "billedMinutes", "ratedCalls", "satisfactionSum"] as const satisfies readonly (keyof CallMetrics)[];
+
+/** Adds up contributions that share a key. */
+function sumBy<T extends CallMetrics>(rows: T[], keyOf: (row: T) => string): T[] {
+  const byKey = new Map<string, T>();
   for (const row of rows) {
-    const add = hourlyContribution(row);
-    const key = `${add.accountId}|${add.agentId}|${add.hour.toISOString()}`;
+    const key = keyOf(row);
     const sum = byKey.get(key);
-    if (!sum) {
-      byKey.set(key, add);
-      continue;
-    }
-    for (const field of ["calls", "completed", "totalSeconds", "completedSeconds", "billedMinutes", "ratedCalls", "satisfactionSum"] as const) sum[field] += add[field];
+    if (!sum) byKey.set(key, { ...row });
+    else for (const field of metricFields) sum[field] += row[field];
   }
-  const values = [...byKey.values()];
-  // Sorted, so two transactions adding to the same hours lock them in the same order and never deadlock.
-  values.sort((a, b) => `${a.accountId}|${a.hour.toISOString()}|${a.agentId}`.localeCompare(`${b.accountId}|${b.hour.toISOString()}|${b.agentId}`));
-  for (let start = 0; start < values.length; start += 1000) {
+  // Sorted, so two transactions adding to the same rows lock them in the same order and never deadlock.
+  return [...byKey.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([, row]) => row);
+}
+
+/** `column = column + excluded.column` for every metric: an upsert adds to the row. */
+function addedMetrics(table: typeof callHourlyStats | typeof callTotals) {
+  // `excluded` names the column as the database does: the schema maps camelCase keys to snake_case.
+  const columnName = (field: string) => field.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
+  return Object.fromEntries(metricFields.map((field) => [field, sql`${table[field]} + excluded.${sql.identifier(columnName(field))}`]));
+}
+
+/**
+ * Adds calls to the hourly statistics and the all-time totals. Runs in the transaction that inserts
+ * them, so the statistics, the agents' performance and usage always match the calls table.
+ */
+export async function addToCallStats(rows: Parameters<typeof hourlyContribution>[0][], db: Database): Promise<void> {
+  const contributions = rows.map(hourlyContribution);
+  const hours = sumBy(contributions, (row) => `${row.accountId}|${row.hour.toISOString()}|${row.agentId}`);
+  for (let start = 0; start < hours.length; start += 1000) {
     await db
       .insert(callHourlyStats)
-      .values(values.slice(start, start + 1000))
-      .onConflictDoUpdate({
-        target: [callHourlyStats.accountId, callHourlyStats.hour, callHourlyStats.agentId],
-        set: {
-          calls: sql`${callHourlyStats.calls} + excluded.calls`,
-          completed: sql`${callHourlyStats.completed} + excluded.completed`,
-          totalSeconds: sql`${callHourlyStats.totalSeconds} + excluded.total_seconds`,
-          completedSeconds: sql`${callHourlyStats.completedSeconds} + excluded.completed_seconds`,
-          billedMinutes: sql`${callHourlyStats.billedMinutes} + excluded.billed_minutes`,
-          ratedCalls: sql`${callHourlyStats.ratedCalls} + excluded.rated_calls`,
-          satisfactionSum: sql`${callHourlyStats.satisfactionSum} + excluded.satisfaction_sum`,
-        },
-      });
+      .values(hours.slice(start, start + 1000))
+      .onConflictDoUpdate({ target: [callHourlyStats.accountId, callHourlyStats.hour, callHourlyStats.agentId], set: addedMetrics(callHourlyStats) });
+  }
+  const totals = sumBy(contributions, (row) => `${row.accountId}|${row.agentId}`).map(({ hour: _hour, ...row }) => row);
+  for (let start = 0; start < totals.length; start += 1000) {
+    await db
+      .insert(callTotals)
+      .values(totals.slice(start, start + 1000))
+      .onConflictDoUpdate({ target: [callTotals.accountId, callTotals.agentId], set: addedMetrics(callTotals) });
   }
 }
 
@@ -73,7 +79,7 @@ export async function insertCalls(rows: NewCall[], db: Database = getDb()): Prom
     for (let start = 0; start < rows.length; start += 1000) {
       inserted.push(...(await tx.insert(calls).values(rows.slice(start, start + 1000)).returning({ id: calls.id })));
     }
-    await addToHourlyStats(rows, tx);
+    await addToCallStats(rows, tx);
     return inserted;
   });
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, ilike, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, type Database } from "@/db";
-import { agentAssignments, agents, callHourlyStats, calls, customerAccountMembers, customerAccounts, storedFiles } from "@/db/schema";
+import { agentAssignments, agents, callHourlyStats, calls, callTotals, customerAccountMembers, customerAccounts, storedFiles } from "@/db/schema";
 import { CALL_PAGE_SIZE, type CallDirection, type CallSort, type CallStatus } from "@/lib/constants";
 import { todayIn } from "@/lib/projects/dates";
 import { cursorTime, escapeLike, keyset, keysetPage, type PageRequest } from "./search";
@@ -237,26 +237,27 @@ export async function getCallStatistics(accountId: string, timeZone: string, now
   const monthStart = `${today.slice(0, 7)}-01`;
   const localStart = (day: string) => sql`(${day}::date)::timestamp at time zone ${timeZone}`;
   const sum = (column: AnyColumn) => sql<number>`coalesce(sum(${column}), 0)`.mapWith(Number);
+  // All time from the totals (a row per agent); the chart's days and this month from the hours since the earlier of the two.
   const [[totals], perDay] = await Promise.all([
     db
       .select({
-        calls: sum(callHourlyStats.calls),
-        completed: sum(callHourlyStats.completed),
-        completedSeconds: sum(callHourlyStats.completedSeconds),
-        ratedCalls: sum(callHourlyStats.ratedCalls),
-        satisfactionSum: sum(callHourlyStats.satisfactionSum),
-        thisMonth: sql<number>`coalesce(sum(${callHourlyStats.calls}) filter (where ${callHourlyStats.hour} >= ${localStart(monthStart)}), 0)`.mapWith(Number),
+        calls: sum(callTotals.calls),
+        completed: sum(callTotals.completed),
+        completedSeconds: sum(callTotals.completedSeconds),
+        ratedCalls: sum(callTotals.ratedCalls),
+        satisfactionSum: sum(callTotals.satisfactionSum),
       })
-      .from(callHourlyStats)
-      .where(eq(callHourlyStats.accountId, accountId)),
+      .from(callTotals)
+      .where(eq(callTotals.accountId, accountId)),
     db
       .select({ day: sql<string>`to_char(${callHourlyStats.hour} at time zone ${timeZone}, 'YYYY-MM-DD')`, calls: sum(callHourlyStats.calls) })
       .from(callHourlyStats)
-      .where(and(eq(callHourlyStats.accountId, accountId), sql`${callHourlyStats.hour} >= ${localStart(firstDay)}`))
+      .where(and(eq(callHourlyStats.accountId, accountId), sql`${callHourlyStats.hour} >= ${localStart(monthStart < firstDay ? monthStart : firstDay)}`))
       .groupBy(sql`1`),
   ]);
-  const { calls: total, completed, completedSeconds, ratedCalls, satisfactionSum, thisMonth } = totals!;
+  const { calls: total, completed, completedSeconds, ratedCalls, satisfactionSum } = totals!;
   const byDay = new Map(perDay.map((row) => [row.day, row.calls]));
+  const thisMonth = perDay.reduce((month, row) => (row.day >= monthStart ? month + row.calls : month), 0);
   return {
     total,
     thisMonth,

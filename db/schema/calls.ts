@@ -164,10 +164,22 @@ export const calls = pgTable(
   ],
 );
 
+/** What the statistics add up, hourly and in total: each call is counted once in each. */
+const callMetrics = {
+  calls: integer().notNull().default(0),
+  completed: integer().notNull().default(0),
+  totalSeconds: integer().notNull().default(0),
+  completedSeconds: integer().notNull().default(0),
+  // Each call's minutes rounded up, as usage is billed.
+  billedMinutes: integer().notNull().default(0),
+  ratedCalls: integer().notNull().default(0),
+  satisfactionSum: integer().notNull().default(0),
+};
+
 /**
- * Per account, agent and hour: what the statistics, the agents' performance and usage sum up, kept
- * in the same transaction as each call written. An hour, not a day, so days and months in any
- * whole-hour timezone add up exactly; summing an account's hours stays fast at a million calls.
+ * Per account, agent and hour, kept in the same transaction as each call written: what the per-day
+ * chart, this month and usage sum up. An hour, not a day, so days and months in any whole-hour
+ * timezone add up exactly.
  */
 export const callHourlyStats = pgTable(
   "call_hourly_stats",
@@ -177,17 +189,26 @@ export const callHourlyStats = pgTable(
       .references(() => customerAccounts.id, { onDelete: "cascade" }),
     agentId: uuid().references(() => agents.id, { onDelete: "cascade" }),
     hour: timestamp({ withTimezone: true }).notNull(),
-    calls: integer().notNull().default(0),
-    completed: integer().notNull().default(0),
-    totalSeconds: integer().notNull().default(0),
-    completedSeconds: integer().notNull().default(0),
-    // Each call's minutes rounded up, as usage is billed.
-    billedMinutes: integer().notNull().default(0),
-    ratedCalls: integer().notNull().default(0),
-    satisfactionSum: integer().notNull().default(0),
+    ...callMetrics,
   },
   // One row per account, agent (or none) and hour; also the statistics' range scan by account and hour.
   (table) => [unique("call_hourly_stats_unique").on(table.accountId, table.hour, table.agentId).nullsNotDistinct()],
+);
+
+/**
+ * Per account and agent: all-time totals, kept with the hourly rows, so an account's totals and its
+ * agents' performance are a handful of rows to read however many calls and hours it has.
+ */
+export const callTotals = pgTable(
+  "call_totals",
+  {
+    accountId: uuid()
+      .notNull()
+      .references(() => customerAccounts.id, { onDelete: "cascade" }),
+    agentId: uuid().references(() => agents.id, { onDelete: "cascade" }),
+    ...callMetrics,
+  },
+  (table) => [unique("call_totals_unique").on(table.accountId, table.agentId).nullsNotDistinct()],
 );
 
 /** How the call platform handles an account's calls; the customer sets them in Settings. */
@@ -225,6 +246,7 @@ export const platformApiKeys = pgTable(
 );
 
 export type Agent = typeof agents.$inferSelect;
+export type CallMetrics = Omit<typeof callTotals.$inferSelect, "accountId" | "agentId">;
 export type AgentAssignment = typeof agentAssignments.$inferSelect;
 export type AgentRequest = typeof agentRequests.$inferSelect;
 export type CallRequest = typeof callRequests.$inferSelect;
