@@ -111,6 +111,19 @@ test("a customer sets call preferences and starts a call; the platform claims it
   await expect(page.getByText("Your call is requested.")).toBeVisible();
   const listed = page.getByRole("list", { name: "Call requests, newest first" }).getByRole("listitem").filter({ hasText: number });
   await expect(listed).toContainText("Pending");
+  // A second one, for later, changes the customer's mind: cancelled after confirming, while pending.
+  const later = `+4940${Math.floor(1_000_000 + Math.random() * 8_999_999)}`;
+  await page.getByLabel("Number to call").fill(later);
+  await page.getByLabel("When").fill("2031-03-01T10:30");
+  await page.getByRole("button", { name: "Request the call" }).click();
+  await expect(page.getByText("Your call is requested.")).toBeVisible();
+  const second = page.getByRole("list", { name: "Call requests, newest first" }).getByRole("listitem").filter({ hasText: later });
+  await expect(second).toContainText("Mar 1, 2031");
+  await second.getByRole("button", { name: "Cancel" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Cancel the request" }).click();
+  await expect(page.getByText("The call request is cancelled.")).toBeVisible();
+  await expect(second).toContainText("Cancelled");
+  await expect(second.getByRole("button", { name: "Cancel" })).toHaveCount(0);
 
   // The platform claims it (once), with the account's preferences.
   const claimed = ((await (await api.claim()).json()) as { requests: { id: string; accountId: string; toNumber: string; preferences: Record<string, unknown> }[] }).requests.find((request) => request.toNumber === number);

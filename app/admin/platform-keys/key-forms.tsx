@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
+import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ConfirmSubmit } from "@/components/ui/confirm-dialog";
 import { Field, inputClass } from "@/components/ui/field";
@@ -62,22 +63,84 @@ function CopyButton({ text }: { text: string }) {
   );
 }
 
-/** Revokes one key after asking; its next request is refused. */
-export function RevokeKeyForm({ keyId, name }: { keyId: string; name: string }) {
+export type KeyRow = { id: string; name: string; prefix: string; created: string; lastUsed: string | null; revoked: string | null };
+
+/**
+ * The keys, each live one with a revoke button that asks first. The outcome shows above the table
+ * (one state for every row's form), since a revoked row loses its button.
+ */
+export function KeyTable({ keys }: { keys: KeyRow[] }) {
   const t = useTranslations("platformKeys");
   const [state, action] = useActionState(revokePlatformKeyAction, initialActionState);
+  const cell = "px-4 py-3 align-top";
   return (
-    <form action={action} className="space-y-2">
-      {state.ok ? null : <FormMessage state={state} />}
-      <input type="hidden" name="keyId" value={keyId} />
-      <ConfirmSubmit
-        label={t("revoke")}
-        pendingLabel={t("revoking")}
-        title={t("revokeTitle")}
-        description={t("revokeDescription", { name })}
-        confirmLabel={t("revokeConfirm")}
-        cancelLabel={t("keep")}
-      />
-    </form>
+    <div className="space-y-3">
+      <FormMessage state={state} />
+      <div className="overflow-x-auto rounded-xl border border-border bg-surface shadow-card">
+        <table className="w-full text-left text-sm">
+          <caption className="sr-only">{t("caption")}</caption>
+          <thead className="border-b border-border bg-surface-muted text-13 text-fg-muted">
+            <tr>
+              <th scope="col" className="px-4 py-2.5 font-medium">
+                {t("columns.name")}
+              </th>
+              <th scope="col" className="hidden px-4 py-2.5 font-medium sm:table-cell">
+                {t("columns.prefix")}
+              </th>
+              <th scope="col" className="hidden px-4 py-2.5 font-medium md:table-cell">
+                {t("columns.created")}
+              </th>
+              <th scope="col" className="px-4 py-2.5 font-medium">
+                {t("columns.lastUsed")}
+              </th>
+              <th scope="col" className="px-4 py-2.5 font-medium">
+                {t("columns.status")}
+              </th>
+              <th scope="col" className="px-4 py-2.5 font-medium">
+                <span className="sr-only">{t("columns.actions")}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-border">
+            {keys.length === 0 ? (
+              <tr>
+                <td colSpan={6} className="px-4 py-10 text-center text-fg-muted">
+                  {t("empty")}
+                </td>
+              </tr>
+            ) : (
+              keys.map((key) => (
+                <tr key={key.id}>
+                  <th scope="row" className={`${cell} font-medium`}>
+                    {key.name}
+                    {/* Below 640 px the prefix column is hidden: it shows under the name. */}
+                    <span className="mt-0.5 block font-mono text-13 font-normal text-fg-muted sm:hidden">{key.prefix}…</span>
+                  </th>
+                  <td className={`${cell} hidden font-mono text-13 sm:table-cell`}>{key.prefix}…</td>
+                  <td className={`${cell} hidden whitespace-nowrap md:table-cell`}>{key.created}</td>
+                  <td className={`${cell} whitespace-nowrap`}>{key.lastUsed ?? <span className="text-fg-muted">{t("never")}</span>}</td>
+                  <td className={cell}>{key.revoked ? <Badge tone="neutral">{t("revokedOn", { date: key.revoked })}</Badge> : <Badge tone="success">{t("active")}</Badge>}</td>
+                  <td className={`${cell} text-right`}>
+                    {key.revoked ? null : (
+                      <form action={action}>
+                        <input type="hidden" name="keyId" value={key.id} />
+                        <ConfirmSubmit
+                          label={t("revoke")}
+                          pendingLabel={t("revoking")}
+                          title={t("revokeTitle")}
+                          description={t("revokeDescription", { name: key.name })}
+                          confirmLabel={t("revokeConfirm")}
+                          cancelLabel={t("keep")}
+                        />
+                      </form>
+                    )}
+                  </td>
+                </tr>
+              ))
+            )}
+          </tbody>
+        </table>
+      </div>
+    </div>
   );
 }

@@ -1,19 +1,36 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
+import { createContext, use, useActionState } from "react";
 import { ConfirmSubmit } from "@/components/ui/confirm-dialog";
 import { FormMessage } from "@/components/ui/form-message";
 import { initialActionState } from "@/lib/action-state";
 import { cancelCallRequestAction } from "./actions";
 
-/** Cancels a pending request after asking; the refusal (already taken by the platform) shows above the button. */
-export function CancelRequestForm({ requestId, number }: { requestId: string; number: string }) {
-  const t = useTranslations("callRequests");
+const CancelAction = createContext<((payload: FormData) => void) | null>(null);
+
+/**
+ * One cancel state for every row of the list, shown above it: a cancelled request's row loses its
+ * button, and with it any message the row's own form could show.
+ */
+export function CancelRequests({ children }: { children: React.ReactNode }) {
   const [state, action] = useActionState(cancelCallRequestAction, initialActionState);
   return (
-    <form action={action} className="space-y-2">
-      {state.ok ? null : <FormMessage state={state} />}
+    <CancelAction value={action}>
+      <div className="space-y-3">
+        <FormMessage state={state} />
+        {children}
+      </div>
+    </CancelAction>
+  );
+}
+
+/** Cancels a pending request after asking. */
+export function CancelRequestForm({ requestId, number }: { requestId: string; number: string }) {
+  const t = useTranslations("callRequests");
+  const action = use(CancelAction);
+  return (
+    <form action={action ?? undefined}>
       <input type="hidden" name="requestId" value={requestId} />
       <ConfirmSubmit
         variant="secondary"

@@ -10,7 +10,7 @@ import { ClientMessages } from "@/lib/i18n/client-messages";
 import { utcToLocalDateTime } from "@/lib/local-date-time";
 import { requireUser } from "@/lib/session";
 import { CallRequestForm } from "./call-request-form";
-import { CancelRequestForm } from "./cancel-request-form";
+import { CancelRequestForm, CancelRequests } from "./cancel-request-form";
 
 const tone = { pending: "warning", claimed: "primary", completed: "success", cancelled: "neutral" } as const;
 
@@ -37,35 +37,37 @@ export default async function CallRequestsPage() {
             <h2 id="call-requests-heading" className="mb-3 text-base font-semibold">
               {t("listTitle")}
             </h2>
-            {requests.length === 0 ? (
-              <p className="rounded-xl border border-dashed border-border-strong bg-surface px-6 py-10 text-center text-fg-muted">{t("empty")}</p>
-            ) : (
-              <ul aria-label={t("caption")} className="divide-y divide-border rounded-xl border border-border bg-surface shadow-card">
-                {requests.map((request) => (
-                  <li key={request.id} className="flex flex-wrap items-start justify-between gap-3 px-4 py-3">
-                    <div className="min-w-0 space-y-0.5">
-                      <p className="flex flex-wrap items-center gap-2">
-                        <span className="font-medium tabular-nums">{request.toNumber}</span>
-                        <Badge tone={tone[request.status]}>{t(`statuses.${request.status}`)}</Badge>
-                      </p>
-                      <p className="text-13 text-fg-muted">
-                        {request.scheduledFor ? when(request.scheduledFor) : t("asap")}
-                        {request.agentName ? ` · ${request.agentName}` : ""}
-                      </p>
-                      {request.notes ? <p className="text-13 break-words">{request.notes}</p> : null}
-                      <p className="text-xs text-fg-muted">{t("requestedBy", { name: request.requestedBy ?? "—", date: when(request.createdAt) })}</p>
-                    </div>
-                    {request.status === "completed" && request.callId ? (
-                      <Link href={`/dashboard/calls/${request.callId}`} prefetch={false} className="text-sm font-medium text-primary underline-offset-2 hover:underline">
-                        {t("viewCall")}
-                      </Link>
-                    ) : request.status === "pending" ? (
-                      <CancelRequestForm requestId={request.id} number={request.toNumber} />
-                    ) : null}
-                  </li>
-                ))}
-              </ul>
-            )}
+            <CancelRequests>
+              {requests.length === 0 ? (
+                <p className="rounded-xl border border-dashed border-border-strong bg-surface px-6 py-10 text-center text-fg-muted">{t("empty")}</p>
+              ) : (
+                <ul aria-label={t("caption")} className="divide-y divide-border rounded-xl border border-border bg-surface shadow-card">
+                  {requests.map((request) => (
+                    <li key={request.id} className="flex flex-wrap items-start justify-between gap-3 px-4 py-3">
+                      <div className="min-w-0 space-y-0.5">
+                        <p className="flex flex-wrap items-center gap-2">
+                          <span className="font-medium tabular-nums">{request.toNumber}</span>
+                          <Badge tone={tone[request.status]}>{t(`statuses.${request.status}`)}</Badge>
+                        </p>
+                        <p className="text-13 text-fg-muted">
+                          {request.scheduledFor ? when(request.scheduledFor) : t("asap")}
+                          {request.agentName ? ` · ${request.agentName}` : ""}
+                        </p>
+                        {request.notes ? <p className="text-13 break-words">{request.notes}</p> : null}
+                        <p className="text-xs text-fg-muted">{t("requestedBy", { name: request.requestedBy ?? "—", date: when(request.createdAt) })}</p>
+                      </div>
+                      {request.status === "completed" && request.callId ? (
+                        <Link href={`/dashboard/calls/${request.callId}`} prefetch={false} className="text-sm font-medium text-primary underline-offset-2 hover:underline">
+                          {t("viewCall")}
+                        </Link>
+                      ) : request.status === "pending" ? (
+                        <CancelRequestForm requestId={request.id} number={request.toNumber} />
+                      ) : null}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </CancelRequests>
           </section>
         </div>
       </ClientMessages>
