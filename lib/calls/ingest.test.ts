@@ -145,6 +145,9 @@ describe("ingesting a reported call", () => {
     expect(error.code).toBe("bad_request");
     expect(Object.keys(error.fields).sort()).toEqual(["currency", "direction", "durationSeconds", "fromNumber", "platformCallId", "satisfaction", "startedAt"]);
     expect((await postJson([])).status).toBe(400);
+    const nul = await postJson(callReport(customer.accountId!, { summary: "before\u0000after" }));
+    expect(nul.status).toBe(400);
+    expect(Object.keys((await nul.json()).error.fields)).toEqual(["summary"]);
     const notJson = await POST(new Request("http://localhost/api/platform/calls", { method: "POST", headers: { authorization: `Bearer ${key}`, "content-type": "application/json" }, body: "{" }), undefined);
     expect(notJson.status).toBe(400);
     const wrongType = await POST(new Request("http://localhost/api/platform/calls", { method: "POST", headers: { authorization: `Bearer ${key}`, "content-type": "text/plain" }, body: "hi" }), undefined);

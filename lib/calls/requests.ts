@@ -43,7 +43,7 @@ export async function cancelCallRequest(actor: Actor, requestId: string, info: R
   }, db);
 }
 
-export type ClaimedRequest = Omit<ClaimedCallRequest, "accountId"> & { accountId: string; preferences: CallPreferenceValues };
+export type ClaimedRequest = ClaimedCallRequest & { preferences: CallPreferenceValues };
 
 /** The call platform takes the due requests (each once), with the preferences of each request's account. */
 export async function claimCallRequests(limit: number, db?: Transaction): Promise<ClaimedRequest[]> {

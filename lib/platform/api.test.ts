@@ -127,8 +127,9 @@ describe("GET /api/platform/call-requests", () => {
     expect(mine.sort()).toEqual(created.map((request) => request.id).sort());
   });
 
-  it("answers 400 with the field for a bad limit", async () => {
+  it("answers 400 with the field for a bad limit, and takes 10 when none is given", async () => {
     const key = await testPlatformKey();
+    expect((await claim(`Bearer ${key}`)).status).toBe(200);
     for (const query of ["?limit=0", "?limit=101", "?limit=ten", "?limit=2.5"]) {
       const response = await claim(`Bearer ${key}`, query);
       expect(response.status).toBe(400);

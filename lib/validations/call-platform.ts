@@ -22,12 +22,15 @@ export const phoneNumber = z
   .transform((value) => value.replace(/[\s\-().\/]/g, ""))
   .pipe(z.string().min(1, "required").regex(/^\+[1-9]\d{6,14}$/, "phoneInvalid"));
 
+/** PostgreSQL's text cannot hold a NUL character: refused as bad input rather than failing the write. */
+const withoutNul = (value: string | null | undefined) => !value || !value.includes("\u0000");
+
 /** A report clocks may skew from ours: a start this far ahead still counts as now. */
 const CLOCK_SKEW_MS = 5 * 60 * 1000;
 
 /** A finished call as the call platform reports it (`POST /api/platform/calls`), and as a CSV row becomes. */
 export const callReportSchema = z.object({
-  platformCallId: z.string("required").trim().min(1, "required").max(PLATFORM_CALL_ID_MAX, "tooLong"),
+  platformCallId: z.string("required").trim().min(1, "required").max(PLATFORM_CALL_ID_MAX, "tooLong").refine(withoutNul, "invalid"),
   accountId: z.uuid("accountInvalid"),
   agentId: z.uuid("agentInvalid").nullish().transform((value) => value ?? null),
   direction: z.enum(callDirections, "directionInvalid"),
@@ -39,8 +42,8 @@ export const callReportSchema = z.object({
     .transform((value) => new Date(value))
     .refine((date) => date.getTime() <= Date.now() + CLOCK_SKEW_MS, "dateFuture"),
   durationSeconds: z.int("durationInvalid").min(0, "durationInvalid").max(CALL_DURATION_MAX, "durationInvalid"),
-  transcript: z.string("invalid").max(CALL_TRANSCRIPT_MAX, "tooLong").nullish().transform((value) => value || null),
-  summary: z.string("invalid").trim().max(CALL_SUMMARY_MAX, "tooLong").nullish().transform((value) => value || null),
+  transcript: z.string("invalid").max(CALL_TRANSCRIPT_MAX, "tooLong").refine(withoutNul, "invalid").nullish().transform((value) => value || null),
+  summary: z.string("invalid").trim().max(CALL_SUMMARY_MAX, "tooLong").refine(withoutNul, "invalid").nullish().transform((value) => value || null),
   satisfaction: z.int("satisfactionInvalid").min(1, "satisfactionInvalid").max(5, "satisfactionInvalid").nullish().transform((value) => value ?? null),
   cost: z.int("costInvalid").min(0, "costInvalid").max(AMOUNT_MAX, "costInvalid"),
   currency: z
