@@ -90,9 +90,10 @@ async function checkRows(header: string[], rows: string[][], tx: Transaction): P
     const index = header.indexOf(column);
     return index === -1 ? "" : (row[index] ?? "");
   };
+  // A NUL cannot be sent to PostgreSQL as text; such an address matches no owner anyway.
   const emails = rows
     .map((row) => cell(row, "account"))
-    .filter((value) => value.includes("@"))
+    .filter((value) => value.includes("@") && !value.includes("\u0000"))
     .map((value) => value.toLowerCase());
   const accountsByEmail = await findAccountsByOwnerEmail(emails, tx);
 
