@@ -171,3 +171,43 @@ test("a customer sets call preferences and starts a call; the platform claims it
   await expect(listed.getByRole("link", { name: "View call" })).toHaveAttribute("href", `/dashboard/calls/${stored.id}`);
   await customer.close();
 });
+
+test("staff import calls from CSV: a file with a bad row writes nothing and names the row, the fixed file imports every call once", async ({ browser }) => {
+  const email = await createVerifiedCustomer(browser, "Ivy Import", "import passphrase");
+  const id = randomUUID().slice(0, 8);
+  const file = (currency: string) => ({
+    name: "calls.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from(
+      [
+        "account,platform_call_id,direction,status,from_number,to_number,started_at,duration_seconds,satisfaction,cost,currency,summary",
+        `${email},imp-${id}-1,inbound,completed,+4930123456,+4930765432,2026-10-02T09:15:00Z,245,5,42,eur,"Asked about the invoice, resolved"`,
+        `${email},imp-${id}-2,outbound,missed,+4930765432,+4930123456,2026-10-02T10:00:00+01:00,0,,0,${currency},`,
+      ].join("\n"),
+    ),
+  });
+  const staff = await signedInAs(browser, "admin");
+  const page = await staff.newPage();
+  await page.goto("/admin/calls/import");
+  await expect(page.getByRole("heading", { level: 1, name: "Import calls" })).toBeVisible();
+  await expect(page.getByRole("table", { name: "The file's columns" })).toContainText("platform_call_id");
+
+  await page.getByLabel("CSV file").setInputFiles(file("xyz"));
+  await page.getByRole("button", { name: "Check and import" }).click();
+  await expect(page.getByTestId("form-message")).toHaveText("Nothing was imported: 1 row has a problem. Fix them and upload the file again.");
+  const report = page.getByRole("table", { name: "Rows with problems, in file order" });
+  await expect(report.getByRole("row")).toHaveCount(2);
+  await expect(report.getByRole("row").nth(1)).toHaveText(["3", "currency", "Use usd, eur or gbp."].join(""));
+
+  await page.getByLabel("CSV file").setInputFiles(file("eur"));
+  await page.getByRole("button", { name: "Check and import" }).click();
+  await expect(page.getByTestId("form-message")).toHaveText("2 calls were imported.");
+  await expect(report).toHaveCount(0);
+
+  // Imported once: the same file again is two duplicates and writes nothing.
+  await page.getByLabel("CSV file").setInputFiles(file("eur"));
+  await page.getByRole("button", { name: "Check and import" }).click();
+  await expect(page.getByTestId("form-message")).toContainText("2 rows have problems");
+  await expect(report).toContainText("A call with this platform call id is already stored.");
+  await staff.close();
+});
