@@ -52,9 +52,6 @@ export default async function ImportCallsPage() {
                   {t("column")}
                 </th>
                 <th scope="col" className="px-3 py-2 font-medium">
-                  {t("required")}
-                </th>
-                <th scope="col" className="px-3 py-2 font-medium">
                   {t("meaning")}
                 </th>
               </tr>
@@ -62,10 +59,10 @@ export default async function ImportCallsPage() {
             <tbody className="divide-y divide-border">
               {importColumns.map((column) => (
                 <tr key={column}>
-                  <th scope="row" className="px-3 py-2 align-top font-mono text-13 font-normal">
-                    {column}
+                  <th scope="row" className="px-3 py-2 align-top font-normal">
+                    <code className="font-mono text-13">{column}</code>
+                    <span className="block text-xs text-fg-muted">{requiredImportColumns.includes(column) ? t("required") : t("optional")}</span>
                   </th>
-                  <td className="px-3 py-2 align-top">{requiredImportColumns.includes(column) ? t("yes") : t("no")}</td>
                   <td className="px-3 py-2 align-top">{t(`columns.${column}`)}</td>
                 </tr>
               ))}
