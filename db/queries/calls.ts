@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, ilike, sql, type AnyColumn, type SQL } from "drizzle-orm";
+import { and, eq, ilike, inArray, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, type Database } from "@/db";
 import { agentAssignments, agents, callHourlyStats, calls, callTotals, customerAccountMembers, customerAccounts, storedFiles } from "@/db/schema";
@@ -32,6 +32,9 @@ export type CallListQuery = CallListFilters & {
 // The exact expression of calls_search_trgm_idx, so `ILIKE '%…%'` is served by its trigrams.
 const searchText = sql<string>`(${calls.fromNumber} || ' ' || ${calls.toNumber} || ' ' || coalesce(${calls.summary}, ''))`;
 
+/** How many calls in list order a search reads first, before it asks the trigram index. */
+const SEARCH_WINDOW = 5000;
+
 /** What each sort orders by (as its index does) and how its value travels in a cursor, as text. */
 const sortKeys = {
   startedAt: { key: sql`${calls.startedAt}`, text: cursorTime(calls.startedAt), type: "timestamptz", pattern: /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/ },
@@ -60,7 +63,16 @@ function decodeCallCursor(sort: CallSort, value: string | undefined): CallCursor
 }
 
 function filterConditions(accountId: string, filters: CallListFilters): (SQL | undefined)[] {
+  return [...listFilterConditions(accountId, filters), searchCondition(filters)];
+}
+
+function searchCondition(filters: CallListFilters): SQL | undefined {
   const term = filters.search?.trim();
+  return term ? ilike(searchText, `%${escapeLike(term)}%`) : undefined;
+}
+
+/** Every filter but the search. */
+function listFilterConditions(accountId: string, filters: CallListFilters): (SQL | undefined)[] {
   return [
     eq(calls.accountId, accountId),
     filters.status ? eq(calls.status, filters.status) : undefined,
@@ -69,7 +81,6 @@ function filterConditions(accountId: string, filters: CallListFilters): (SQL | u
     // The database turns local midnight into an instant, so a day that changes DST still starts on time.
     filters.from ? sql`${calls.startedAt} >= (${filters.from}::date)::timestamp at time zone ${filters.timeZone}` : undefined,
     filters.to ? sql`${calls.startedAt} < (${filters.to}::date + 1)::timestamp at time zone ${filters.timeZone}` : undefined,
-    term ? ilike(searchText, `%${escapeLike(term)}%`) : undefined,
   ];
 }
 
@@ -106,13 +117,37 @@ async function callPage<T extends { id: string }>(accountId: string, query: Call
   const ascending = (query.order === "asc") !== backwards;
   const position = cursor ? sql`(${sort.key}, ${calls.id}) ${sql.raw(ascending ? ">" : "<")} (${cursor.value}::${sql.raw(sort.type)}, ${cursor.id}::uuid)` : undefined;
   const direction = sql.raw(ascending ? "asc" : "desc");
-  const found = (await db
-    .select({ ...(columns as typeof listColumns), cursorValue: sort.text })
-    .from(calls)
-    .leftJoin(agents, eq(agents.id, calls.agentId))
-    .where(and(...filterConditions(accountId, query), position))
-    .orderBy(sql`${sort.key} ${direction}`, sql`${calls.id} ${direction}`)
-    .limit(limit + 1)) as unknown as (T & { cursorValue: string })[];
+  const order = [sql`${sort.key} ${direction}`, sql`${calls.id} ${direction}`];
+  const select = () => db.select({ ...(columns as typeof listColumns), cursorValue: sort.text }).from(calls).leftJoin(agents, eq(agents.id, calls.agentId));
+  const search = searchCondition(query);
+  let found: (T & { cursorValue: string })[] = [];
+  if (search) {
+    // A common term matches thousands of calls, and fetching them all through the trigram index is
+    // slow; the next rows in the list's order usually hold a page of them. If they do, that page is
+    // the answer (the first matches in order); if not, the trigram index finds the rare ones.
+    const window = db
+      .select({ id: calls.id, key: sql`${sort.key}`.as("window_key"), text: searchText.as("window_text") })
+      .from(calls)
+      .where(and(...listFilterConditions(accountId, query), position))
+      .orderBy(...order)
+      .limit(SEARCH_WINDOW)
+      .as("search_window");
+    const matches = db
+      .select({ id: window.id })
+      .from(window)
+      .where(ilike(window.text, `%${escapeLike(query.search!.trim())}%`))
+      .orderBy(sql`${window.key} ${direction}`, sql`${window.id} ${direction}`)
+      .limit(limit + 1);
+    found = (await select()
+      .where(inArray(calls.id, matches))
+      .orderBy(...order)) as unknown as (T & { cursorValue: string })[];
+  }
+  if (found.length <= limit) {
+    found = (await select()
+      .where(and(...filterConditions(accountId, query), position))
+      .orderBy(...order)
+      .limit(limit + 1)) as unknown as (T & { cursorValue: string })[];
+  }
   const more = found.length > limit;
   const inOrder = backwards ? found.slice(0, limit).reverse() : found.slice(0, limit);
   const at = (row: (T & { cursorValue: string }) | undefined) => (row ? encodeCallCursor(query.sort, { value: row.cursorValue, id: row.id }) : null);
