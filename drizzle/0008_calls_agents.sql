@@ -47,11 +47,11 @@ CREATE TABLE "call_hourly_stats" (
 	"hour" timestamp with time zone NOT NULL,
 	"calls" integer DEFAULT 0 NOT NULL,
 	"completed" integer DEFAULT 0 NOT NULL,
-	"total_seconds" integer DEFAULT 0 NOT NULL,
-	"completed_seconds" integer DEFAULT 0 NOT NULL,
-	"billed_minutes" integer DEFAULT 0 NOT NULL,
+	"total_seconds" bigint DEFAULT 0 NOT NULL,
+	"completed_seconds" bigint DEFAULT 0 NOT NULL,
+	"billed_minutes" bigint DEFAULT 0 NOT NULL,
 	"rated_calls" integer DEFAULT 0 NOT NULL,
-	"satisfaction_sum" integer DEFAULT 0 NOT NULL,
+	"satisfaction_sum" bigint DEFAULT 0 NOT NULL,
 	CONSTRAINT "call_hourly_stats_unique" UNIQUE NULLS NOT DISTINCT("account_id","hour","agent_id")
 );
 --> statement-breakpoint
@@ -86,11 +86,11 @@ CREATE TABLE "call_totals" (
 	"agent_id" uuid,
 	"calls" integer DEFAULT 0 NOT NULL,
 	"completed" integer DEFAULT 0 NOT NULL,
-	"total_seconds" integer DEFAULT 0 NOT NULL,
-	"completed_seconds" integer DEFAULT 0 NOT NULL,
-	"billed_minutes" integer DEFAULT 0 NOT NULL,
+	"total_seconds" bigint DEFAULT 0 NOT NULL,
+	"completed_seconds" bigint DEFAULT 0 NOT NULL,
+	"billed_minutes" bigint DEFAULT 0 NOT NULL,
 	"rated_calls" integer DEFAULT 0 NOT NULL,
-	"satisfaction_sum" integer DEFAULT 0 NOT NULL,
+	"satisfaction_sum" bigint DEFAULT 0 NOT NULL,
 	CONSTRAINT "call_totals_unique" UNIQUE NULLS NOT DISTINCT("account_id","agent_id")
 );
 --> statement-breakpoint
@@ -140,14 +140,14 @@ ALTER TABLE "agent_requests" ADD CONSTRAINT "agent_requests_assignment_id_agent_
 ALTER TABLE "agent_requests" ADD CONSTRAINT "agent_requests_decided_by_id_users_id_fk" FOREIGN KEY ("decided_by_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "agents" ADD CONSTRAINT "agents_avatar_file_id_stored_files_id_fk" FOREIGN KEY ("avatar_file_id") REFERENCES "public"."stored_files"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "call_hourly_stats" ADD CONSTRAINT "call_hourly_stats_account_id_customer_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."customer_accounts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "call_hourly_stats" ADD CONSTRAINT "call_hourly_stats_agent_id_agents_id_fk" FOREIGN KEY ("agent_id") REFERENCES "public"."agents"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "call_hourly_stats" ADD CONSTRAINT "call_hourly_stats_agent_id_agents_id_fk" FOREIGN KEY ("agent_id") REFERENCES "public"."agents"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "call_preferences" ADD CONSTRAINT "call_preferences_account_id_customer_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."customer_accounts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "call_preferences" ADD CONSTRAINT "call_preferences_updated_by_id_users_id_fk" FOREIGN KEY ("updated_by_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "call_requests" ADD CONSTRAINT "call_requests_account_id_customer_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."customer_accounts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "call_requests" ADD CONSTRAINT "call_requests_requested_by_id_users_id_fk" FOREIGN KEY ("requested_by_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "call_requests" ADD CONSTRAINT "call_requests_agent_id_agents_id_fk" FOREIGN KEY ("agent_id") REFERENCES "public"."agents"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "call_totals" ADD CONSTRAINT "call_totals_account_id_customer_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."customer_accounts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "call_totals" ADD CONSTRAINT "call_totals_agent_id_agents_id_fk" FOREIGN KEY ("agent_id") REFERENCES "public"."agents"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "call_totals" ADD CONSTRAINT "call_totals_agent_id_agents_id_fk" FOREIGN KEY ("agent_id") REFERENCES "public"."agents"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "calls" ADD CONSTRAINT "calls_account_id_customer_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."customer_accounts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "calls" ADD CONSTRAINT "calls_agent_id_agents_id_fk" FOREIGN KEY ("agent_id") REFERENCES "public"."agents"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "calls" ADD CONSTRAINT "calls_recording_file_id_stored_files_id_fk" FOREIGN KEY ("recording_file_id") REFERENCES "public"."stored_files"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint

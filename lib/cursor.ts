@@ -1,7 +1,17 @@
 import { z } from "zod";
 import type { Cursor } from "@/db/queries/search";
 
-const cursorSchema = z.tuple([z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/), z.uuid()]);
+/**
+ * A cursor's instant as the database wrote it (microseconds, UTC), and a real one: "2024-13-45"
+ * has the shape but would fail in the database's cast.
+ */
+export function isCursorInstant(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/.test(value)) return false;
+  const parsed = new Date(`${value.slice(0, 23)}Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 23) === value.slice(0, 23);
+}
+
+const cursorSchema = z.tuple([z.string().refine(isCursorInstant), z.uuid()]);
 
 /** A keyset position as an opaque URL value. */
 export function encodeCursor(cursor: Cursor): string {

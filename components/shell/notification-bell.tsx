@@ -10,6 +10,8 @@ type Arrival = { id: string; title: string; body: string; link: string | null };
 
 /** How long a new notification's card stays, unless the pointer or focus is in it. */
 const SHOW_MS = 10_000;
+/** A busy account reports calls every few seconds: live call pages refresh at most this often. */
+const CALLS_REFRESH_MS = 5_000;
 /** Reconnecting after the server refused the stream (e.g. during an outage): 3 s, doubling up to a minute. */
 const RETRY_MS = { first: 3_000, max: 60_000 };
 
@@ -49,6 +51,18 @@ export function NotificationBell({ initialUnread }: { initialUnread: number }) {
     let source: EventSource | null = null;
     let retry: ReturnType<typeof setTimeout> | undefined;
     let delay = RETRY_MS.first;
+    // The first new call refreshes at once; more within the interval wait for one refresh at its end.
+    let callsRefresh: ReturnType<typeof setTimeout> | undefined;
+    let callsRefreshedAt = 0;
+    const refreshCalls = () => {
+      if (!onCallsPage.current || callsRefresh) return;
+      const wait = Math.max(0, callsRefreshedAt + CALLS_REFRESH_MS - Date.now());
+      callsRefresh = setTimeout(() => {
+        callsRefresh = undefined;
+        callsRefreshedAt = Date.now();
+        if (onCallsPage.current) router.refresh();
+      }, wait);
+    };
     const connect = () => {
       source = new EventSource("/api/notifications/stream");
       source.addEventListener("open", () => {
@@ -66,7 +80,7 @@ export function NotificationBell({ initialUnread }: { initialUnread: number }) {
         if (!onListPage.current) setArrival({ id: data.id, title: data.title, body: data.body, link: data.link });
       });
       source.addEventListener("live", (event) => {
-        if ((JSON.parse(event.data) as { topic: string }).topic === "calls" && onCallsPage.current) router.refresh();
+        if ((JSON.parse(event.data) as { topic: string }).topic === "calls") refreshCalls();
       });
       source.addEventListener("session-ended", () => {
         source?.close();
@@ -83,6 +97,7 @@ export function NotificationBell({ initialUnread }: { initialUnread: number }) {
     connect();
     return () => {
       clearTimeout(retry);
+      clearTimeout(callsRefresh);
       source?.close();
     };
   }, [router]);

@@ -184,6 +184,10 @@ describe("the call history's pages", () => {
     }
     const otherSort = await listCallsForAccount(accountId, { ...base, sort: "startedAt", order: "desc", limit: 5, cursor: first.next! });
     expect(otherSort.previous).toBeNull();
+    // The right shape, but no such instant: the database would refuse the cast.
+    const impossible = Buffer.from(JSON.stringify(["startedAt", "2024-13-45T99:00:00.000000Z", randomUUID()])).toString("base64url");
+    const newest = await listCallsForAccount(accountId, { ...base, sort: "startedAt", order: "desc", limit: 5 });
+    expect((await listCallsForAccount(accountId, { ...base, sort: "startedAt", order: "desc", limit: 5, cursor: impossible })).rows).toEqual(newest.rows);
   });
 
   it("offers the agents on the account's calls and those assigned to it, once each, by name", async () => {

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { getDb, type Database } from "@/db";
 import { agentAssignments, agents, callHourlyStats, calls, callTotals, customerAccountMembers, customerAccounts, storedFiles } from "@/db/schema";
 import { CALL_PAGE_SIZE, type CallDirection, type CallSort, type CallStatus } from "@/lib/constants";
+import { isCursorInstant } from "@/lib/cursor";
 import { todayIn } from "@/lib/projects/dates";
 import { cursorTime, escapeLike, keyset, keysetPage, type PageRequest } from "./search";
 
@@ -37,12 +38,17 @@ const SEARCH_WINDOW = 5000;
 
 /** What each sort orders by (as its index does) and how its value travels in a cursor, as text. */
 const sortKeys = {
-  startedAt: { key: sql`${calls.startedAt}`, text: cursorTime(calls.startedAt), type: "timestamptz", pattern: /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/ },
-  duration: { key: sql`${calls.durationSeconds}`, text: sql<string>`${calls.durationSeconds}::text`, type: "int", pattern: /^\d{1,9}$/ },
-  satisfaction: { key: sql`coalesce(${calls.satisfaction}, 0)`, text: sql<string>`coalesce(${calls.satisfaction}, 0)::text`, type: "int", pattern: /^\d{1,9}$/ },
-} as const satisfies Record<CallSort, { key: SQL; text: SQL<string>; type: string; pattern: RegExp }>;
+  startedAt: { key: sql`${calls.startedAt}`, text: cursorTime(calls.startedAt), type: "timestamptz", valid: isCursorInstant },
+  duration: { key: sql`${calls.durationSeconds}`, text: sql<string>`${calls.durationSeconds}::text`, type: "int", valid: isCursorInteger },
+  satisfaction: { key: sql`coalesce(${calls.satisfaction}, 0)`, text: sql<string>`coalesce(${calls.satisfaction}, 0)::text`, type: "int", valid: isCursorInteger },
+} as const satisfies Record<CallSort, { key: SQL; text: SQL<string>; type: string; valid: (value: string) => boolean }>;
 
 type CallCursor = { value: string; id: string };
+
+/** Durations and scores: whole numbers an `int` holds. */
+function isCursorInteger(value: string): boolean {
+  return /^\d{1,9}$/.test(value);
+}
 
 const cursorSchema = z.tuple([z.string(), z.string(), z.uuid()]);
 
@@ -55,7 +61,7 @@ function decodeCallCursor(sort: CallSort, value: string | undefined): CallCursor
   if (!value) return null;
   try {
     const parsed = cursorSchema.safeParse(JSON.parse(Buffer.from(value, "base64url").toString("utf8")));
-    if (!parsed.success || parsed.data[0] !== sort || !sortKeys[sort].pattern.test(parsed.data[1])) return null;
+    if (!parsed.success || parsed.data[0] !== sort || !sortKeys[sort].valid(parsed.data[1])) return null;
     return { value: parsed.data[1], id: parsed.data[2] };
   } catch {
     return null;

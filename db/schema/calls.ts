@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { type AnyPgColumn, boolean, check, date, index, integer, pgTable, text, timestamp, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { type AnyPgColumn, bigint, boolean, check, date, index, integer, pgTable, text, timestamp, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 // Relative, not "@/": drizzle-kit loads the schema without the project's path aliases.
 import { agentKinds, agentRequestStatuses, assignmentRoles, callDirections, callQualities, callRequestStatuses, callStatuses } from "../../lib/constants";
 import { customerAccounts } from "./accounts";
@@ -164,16 +164,19 @@ export const calls = pgTable(
   ],
 );
 
-/** What the statistics add up, hourly and in total: each call is counted once in each. */
+/**
+ * What the statistics add up, hourly and in total: each call is counted once in each. Sums of
+ * seconds and scores are 64-bit: an account's all-time totals would pass 2^31 seconds in time.
+ */
 const callMetrics = {
   calls: integer().notNull().default(0),
   completed: integer().notNull().default(0),
-  totalSeconds: integer().notNull().default(0),
-  completedSeconds: integer().notNull().default(0),
+  totalSeconds: bigint({ mode: "number" }).notNull().default(0),
+  completedSeconds: bigint({ mode: "number" }).notNull().default(0),
   // Each call's minutes rounded up, as usage is billed.
-  billedMinutes: integer().notNull().default(0),
+  billedMinutes: bigint({ mode: "number" }).notNull().default(0),
   ratedCalls: integer().notNull().default(0),
-  satisfactionSum: integer().notNull().default(0),
+  satisfactionSum: bigint({ mode: "number" }).notNull().default(0),
 };
 
 /**
@@ -187,7 +190,8 @@ export const callHourlyStats = pgTable(
     accountId: uuid()
       .notNull()
       .references(() => customerAccounts.id, { onDelete: "cascade" }),
-    agentId: uuid().references(() => agents.id, { onDelete: "cascade" }),
+    // Restrict: deleting an agent must not take its calls out of the statistics (deactivate it instead).
+    agentId: uuid().references(() => agents.id, { onDelete: "restrict" }),
     hour: timestamp({ withTimezone: true }).notNull(),
     ...callMetrics,
   },
@@ -205,7 +209,7 @@ export const callTotals = pgTable(
     accountId: uuid()
       .notNull()
       .references(() => customerAccounts.id, { onDelete: "cascade" }),
-    agentId: uuid().references(() => agents.id, { onDelete: "cascade" }),
+    agentId: uuid().references(() => agents.id, { onDelete: "restrict" }),
     ...callMetrics,
   },
   (table) => [unique("call_totals_unique").on(table.accountId, table.agentId).nullsNotDistinct()],
