@@ -88,7 +88,9 @@ test("a customer asks for an agent with preferences, staff approve it choosing t
   await page.getByLabel("Specialty").fill("Sales");
   await page.getByLabel("Notes").fill(notes);
   await page.getByRole("button", { name: "Send request" }).click();
-  await expect(page).toHaveURL(/\/dashboard\/agents$/);
+  await expect(page).toHaveURL(/\/dashboard\/agents\?sent=1$/);
+  await expect(page.getByRole("status").filter({ hasText: "Your request is sent." })).toBeFocused();
+  await expect(page.getByRole("main").getByRole("link", { name: "Request an agent" })).toHaveCount(0);
   const request = page.getByRole("region", { name: "Your requests" }).getByRole("listitem").filter({ hasText: notes });
   await expect(request).toContainText("Pending");
   await expect(request).toContainText(`Asked for ${agentName} · German · Sales`);

@@ -16,5 +16,5 @@ export const createAgentRequestAction = authedAction(agentRequestSchema, async (
     return result.status === "assignment_unavailable" ? { ok: false, fieldErrors: { replacesAssignmentId: t("replacesUnavailable") } } : { ok: false, fieldErrors: { agentId: t("agentUnavailable") } };
   }
   revalidatePath("/dashboard/agents");
-  redirect("/dashboard/agents");
+  redirect("/dashboard/agents?sent=1");
 });

@@ -5,6 +5,7 @@ import { AgentKindBadge, AgentRequestStatusBadge } from "@/components/agents/age
 import { AreaEmptyState } from "@/components/area-empty-state";
 import { Avatar } from "@/components/avatar";
 import { EmptyState } from "@/components/empty-state";
+import { FocusOnArrival } from "@/components/focus-on-arrival";
 import { Page } from "@/components/page";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
@@ -20,8 +21,9 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /** The agents working for the account today, how they did on its calls, and what it asked for. */
-export default async function AgentsPage() {
+export default async function AgentsPage({ searchParams }: { searchParams: Promise<{ sent?: string }> }) {
   const user = await requireUser();
+  const { sent } = await searchParams;
   if (!user.accountId) return <AreaEmptyState area="agents" />;
   const accountId = user.accountId;
   const [t, format, locale, current, requests] = await Promise.all([
@@ -46,7 +48,11 @@ export default async function AgentsPage() {
       numbers?.averageHandlingSeconds == null ? t("stats.none") : format.number(numbers.averageHandlingSeconds / 60, { style: "unit", unit: "minute", unitDisplay: "short", maximumFractionDigits: 1 }),
     ],
   ];
-  const requestLink = (
+  // One request waits at a time: while it does, the page says so instead of offering another.
+  const pending = requests.some((request) => request.status === "pending");
+  const requestLink = pending ? (
+    <p className="text-13 text-fg-muted">{t("requestPending")}</p>
+  ) : (
     <ButtonLink href="/dashboard/agents/request">
       <Plus aria-hidden className="size-4" />
       {t("requestAgent")}
@@ -54,6 +60,12 @@ export default async function AgentsPage() {
   );
   return (
     <Page title={t("title")} description={t("description")} actions={requestLink}>
+      {sent === "1" && pending ? (
+        <p id="agent-request-sent" role="status" className="mb-6 rounded-md bg-success-soft px-3 py-2 text-sm text-success">
+          <FocusOnArrival targetId="agent-request-sent" />
+          {t("requestSent")}
+        </p>
+      ) : null}
       <section aria-labelledby="current-agents-heading" className="space-y-4">
         <h2 id="current-agents-heading" className="text-base font-semibold">
           {t("currentHeading")}

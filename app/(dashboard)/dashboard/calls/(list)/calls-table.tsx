@@ -100,7 +100,7 @@ export function CallsTable({ rows, sort, order, sortHrefs }: { rows: CallTableRo
   const table = useTable({ features, columns, data: rows });
 
   return (
-    <div role="region" aria-label={t("caption")} tabIndex={0} className="overflow-x-auto rounded-xl border border-border bg-surface shadow-card">
+    <div role="region" aria-label={t("caption")} tabIndex={0} className="relative overflow-x-auto rounded-xl border border-border bg-surface shadow-card">
       <table className="w-full min-w-[52rem] text-left text-sm">
         <caption className="sr-only">{t("caption")}</caption>
         <thead className="border-b border-border bg-surface-muted text-13 text-fg-muted">

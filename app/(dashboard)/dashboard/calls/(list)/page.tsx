@@ -107,7 +107,7 @@ export default async function CallsPage({ searchParams }: { searchParams: Promis
             action="/dashboard/calls"
             role="search"
             aria-label={t("filters")}
-            className="grid gap-3 rounded-xl border border-border bg-surface p-4 sm:grid-cols-2 lg:grid-cols-4 xl:grid-cols-[repeat(6,minmax(0,1fr))_auto] xl:items-start"
+            className="grid gap-3 rounded-xl border border-border bg-surface p-4 sm:grid-cols-2 lg:grid-cols-4 2xl:grid-cols-[repeat(6,minmax(0,1fr))_auto] 2xl:items-start"
           >
             {params.sort !== "startedAt" || params.order !== "desc" ? (
               <>
@@ -154,7 +154,7 @@ export default async function CallsPage({ searchParams }: { searchParams: Promis
             {filterField("to", t("toDate"), (props) => (
               <input {...props} name="to" type="date" defaultValue={params.to ?? ""} className={inputClass} />
             ))}
-            <div className="flex flex-wrap items-center gap-2 sm:col-span-2 lg:col-span-4 xl:col-span-1 xl:pt-6">
+            <div className="flex flex-wrap items-center gap-2 sm:col-span-2 lg:col-span-4 2xl:col-span-1 2xl:pt-6">
               <button type="submit" className={buttonClass("secondary")}>
                 <Search aria-hidden className="size-4" />
                 {t("applyFilters")}
