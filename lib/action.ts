@@ -9,6 +9,7 @@ import { AppError } from "@/lib/errors";
 import { reportActionStarted } from "@/lib/request-context";
 import { requestInfoFrom, type RequestInfo } from "@/lib/request-info";
 import { getSessionUser, STAFF_TWO_FACTOR_PATH } from "@/lib/session";
+import { containsNul } from "@/lib/validations/text";
 
 type Context = { info: RequestInfo };
 
@@ -30,6 +31,7 @@ async function validate<S extends z.ZodType>(schema: S, formData: FormData) {
   const fields: Record<string, FormDataEntryValue | FormDataEntryValue[]> = {};
   for (const [key, value] of formData) {
     if (typeof value === "string" && value.length > MAX_FIELD_LENGTH) fieldErrors[key] = t("tooLong");
+    else if (typeof value === "string" && containsNul(value)) fieldErrors[key] = t("nulCharacter");
     const earlier = fields[key];
     fields[key] = earlier === undefined ? value : Array.isArray(earlier) ? [...earlier, value] : [earlier, value];
   }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isCalendarDay } from "@/lib/calendar-day";
+import { withoutNul } from "@/lib/validations/text";
 import { CALL_SEARCH_MAX, CALL_SEARCH_MIN, callDirections, callSortColumns, callStatuses } from "@/lib/constants";
 
 /** An empty field of a GET form is no filter; anything sent twice is malformed. */
@@ -15,7 +16,13 @@ const callFilterFields = {
   agent: optional(z.uuid("Use an agent's id.")),
   from: optional(day),
   to: optional(day),
-  q: optional(z.string().min(CALL_SEARCH_MIN, `Search for at least ${CALL_SEARCH_MIN} characters.`).max(CALL_SEARCH_MAX, `Search for at most ${CALL_SEARCH_MAX} characters.`)),
+  q: optional(
+    z
+      .string()
+      .min(CALL_SEARCH_MIN, `Search for at least ${CALL_SEARCH_MIN} characters.`)
+      .max(CALL_SEARCH_MAX, `Search for at most ${CALL_SEARCH_MAX} characters.`)
+      .refine(withoutNul, "Remove the NUL character from the search."),
+  ),
   sort: optional(z.enum(callSortColumns, "Sort by startedAt, duration or satisfaction.")),
   order: optional(z.enum(["asc", "desc"], "Use asc or desc.")),
 };
@@ -67,6 +74,7 @@ export const callCursorSchema = z.object({
 /** The staff calls table's filters and position, as held in the URL. */
 export const adminCallsSearchSchema = z.object({
   status: z.enum(callStatuses).optional().catch(undefined),
-  customer: z.string().trim().max(200).catch(""),
+  // A filter holding a NUL character is dropped like any other invalid one (the database could not compare it).
+  customer: z.string().trim().max(200).refine(withoutNul).catch(""),
   ...callCursorSchema.shape,
 });

@@ -12,6 +12,7 @@ import {
   PLATFORM_CLAIM_MAX,
   PLATFORM_KEY_NAME_MAX,
 } from "@/lib/constants";
+import { withoutNul } from "@/lib/validations/text";
 
 // Messages are keys of `callImport.reasons`: the API answers them in English, the import page in the reader's language.
 
@@ -21,9 +22,6 @@ export const phoneNumber = z
   .trim()
   .transform((value) => value.replace(/[\s\-().\/]/g, ""))
   .pipe(z.string().min(1, "required").regex(/^\+[1-9]\d{6,14}$/, "phoneInvalid"));
-
-/** PostgreSQL's text cannot hold a NUL character: refused as bad input rather than failing the write. */
-const withoutNul = (value: string | null | undefined) => !value || !value.includes("\u0000");
 
 /** A report clocks may skew from ours: a start this far ahead still counts as now. */
 const CLOCK_SKEW_MS = 5 * 60 * 1000;

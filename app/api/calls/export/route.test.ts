@@ -93,6 +93,12 @@ describe("GET /api/calls/export", () => {
     expect((await get("?status=missed&status=failed")).status).toBe(400);
   });
 
+  it("answers 400, not 500, to a NUL character in the search", async () => {
+    const response = await get("?q=call%00number");
+    expect(response.status).toBe(400);
+    expect(Object.keys((await response.json()).error.fields)).toEqual(["q"]);
+  });
+
   it("exports another account's member only their own calls, and refuses the signed-out", async () => {
     vi.mocked(getSessionUser).mockResolvedValue(other);
     const rows = await records(await get(""));
