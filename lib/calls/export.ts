@@ -2,7 +2,7 @@ import "server-only";
 import { Readable, pipeline } from "node:stream";
 import type { ReadableStream } from "node:stream/web";
 import { stringify } from "csv-stringify";
-import { listCallsForExport, type CallExportRow, type CallListQuery } from "@/db/queries/calls";
+import { listCallsForExport, type CallExportRow, type CallListQuery, type CallPage } from "@/db/queries/calls";
 import { minorUnitDigits } from "@/lib/billing/money";
 import { describeError } from "@/lib/errors";
 
@@ -32,7 +32,7 @@ export function isoInTimeZone(timeZone: string): (date: Date) => string {
   };
 }
 
-/** Free text a spreadsheet would run as a formula (=, +, -, @ first) is kept as text. */
+/** Text a spreadsheet would run as a formula or read as a number (=, +, -, @ first, so phone numbers too) is kept as text. */
 function inertText(value: string | null): string {
   if (!value) return "";
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
@@ -45,8 +45,8 @@ function csvRecord(row: CallExportRow, iso: (date: Date) => string): Record<(typ
     started_at: iso(row.startedAt),
     direction: row.direction,
     status: row.status,
-    from_number: row.fromNumber,
-    to_number: row.toNumber,
+    from_number: inertText(row.fromNumber),
+    to_number: inertText(row.toNumber),
     agent: inertText(row.agentName),
     duration_seconds: row.durationSeconds,
     satisfaction: row.satisfaction ?? "",
@@ -56,24 +56,31 @@ function csvRecord(row: CallExportRow, iso: (date: Date) => string): Record<(typ
   };
 }
 
-async function* exportRecords(accountId: string, query: Omit<CallListQuery, "cursor" | "before" | "limit">, timeZone: string) {
+type ExportQuery = Omit<CallListQuery, "cursor" | "before" | "limit">;
+
+async function* exportRecords(accountId: string, query: ExportQuery, first: CallPage<CallExportRow>, timeZone: string) {
   const iso = isoInTimeZone(timeZone);
-  let cursor: string | undefined;
-  do {
-    const page = await listCallsForExport(accountId, { ...query, cursor, limit: CALL_EXPORT_BATCH });
+  let page = first;
+  for (;;) {
     for (const row of page.rows) yield csvRecord(row, iso);
-    cursor = page.next ?? undefined;
-  } while (cursor);
+    if (!page.next) return;
+    page = await listCallsForExport(accountId, { ...query, cursor: page.next, limit: CALL_EXPORT_BATCH });
+  }
 }
 
 /**
  * The account's calls matching `query` as CSV, in the list's order, with times in `timeZone`:
  * read in keyset batches and written row by row as the reader takes them, so memory stays flat.
+ * The first batch is read before anything is answered, so a failing database is an error status;
+ * a later failure errors the stream, so the download fails rather than ending short.
  */
-export function callsCsv(accountId: string, query: Omit<CallListQuery, "cursor" | "before" | "limit">, timeZone: string): ReadableStream<Uint8Array> {
+export async function callsCsv(accountId: string, query: ExportQuery, timeZone: string): Promise<ReadableStream<Uint8Array>> {
+  const first = await listCallsForExport(accountId, { ...query, limit: CALL_EXPORT_BATCH });
   const csv = stringify({ header: true, columns: [...callCsvColumns] });
-  pipeline(Readable.from(exportRecords(accountId, query, timeZone)), csv, (error) => {
-    if (error) console.error(`[calls] CSV export failed: ${describeError(error)}`);
+  pipeline(Readable.from(exportRecords(accountId, query, first, timeZone)), csv, (error) => {
+    if (!error) return;
+    console.error(`[calls] CSV export failed: ${describeError(error)}`);
+    csv.destroy(error);
   });
   return Readable.toWeb(csv) as ReadableStream<Uint8Array>;
 }

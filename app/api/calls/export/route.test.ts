@@ -4,10 +4,15 @@ import type { SessionUser } from "@/db/queries/sessions";
 import { setupTestDatabase, signedInUser } from "@/db/testing";
 import { testAgent, testCalls } from "@/db/testing/calls";
 import { CALL_EXPORT_BATCH } from "@/lib/calls/export";
+import { listCallsForExport } from "@/db/queries/calls";
 import { getSessionUser } from "@/lib/session";
 import { GET } from "./route";
 
 vi.mock("@/lib/session", () => ({ getSessionUser: vi.fn() }));
+vi.mock("@/db/queries/calls", async (importOriginal) => {
+  const actual = await importOriginal<typeof import("@/db/queries/calls")>();
+  return { ...actual, listCallsForExport: vi.fn(actual.listCallsForExport) };
+});
 
 setupTestDatabase();
 
@@ -55,8 +60,9 @@ describe("GET /api/calls/export", () => {
       started_at: "2026-02-28T19:00:00-05:00",
       direction: "inbound",
       status: "missed",
-      from_number: "+15550100",
-      to_number: "+15550199",
+      // Kept as text: a spreadsheet would read "+1555…" as a formula or a number.
+      from_number: "'+15550100",
+      to_number: "'+15550199",
       agent: "",
       duration_seconds: "0",
       satisfaction: "",
@@ -97,6 +103,22 @@ describe("GET /api/calls/export", () => {
     const response = await get("?q=call%00number");
     expect(response.status).toBe(400);
     expect(Object.keys((await response.json()).error.fields)).toEqual(["q"]);
+  });
+
+  it("answers an error, not an empty file, when the first batch cannot be read", async () => {
+    vi.mocked(listCallsForExport).mockRejectedValueOnce(new Error("connection lost"));
+    await expect(get("")).rejects.toThrow("connection lost");
+  });
+
+  it("fails the download when a later batch cannot be read", async () => {
+    const error = vi.spyOn(console, "error").mockImplementation(() => {});
+    const actual = vi.mocked(listCallsForExport).getMockImplementation()!;
+    vi.mocked(listCallsForExport).mockImplementationOnce(actual).mockRejectedValueOnce(new Error("connection lost"));
+    const response = await get("");
+    expect(response.status).toBe(200);
+    await expect(response.text()).rejects.toThrow();
+    expect(error).toHaveBeenCalledWith(expect.stringContaining("connection lost"));
+    error.mockRestore();
   });
 
   it("exports another account's member only their own calls, and refuses the signed-out", async () => {

@@ -24,7 +24,7 @@ export async function GET(request: Request): Promise<Response> {
     if (Object.keys(errors).length > 0) {
       return Response.json({ error: { code: "bad_request", message: "Some filters are not valid.", fields: errors } }, { status: 400, headers: { "Cache-Control": "no-store" } });
     }
-    const body = callsCsv(
+    const body = await callsCsv(
       user.accountId,
       { status: params.status, direction: params.direction, agentId: params.agent, from: params.from, to: params.to, search: params.q, timeZone: user.timeZone, sort: params.sort, order: params.order },
       user.timeZone,
