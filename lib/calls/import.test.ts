@@ -1,8 +1,10 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { auditLog, callHourlyStats, calls, users } from "@/db/schema";
+import { auditLog, callHourlyStats, calls, notifications, users } from "@/db/schema";
 import { setupTestDatabase, signedInUser } from "@/db/testing";
+import { testPlan } from "@/db/testing/billing";
 import { testAgent, testCalls } from "@/db/testing/calls";
+import { testSubscription } from "@/db/testing/subscriptions";
 import { AppError } from "@/lib/errors";
 import { importCalls } from "./import";
 
@@ -80,5 +82,20 @@ describe("importing calls from CSV", () => {
   it("is staff's only", async () => {
     const customer = await signedInUser("customer", "import-customer");
     await expect(importCalls(customer, `${header}\n`, info)).rejects.toThrow(AppError);
+  });
+
+  it("warns the account's members when the imported calls pass 80 % of the plan's minutes, and tells no staff of low scores", async () => {
+    const admin = await signedInUser("admin", "import-usage");
+    const customer = await signedInUser("customer", "import-usage-owner");
+    const plan = await testPlan({ name: "Import usage plan", includedMinutes: 1000 });
+    await testSubscription({ accountId: customer.accountId!, planId: plan.id });
+    const startedAt = new Date(Date.now() - 3_600_000).toISOString();
+    // 850 minutes of this period's calls: over 80 %, under 100 %; the second call is rated 1.
+    const csv = [header, `${customer.accountId},,,inbound,completed,+4930123456,+4930765432,${startedAt},50940,,0,eur,`, `${customer.accountId},,,inbound,completed,+4930123456,+4930765432,${startedAt},60,1,0,eur,Angry`].join("\n");
+    expect(await importCalls(admin, csv, info)).toEqual({ status: "imported", count: 2 });
+    const told = await db().select({ type: notifications.type }).from(notifications).where(eq(notifications.userId, customer.id));
+    expect(told.map((row) => row.type).filter((type) => type.startsWith("usage."))).toHaveLength(1);
+    const staffTold = await db().select({ type: notifications.type }).from(notifications).where(and(eq(notifications.userId, admin.id), eq(notifications.type, "staff.lowSatisfactionCall")));
+    expect(staffTold).toEqual([]);
   });
 });

@@ -11,6 +11,7 @@ import { CALL_IMPORT_MAX_ROWS } from "@/lib/constants";
 import type { RequestInfo } from "@/lib/request-info";
 import { assertStaff } from "@/lib/users/service";
 import { callReportSchema } from "@/lib/validations/call-platform";
+import { afterCallsWritten } from "./written";
 
 /** The file's columns in their documented order, and which of them every file must have. */
 export const importColumns = [
@@ -175,8 +176,10 @@ export async function importCalls(admin: Actor, csv: string, info: RequestInfo, 
       const checked = await checkRows(records.header, records.rows, tx);
       if ("problems" in checked) return { status: "bad_rows", problems: checked.problems };
       await insertCalls(checked.calls, tx);
-      const accounts = new Set(checked.calls.map((call) => call.accountId)).size;
-      await createAuditEntry({ action: "admin.calls_imported", actorId: admin.id, ...info, metadata: { count: checked.calls.length, accounts } }, tx);
+      const accountIds = new Set(checked.calls.map((call) => call.accountId));
+      // Imported history is old: staff are not told of its low-satisfaction calls as if they had just happened.
+      await afterCallsWritten(accountIds, tx);
+      await createAuditEntry({ action: "admin.calls_imported", actorId: admin.id, ...info, metadata: { count: checked.calls.length, accounts: accountIds.size } }, tx);
       return { status: "imported", count: checked.calls.length };
     }, db);
   try {

@@ -5,16 +5,12 @@ import { lockCallRequest, markCallRequestCompleted } from "@/db/queries/call-req
 import { findAgentIds, findCustomerAccounts, getCallByPlatformId, getReportedCall, lockPlatformCallId, type ReportedCall } from "@/db/queries/call-ingest";
 import { insertCalls } from "@/db/queries/call-writes";
 import { insertStoredFile } from "@/db/queries/files";
-import { announceToUsers } from "@/db/queries/notifications";
-import { listAccountMemberIds } from "@/db/queries/projects";
 import { inTransaction, type Transaction } from "@/db/queries/transaction";
-import { listActiveStaffIds } from "@/db/queries/users";
-import { checkUsageAlerts } from "@/lib/billing/usage";
-import { LOW_SATISFACTION_MAX } from "@/lib/constants";
 import { notify } from "@/lib/notifications/service";
 import { deleteStoredBytes, StorageRejection } from "@/lib/storage";
 import { callReportSchema, type CallReport } from "@/lib/validations/call-platform";
 import { storeRecording } from "./recordings";
+import { afterCallsWritten } from "./written";
 
 /**
  * Why a report (or a CSV row) is refused: the HTTP status, and per field a key of
@@ -108,12 +104,6 @@ async function writeReportedCall(report: CallReport, recording: { storageKey: st
     await markCallRequestCompleted(request.id, tx);
     if (request.requestedById) await notify(request.requestedById, { type: "callRequest.completed", params: { number: request.toNumber }, link: `/dashboard/calls/${call.id}` }, tx);
   }
-  await checkUsageAlerts(report.accountId, tx);
-  await announceToUsers(await listAccountMemberIds(report.accountId, tx), "calls", tx);
-  if (report.satisfaction !== null && report.satisfaction <= LOW_SATISFACTION_MAX) {
-    for (const userId of await listActiveStaffIds(tx)) {
-      await notify(userId, { type: "staff.lowSatisfactionCall", params: { account: accountName, score: report.satisfaction, summary: report.summary ?? "" } }, tx);
-    }
-  }
+  await afterCallsWritten([report.accountId], tx, [{ account: accountName, satisfaction: report.satisfaction, summary: report.summary }]);
   return { created: true, call };
 }
