@@ -12,16 +12,13 @@ import {
   PLATFORM_CLAIM_MAX,
   PLATFORM_KEY_NAME_MAX,
 } from "@/lib/constants";
+import { e164PhoneNumber } from "@/lib/validations/phone";
 import { withoutNul } from "@/lib/validations/text";
 
 // Messages are keys of `callImport.reasons`: the API answers them in English, the import page in the reader's language.
 
-/** Spaces, dashes, dots and brackets people type are dropped; what is left must be "+" and 7 to 15 digits (E.164). */
-export const phoneNumber = z
-  .string("required")
-  .trim()
-  .transform((value) => value.replace(/[\s\-().\/]/g, ""))
-  .pipe(z.string().min(1, "required").regex(/^\+[1-9]\d{6,14}$/, "phoneInvalid"));
+/** "+" and 7 to 15 digits (E.164), after dropping what people type between digits. */
+export const phoneNumber = e164PhoneNumber({ required: "required", invalid: "phoneInvalid" });
 
 /** A report clocks may skew from ours: a start this far ahead still counts as now. */
 const CLOCK_SKEW_MS = 5 * 60 * 1000;

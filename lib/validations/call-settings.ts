@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CALL_NOTES_MAX, callQualities } from "@/lib/constants";
+import { e164PhoneNumber } from "@/lib/validations/phone";
 
 // Messages are keys of `validation` or full keys of the feature's namespace (see lib/action.ts).
 
@@ -21,12 +22,7 @@ export const callPreferencesSchema = z.object({
 
 /** "Start a call": the number to call, optionally an agent, a time (wall clock in the user's zone) and notes. */
 export const callRequestSchema = z.object({
-  toNumber: z
-    .string()
-    .trim()
-    .min(1, "callRequests.validation.numberRequired")
-    .transform((value) => value.replace(/[\s\-().\/]/g, ""))
-    .pipe(z.string().regex(/^\+[1-9]\d{6,14}$/, "callRequests.validation.numberInvalid")),
+  toNumber: e164PhoneNumber({ required: "callRequests.validation.numberRequired", invalid: "callRequests.validation.numberInvalid" }),
   agentId: z
     .string()
     .trim()
