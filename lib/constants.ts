@@ -186,3 +186,6 @@ export const agentLanguages = ["en", "de", "fr", "es", "it", "nl", "pl", "pt", "
 export const AGENT_REQUEST_NOTES_MAX = 2000;
 export const AGENT_DECLINE_REASON_MAX = 1000;
 export type AgentLanguage = (typeof agentLanguages)[number];
+
+/** A claimed call request the platform has not reported within this time is handed out again (the platform may have crashed). */
+export const CALL_REQUEST_CLAIM_LEASE_MINUTES = 15;

@@ -1,8 +1,8 @@
 import "server-only";
-import { and, asc, desc, eq, gte, inArray, isNull, lte, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
 import { getDb, type Database } from "@/db";
 import { agentAssignments, agents, callRequests, calls, users } from "@/db/schema";
-import type { CallRequestStatus } from "@/lib/constants";
+import { CALL_REQUEST_CLAIM_LEASE_MINUTES, type CallRequestStatus } from "@/lib/constants";
 
 export type CallRequestRow = {
   id: string;
@@ -86,14 +86,20 @@ export async function markCallRequestCompleted(requestId: string, db: Database):
 export type ClaimedCallRequest = { id: string; accountId: string; toNumber: string; agentId: string | null; scheduledFor: Date | null; notes: string; createdAt: Date };
 
 /**
- * Claims up to `limit` pending requests that are due, oldest due first. Rows another transaction
+ * Claims up to `limit` pending requests that are due, oldest due first, and claimed ones whose
+ * lease has run out unreported (the platform crashed after claiming). Rows another transaction
  * is claiming are skipped, not waited for, so two platform workers never get the same request.
  */
 export async function claimDueCallRequests(limit: number, db: Database = getDb()): Promise<ClaimedCallRequest[]> {
   const due = db
     .select({ id: callRequests.id })
     .from(callRequests)
-    .where(and(eq(callRequests.status, "pending"), or(isNull(callRequests.scheduledFor), lte(callRequests.scheduledFor, sql`now()`))))
+    .where(
+      or(
+        and(eq(callRequests.status, "pending"), or(isNull(callRequests.scheduledFor), lte(callRequests.scheduledFor, sql`now()`))),
+        and(eq(callRequests.status, "claimed"), lt(callRequests.claimedAt, sql`now() - make_interval(mins => ${CALL_REQUEST_CLAIM_LEASE_MINUTES})`)),
+      ),
+    )
     .orderBy(sql`coalesce(${callRequests.scheduledFor}, ${callRequests.createdAt})`, asc(callRequests.id))
     .limit(limit)
     .for("update", { skipLocked: true });

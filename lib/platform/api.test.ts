@@ -6,6 +6,7 @@ import { GET as getPreferences } from "@/app/api/platform/customers/[id]/call-pr
 import { auditLog, callPreferences, callRequests, platformApiKeys } from "@/db/schema";
 import { setupTestDatabase, signedInUser } from "@/db/testing";
 import { callReport, testPlatformKey } from "@/db/testing/call-platform";
+import { CALL_REQUEST_CLAIM_LEASE_MINUTES } from "@/lib/constants";
 import { AppError } from "@/lib/errors";
 import { createPlatformKey, revokePlatformKey } from "./keys";
 
@@ -114,6 +115,20 @@ describe("GET /api/platform/call-requests", () => {
     expect(again.filter((request) => request.accountId === customer.accountId)).toEqual([]);
     const states = await db().select({ id: callRequests.id, status: callRequests.status }).from(callRequests).where(eq(callRequests.accountId, customer.accountId!));
     expect(Object.fromEntries(states.map((row) => [row.id, row.status]))).toEqual({ [due.id]: "claimed", [scheduledDue.id]: "claimed", [future.id]: "pending", [cancelled.id]: "cancelled" });
+  });
+
+  it("hands a claimed request out again once its lease has run out unreported", async () => {
+    const key = await testPlatformKey();
+    const customer = await signedInUser("customer", "claim-lease");
+    const ago = (minutes: number) => new Date(Date.now() - minutes * 60_000);
+    const stale = await pendingRequest(customer.accountId!, { status: "claimed", claimedAt: ago(CALL_REQUEST_CLAIM_LEASE_MINUTES + 1) });
+    await pendingRequest(customer.accountId!, { status: "claimed", claimedAt: ago(CALL_REQUEST_CLAIM_LEASE_MINUTES - 1) });
+    const mine = async () => ((await (await claim(`Bearer ${key}`, "?limit=100")).json()).requests as { id: string; accountId: string }[]).filter((request) => request.accountId === customer.accountId).map((request) => request.id);
+    expect(await mine()).toEqual([stale.id]);
+    // Claimed anew: its lease starts again.
+    expect(await mine()).toEqual([]);
+    const [row] = await db().select({ claimedAt: callRequests.claimedAt }).from(callRequests).where(eq(callRequests.id, stale.id));
+    expect(row!.claimedAt!.getTime()).toBeGreaterThan(ago(1).getTime());
   });
 
   it("hands each request to one of several platform workers claiming at once", async () => {

@@ -5,7 +5,8 @@ import { claimLimitSchema } from "@/lib/validations/call-platform";
 
 /**
  * Claims the outbound calls customers asked for that are due, with each account's call
- * preferences. A request is handed out once: the platform reports its call with `callRequestId`.
+ * preferences. A request is handed out once: the platform reports its call with `callRequestId`;
+ * one not reported within CALL_REQUEST_CLAIM_LEASE_MINUTES of its claim is handed out again.
  */
 export const GET = platformRoute(async (request: Request) => {
   const limit = claimLimitSchema.safeParse({ limit: new URL(request.url).searchParams.get("limit") ?? undefined });
