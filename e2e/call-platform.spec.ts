@@ -59,7 +59,7 @@ test("staff create a platform key that is shown once, see its last use, and revo
   await expect(row).toContainText(key.slice(0, 10));
   await expect(row).not.toContainText(key);
   await expect(row.getByRole("cell").nth(2)).not.toHaveText("Never");
-  await row.getByRole("button", { name: "Revoke" }).click();
+  await row.getByRole("button", { name: /^Revoke the key "/ }).click();
   await page.getByRole("dialog").getByRole("button", { name: "Revoke the key" }).click();
   await expect(page.getByText("The key was revoked.")).toBeVisible();
   await expect(row).toContainText("Revoked");
@@ -119,11 +119,11 @@ test("a customer sets call preferences and starts a call; the platform claims it
   await expect(page.getByText("Your call is requested.")).toBeVisible();
   const second = page.getByRole("list", { name: "Call requests, newest first" }).getByRole("listitem").filter({ hasText: later });
   await expect(second).toContainText("Mar 1, 2031");
-  await second.getByRole("button", { name: "Cancel" }).click();
+  await second.getByRole("button", { name: /^Cancel the call to / }).click();
   await page.getByRole("dialog").getByRole("button", { name: "Cancel the request" }).click();
   await expect(page.getByText("The call request is cancelled.")).toBeVisible();
   await expect(second).toContainText("Cancelled");
-  await expect(second.getByRole("button", { name: "Cancel" })).toHaveCount(0);
+  await expect(second.getByRole("button", { name: /^Cancel the call to / })).toHaveCount(0);
 
   // The platform claims it (once), with the account's preferences.
   const claimed = ((await (await api.claim()).json()) as { requests: { id: string; accountId: string; toNumber: string; preferences: Record<string, unknown> }[] }).requests.find((request) => request.toNumber === number);

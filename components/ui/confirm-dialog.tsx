@@ -10,6 +10,7 @@ import { Button, type ButtonVariant } from "./button";
  */
 export function ConfirmSubmit({
   label,
+  labelSuffix,
   pendingLabel,
   title,
   description,
@@ -21,6 +22,8 @@ export function ConfirmSubmit({
   value,
 }: {
   label: string;
+  /** Read by screen readers only, after the label: names the row when every row has this button. */
+  labelSuffix?: string;
   pendingLabel: string;
   title: string;
   description: string;
@@ -52,6 +55,7 @@ export function ConfirmSubmit({
         }}
       >
         {mine ? pendingLabel : label}
+        {labelSuffix ? <span className="sr-only"> {labelSuffix}</span> : null}
       </Button>
       <dialog
         ref={dialog}

@@ -126,6 +126,7 @@ export function KeyTable({ keys }: { keys: KeyRow[] }) {
                         <input type="hidden" name="keyId" value={key.id} />
                         <ConfirmSubmit
                           label={t("revoke")}
+                          labelSuffix={t("revokeWhich", { name: key.name })}
                           pendingLabel={t("revoking")}
                           title={t("revokeTitle")}
                           description={t("revokeDescription", { name: key.name })}

@@ -35,6 +35,7 @@ export function CancelRequestForm({ requestId, number }: { requestId: string; nu
       <ConfirmSubmit
         variant="secondary"
         label={t("cancel")}
+        labelSuffix={t("cancelWhich", { number })}
         pendingLabel={t("cancelling")}
         title={t("cancelTitle")}
         description={t("cancelDescription", { number })}
