@@ -2,6 +2,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import type { CallStatistics } from "@/db/queries/calls";
 import { calendarDayDate } from "@/lib/calendar-day";
 import { formatDuration } from "@/lib/calls/format";
+import { ClientMessages } from "@/lib/i18n/client-messages";
 import { CallsPerDayChart } from "./calls-per-day-chart";
 
 /**
@@ -34,7 +35,10 @@ export async function CallStats({ stats, idPrefix }: { stats: CallStatistics; id
         <figcaption id={chartHeading} className="text-13 font-medium text-fg-muted">
           {t("chartTitle", { days: days.length })}
         </figcaption>
-        <CallsPerDayChart data={days} callsLabel={t("calls")} />
+        {/* A provider of its own: the chart formats its numbers in the reader's locale wherever it is shown. */}
+        <ClientMessages namespaces={[]}>
+          <CallsPerDayChart data={days} callsLabel={t("calls")} />
+        </ClientMessages>
         <details className="text-13">
           <summary className="cursor-pointer rounded text-fg-muted hover:text-fg">{t("showTable")}</summary>
           <div className="mt-2 max-h-64 overflow-y-auto rounded-md border border-border">

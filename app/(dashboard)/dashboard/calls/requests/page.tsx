@@ -54,7 +54,7 @@ export default async function CallRequestsPage() {
                           {request.agentName ? ` · ${request.agentName}` : ""}
                         </p>
                         {request.notes ? <p className="text-13 break-words">{request.notes}</p> : null}
-                        <p className="text-xs text-fg-muted">{t("requestedBy", { name: request.requestedBy ?? "—", date: when(request.createdAt) })}</p>
+                        <p className="text-xs text-fg-muted">{t("requestedBy", { name: request.requestedBy ?? t("formerMember"), date: when(request.createdAt) })}</p>
                       </div>
                       {request.status === "completed" && request.callId ? (
                         <Link href={`/dashboard/calls/${request.callId}`} prefetch={false} className="text-sm font-medium text-primary underline-offset-2 hover:underline">
