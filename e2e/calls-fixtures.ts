@@ -35,7 +35,7 @@ export async function seedE2eCalls(passwordHash: string, verified: Date): Promis
   const accountId = (await getAccountMembership(user.id))!.accountId;
   const agent = await testAgent({ name: "Ava Agent", kind: "ai" });
   const stored = await storeFile(toneWav(customer.recordingSeconds), { allowedTypes: recordingTypes, maxBytes: CALL_RECORDING_MAX_BYTES });
-  const recording = await insertStoredFile({ ...stored, purpose: "call_recording", fileName: "call.wav", accountId, ownerUserId: null });
+  const recording = await insertStoredFile({ ...stored, id: customer.recordingFileId, purpose: "call_recording", fileName: "call.wav", accountId, ownerUserId: null });
   const now = Date.now();
   const rows: NewCall[] = Array.from({ length: customer.callCount }, (_, index) => ({
     ...(index === 1 ? { id: customer.recordedCallId, recordingFileId: recording.id, summary: customer.recordedSummary, transcript: customer.recordedTranscript } : { summary: `Routine call ${index}` }),

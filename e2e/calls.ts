@@ -9,6 +9,8 @@ export const e2eCallsCustomer = {
   callCount: 90,
   // The one call with a recording, transcript and summary: texts no other page shows.
   recordedCallId: "6f1c2b1e-5d0a-4c3e-9b7a-3e2d1c0b9a87",
+  /** Its stored file, with a fixed id so the cross-user guard can ask `/api/files/<id>` for it. */
+  recordingFileId: "0b8e6d4c-2a1f-4e3d-8c7b-6a5f4e3d2c1b",
   recordedSummary: "Canary summary about the harbour invoice",
   recordedTranscript: "Agent: Canary transcript line for the cross-user guard.",
   /** The recording: 10 seconds of 8 kHz mono 8-bit WAV. */

@@ -12,7 +12,8 @@ const recordedCall: OwnedResource = {
   },
   pages: (id) => [`/dashboard/calls/${id}`],
   lists: ["/dashboard/calls", "/dashboard/calls?q=Canary+summary", "/dashboard"],
-  routes: (id) => [`/api/calls/${id}/recording`],
+  // The recording is also a stored file: its own route must refuse another customer too.
+  routes: (id) => [`/api/calls/${id}/recording`, `/api/files/${e2eCallsCustomer.recordingFileId}`],
   async ownerView(owner, id) {
     const page = await owner.context.request.get(`/dashboard/calls/${id}`);
     const recording = await owner.context.request.get(`/api/calls/${id}/recording`, { headers: { range: "bytes=0-99" } });

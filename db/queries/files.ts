@@ -82,7 +82,7 @@ export async function lockPendingUploads(userId: string, db: Database): Promise<
   await db.execute(sql`select pg_advisory_xact_lock(hashtext(${`uploads:${userId}`}))`);
 }
 
-export async function insertStoredFile(file: NewStoredFile & { purpose: StoredFilePurpose; ownerUserId: string | null }, db: Database = getDb()): Promise<{ id: string }> {
+export async function insertStoredFile(file: NewStoredFile & { purpose: StoredFilePurpose; ownerUserId: string | null; id?: string }, db: Database = getDb()): Promise<{ id: string }> {
   const [created] = await db.insert(storedFiles).values(file).returning({ id: storedFiles.id });
   return created!;
 }
