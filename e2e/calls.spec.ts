@@ -104,7 +104,7 @@ test("a customer exports the filtered call history as CSV and gets exactly those
   const missed = Array.from({ length: e2eCallsCustomer.callCount }, (_, index) => index).filter(e2eCallIsMissed);
   expect(rows).toHaveLength(missed.length);
   expect(new Set(rows.map((row) => row.status))).toEqual(new Set(["missed"]));
-  expect(rows.map((row) => row.from_number).sort()).toEqual(missed.map((index) => `'+1212555${String(index).padStart(4, "0")}`).sort());
+  expect(rows.map((row) => row.from_number).sort()).toEqual(missed.map((index) => `+1212555${String(index).padStart(4, "0")}`).sort());
   // Times in the customer's timezone, New York: five or four hours behind UTC.
   for (const row of rows) expect(row.started_at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}-0[45]:00$/);
   // Sorted by duration (all 0 for missed calls), then by id, as the page.

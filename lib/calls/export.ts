@@ -32,7 +32,7 @@ export function isoInTimeZone(timeZone: string): (date: Date) => string {
   };
 }
 
-/** Text a spreadsheet would run as a formula or read as a number (=, +, -, @ first, so phone numbers too) is kept as text. */
+/** Text a spreadsheet would run as a formula (=, +, -, @ first) is kept as text. */
 function inertText(value: string | null): string {
   if (!value) return "";
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
@@ -45,8 +45,9 @@ function csvRecord(row: CallExportRow, iso: (date: Date) => string): Record<(typ
     started_at: iso(row.startedAt),
     direction: row.direction,
     status: row.status,
-    from_number: inertText(row.fromNumber),
-    to_number: inertText(row.toNumber),
+    // E.164 as every writer validates it (+ and digits): no formula can hide in it, and tools read it as it is.
+    from_number: row.fromNumber,
+    to_number: row.toNumber,
     agent: inertText(row.agentName),
     duration_seconds: row.durationSeconds,
     satisfaction: row.satisfaction ?? "",

@@ -61,8 +61,8 @@ describe("GET /api/calls/export", () => {
       direction: "inbound",
       status: "missed",
       // Kept as text: a spreadsheet would read "+1555…" as a formula or a number.
-      from_number: "'+15550100",
-      to_number: "'+15550199",
+      from_number: "+15550100",
+      to_number: "+15550199",
       agent: "",
       duration_seconds: "0",
       satisfaction: "",
