@@ -104,7 +104,9 @@ test("a customer asks for an agent with preferences, staff approve it choosing t
   await stale.goto("/admin/agent-requests");
   const item = admin.getByRole("listitem").filter({ hasText: notes });
   await expect(item.getByLabel("Agent")).toHaveValue(/[0-9a-f-]{36}/);
-  await expect(item.getByLabel("Agent").locator("option:checked")).toHaveText(agentName);
+  await expect(item.getByLabel("Agent").locator("option:checked")).toHaveText(new RegExp(`^${agentName} \\(Human · `));
+  // The customer has no primary agent yet, so the approval offers one.
+  await expect(item.getByLabel("Role").locator("option:checked")).toHaveText("Primary");
   await item.getByLabel("Role").selectOption({ label: "Backup" });
   await item.getByRole("button", { name: "Approve and assign" }).click();
   await expect(item.getByTestId("form-message")).toContainText("Approved");

@@ -27,7 +27,7 @@ function activeOn(today: string) {
 /** Agents customers may ask for and staff may assign: the active ones, by name. */
 export async function listActiveAgents(db: Database = getDb()) {
   return db
-    .select({ id: agents.id, name: agents.name, kind: agents.kind })
+    .select({ id: agents.id, name: agents.name, kind: agents.kind, languages: agents.languages })
     .from(agents)
     .where(eq(agents.active, true))
     .orderBy(sql`lower(${agents.name})`, asc(agents.id));
@@ -167,10 +167,15 @@ const requesters = alias(users, "requesters");
 const isPending = eq(agentRequests.status, "pending");
 
 /** One page of every account's requests: pending ones first, oldest first (a queue), then the decided ones, latest first. */
-export async function adminListAgentRequests(params: { page: number; pageSize: number }, db: Database = getDb()) {
+export async function adminListAgentRequests(params: { page: number; pageSize: number; today: string }, db: Database = getDb()) {
+  const primaries = alias(agentAssignments, "primaries");
   const page = await db
     .select({
       ...requestColumns,
+      replacedRole: replacedAssignments.role,
+      // Whether the account has a primary agent today: approving another one as primary is rarely meant.
+      accountHasPrimary: sql<boolean>`exists (select 1 from ${primaries} where ${primaries.accountId} = ${agentRequests.accountId}
+        and ${primaries.role} = 'primary' and ${primaries.startsOn} <= ${params.today} and (${primaries.endsOn} is null or ${primaries.endsOn} >= ${params.today}))`,
       requestedAgentId: agentRequests.agentId,
       accountId: agentRequests.accountId,
       customerName: customerAccounts.name,

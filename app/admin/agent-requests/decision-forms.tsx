@@ -7,22 +7,23 @@ import { Field, FieldShell, inputClass, SelectField } from "@/components/ui/fiel
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { initialActionState } from "@/lib/action-state";
-import { assignmentRoles } from "@/lib/constants";
+import { type AgentKind, type AssignmentRole, assignmentRoles } from "@/lib/constants";
 import { approveAgentRequestAction, declineAgentRequestAction } from "./actions";
 
 // Each form stays mounted after the request is decided (`open` turns false), so its outcome, e.g.
 // "already decided" for a second staff member, stays on screen after the page re-renders.
 
-type AgentOption = { id: string; name: string };
+type AgentOption = { id: string; name: string; kind: AgentKind; languages: string[] };
 
 /** Prefilled with the agent the customer asked for (when still active) and today. */
-export function ApproveForm({ requestId, open, agents, defaults }: { requestId: string; open: boolean; agents: AgentOption[]; defaults: { agentId: string; startsOn: string } }) {
+export function ApproveForm({ requestId, open, agents, defaults }: { requestId: string; open: boolean; agents: AgentOption[]; defaults: { agentId: string; role: AssignmentRole; startsOn: string } }) {
   const t = useTranslations("adminAgentRequests");
   const roles = useTranslations("agents.roles");
+  const kinds = useTranslations("agents.kinds");
   const [state, action] = useActionState(approveAgentRequestAction, initialActionState);
   if (!open && !state.message) return null;
   const errors = state.fieldErrors ?? {};
-  const values = { ...defaults, role: "primary", ...state.values };
+  const values = { ...defaults, ...state.values };
   const id = (name: string) => `${name}-${requestId}`;
   return (
     <form action={action} className="space-y-3" aria-label={t("approveLabel")}>
@@ -37,7 +38,7 @@ export function ApproveForm({ requestId, open, agents, defaults }: { requestId: 
               </option>
               {agents.map((agent) => (
                 <option key={agent.id} value={agent.id}>
-                  {agent.name}
+                  {`${agent.name} (${kinds(agent.kind)} · ${agent.languages.join(", ").toUpperCase()})`}
                 </option>
               ))}
             </SelectField>

@@ -31,18 +31,18 @@ function pageHref(page: number): string {
 export default async function AdminAgentRequestsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const admin = await requireAdmin();
   const { page } = adminAgentRequestsSearchSchema.parse(await searchParams);
+  const today = todayIn(admin.timeZone);
   const [t, tAgents, format, locale, { rows, total }, agents] = await Promise.all([
     getTranslations("adminAgentRequests"),
     getTranslations("agents"),
     getFormatter(),
     getLocale(),
-    adminListAgentRequests({ page, pageSize: PAGE_SIZE }),
+    adminListAgentRequests({ page, pageSize: PAGE_SIZE, today }),
     listActiveAgents(),
   ]);
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const language = languageNamer(locale);
   const when = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short" });
-  const today = todayIn(admin.timeZone);
   const activeIds = new Set(agents.map((agent) => agent.id));
   return (
     <Page title={t("title")} description={t("description")}>
@@ -99,7 +99,11 @@ export default async function AdminAgentRequestsPage({ searchParams }: { searchP
                         requestId={request.id}
                         open={pending}
                         agents={agents}
-                        defaults={{ agentId: request.requestedAgentId && activeIds.has(request.requestedAgentId) ? request.requestedAgentId : "", startsOn: today }}
+                        defaults={{
+                          agentId: request.requestedAgentId && activeIds.has(request.requestedAgentId) ? request.requestedAgentId : "",
+                          role: request.replacedRole ?? (request.accountHasPrimary ? "backup" : "primary"),
+                          startsOn: today,
+                        }}
                       />
                       <DeclineForm requestId={request.id} open={pending} />
                     </div>
