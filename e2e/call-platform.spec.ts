@@ -161,9 +161,15 @@ test("a customer sets call preferences and starts a call; the platform claims it
   await page.goto("/dashboard/calls/requests");
   await expect(listed).toContainText("In progress");
 
+  // An open call history hears of the new call and shows it without a reload.
+  const live = await customer.newPage();
+  const streaming = live.waitForResponse((response) => response.url().endsWith("/api/notifications/stream"));
+  await live.goto("/dashboard/calls");
+  await streaming;
   const reported = await api.report(call);
   expect(reported.status()).toBe(201);
   const { call: stored } = (await reported.json()) as { call: { id: string } };
+  await expect(live.getByRole("main").locator(`a[href="/dashboard/calls/${stored.id}"]`).first()).toBeVisible({ timeout: 15_000 });
   expect((await api.report(call)).status()).toBe(200);
 
   await page.reload();
