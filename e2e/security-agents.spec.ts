@@ -7,7 +7,7 @@ import { expectNoCrossUserAccess, twoCustomers, type Customer, type OwnedResourc
 /** The owner asks for an agent through the form's action; the request's id is read from the owner's own page. */
 async function requestAgent(owner: Customer, notes: string, agentId = "") {
   const answer = await callAction(owner.context.request, findServerAction("createAgentRequestAction"), { fields: { agentId, language: "de", specialty: "Sales", notes } });
-  expect(answer.redirect, describeAnswer(answer)).toBe("/dashboard/agents");
+  expect(answer.redirect, describeAnswer(answer)).toBe("/dashboard/agents?sent=1");
   const html = await (await owner.context.request.get("/dashboard/agents")).text();
   const id = /id="request-([0-9a-f-]{36})"/.exec(html)?.[1];
   expect(id, "the owner's page lists the request").toBeTruthy();

@@ -53,6 +53,8 @@ function isRefusedRoute(response: APIResponse, baseURL: string): boolean {
 }
 
 test("every server action and route handler refuses a caller without a valid session and changes nothing, unless it is public by design", async ({ request, baseURL }) => {
+  // Three calls per action and per route and method, each with a snapshot of every table: it grows with the app.
+  test.setTimeout(180_000);
   const actions = listServerActions();
   const routes = listRouteHandlers();
   // Each allowlist names only what exists, so a removed action or route leaves no stale entry.
