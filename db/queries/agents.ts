@@ -168,14 +168,13 @@ const isPending = eq(agentRequests.status, "pending");
 
 /** One page of every account's requests: pending ones first, oldest first (a queue), then the decided ones, latest first. */
 export async function adminListAgentRequests(params: { page: number; pageSize: number; today: string }, db: Database = getDb()) {
-  const primaries = alias(agentAssignments, "primaries");
   const page = await db
     .select({
       ...requestColumns,
       replacedRole: replacedAssignments.role,
       // Whether the account has a primary agent today: approving another one as primary is rarely meant.
-      accountHasPrimary: sql<boolean>`exists (select 1 from ${primaries} where ${primaries.accountId} = ${agentRequests.accountId}
-        and ${primaries.role} = 'primary' and ${primaries.startsOn} <= ${params.today} and (${primaries.endsOn} is null or ${primaries.endsOn} >= ${params.today}))`,
+      accountHasPrimary: sql<boolean>`exists (select 1 from ${agentAssignments} as primaries where primaries.account_id = ${agentRequests.accountId}
+        and primaries.role = 'primary' and primaries.starts_on <= ${params.today} and (primaries.ends_on is null or primaries.ends_on >= ${params.today}))`,
       requestedAgentId: agentRequests.agentId,
       accountId: agentRequests.accountId,
       customerName: customerAccounts.name,

@@ -4,7 +4,7 @@ import path from "node:path";
 import { and, eq, sql } from "drizzle-orm";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { adminListAgents, adminListAssignmentsOfAccount, getAgentPerformanceForAccount, listAgentRequestsForAccount, listCurrentAgentsForAccount } from "@/db/queries/agents";
+import { adminListAgentRequests, adminListAgents, adminListAssignmentsOfAccount, getAgentPerformanceForAccount, listAgentRequestsForAccount, listCurrentAgentsForAccount } from "@/db/queries/agents";
 import { createAuthSession, getActiveSessionUser } from "@/db/queries/sessions";
 import { createUser } from "@/db/queries/users";
 import { agentAssignments, agentRequests, agents, auditLog, calls, notifications, storedFiles } from "@/db/schema";
@@ -200,6 +200,18 @@ describe("staff deciding an agent request", () => {
     expect(result.status).toBe("ok");
     const [replaced] = await db().select().from(agentAssignments).where(eq(agentAssignments.id, current.id));
     expect(replaced!.endsOn).toBe("2026-11-30");
+  });
+
+  it("the staff queue tells whether the account has a primary agent today and which role a change replaces", async () => {
+    const [withPrimary, without] = await Promise.all([signedInUser("customer"), signedInUser("customer")]);
+    const agent = await testAgent();
+    const primary = await testAssignment(withPrimary.accountId!, agent.id, { startsOn: "2026-01-01" });
+    await testAssignment(without.accountId!, agent.id, { startsOn: "2025-01-01", endsOn: "2025-12-31" });
+    const change = await requested(withPrimary, { replacesAssignmentId: primary.id });
+    const first = await requested(without);
+    const { rows } = await adminListAgentRequests({ page: 1, pageSize: 100, today: "2026-11-26" });
+    expect(rows.find((row) => row.id === change)).toMatchObject({ accountHasPrimary: true, replacedRole: "primary" });
+    expect(rows.find((row) => row.id === first)).toMatchObject({ accountHasPrimary: false, replacedRole: null });
   });
 
   it("declining needs a reason, tells the customer, and a decided request is never decided again", async () => {
