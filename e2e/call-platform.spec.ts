@@ -200,7 +200,7 @@ test("staff import calls from CSV: a file with a bad row writes nothing and name
 
   await page.getByLabel("CSV file").setInputFiles(file("xyz"));
   await page.getByRole("button", { name: "Check and import" }).click();
-  await expect(page.getByTestId("form-message")).toHaveText("Nothing was imported: 1 row has a problem. Fix them and upload the file again.");
+  await expect(page.getByTestId("form-message")).toHaveText("Nothing was imported: 1 row has a problem. Fix it and upload the file again.");
   const report = page.getByRole("table", { name: "Rows with problems, in file order" });
   await expect(report.getByRole("row")).toHaveCount(2);
   await expect(report.getByRole("row").nth(1)).toHaveText(["3", "currency", "Use usd, eur or gbp."].join(""));
