@@ -29,7 +29,7 @@ export const accountMemberRoles = ["owner", "member", "billing"] as const;
 export type AccountMemberRole = (typeof accountMemberRoles)[number];
 
 // What a notification is about; each has its own email preference.
-export const notificationCategories = ["account", "projects", "messages", "billing", "calls"] as const;
+export const notificationCategories = ["account", "projects", "messages", "billing", "calls", "marketing"] as const;
 export type NotificationCategory = (typeof notificationCategories)[number];
 
 // Avatars: the largest upload accepted (the server checks; the form only hints), and the types.
@@ -189,3 +189,37 @@ export type AgentLanguage = (typeof agentLanguages)[number];
 
 /** A claimed call request the platform has not reported within this time is handed out again (the platform may have crashed). */
 export const CALL_REQUEST_CLAIM_LEASE_MINUTES = 15;
+
+/** Notifications reach a user on these channels; SMS only once a provider is configured. */
+export const notificationChannels = ["inApp", "email", "sms"] as const;
+export type NotificationChannel = (typeof notificationChannels)[number];
+
+/** How the user reads dates and times everywhere (pages, PDFs, emails, CSV files). "locale" follows the language. */
+export const dateFormats = ["locale", "dmy", "mdy", "ymd"] as const;
+export type DateFormat = (typeof dateFormats)[number];
+export const timeFormats = ["locale", "h12", "h24"] as const;
+export type TimeFormat = (typeof timeFormats)[number];
+
+/** The overview: its widgets, in their default order, and how much each shows. */
+export const overviewWidgets = [
+  "profile",
+  "projects",
+  "milestones",
+  "messages",
+  "invoices",
+  "subscription",
+  "callStats",
+  "recentCalls",
+  "activity",
+  "quickActions",
+] as const;
+export type OverviewWidget = (typeof overviewWidgets)[number];
+export const dashboardDensities = ["default", "compact", "detailed"] as const;
+export type DashboardDensity = (typeof dashboardDensities)[number];
+/** The user's saved overview: widgets in the order chosen, and the hidden ones. Widgets added later show at the end. */
+export type OverviewLayout = { order: OverviewWidget[]; hidden: OverviewWidget[] };
+
+/** The activity timeline: what area an entry belongs to (its filter). */
+export const activityAreas = ["projects", "messages", "billing", "calls", "agents", "security"] as const;
+export type ActivityArea = (typeof activityAreas)[number];
+export const ACTIVITY_PAGE_SIZE = 25;

@@ -6,6 +6,7 @@ import {
   CreditCard,
   FolderKanban,
   Headset,
+  History,
   KeyRound,
   LayoutDashboard,
   Mail,
@@ -26,7 +27,13 @@ export type NavGroup = { key: "main" | "work" | "billing" | "calls" | "account" 
 
 /** The customer area, one entry per capability of the product, grouped as customers think of them. */
 export const dashboardNav: NavGroup[] = [
-  { key: "main", items: [{ href: "/dashboard", key: "overview", icon: LayoutDashboard }] },
+  {
+    key: "main",
+    items: [
+      { href: "/dashboard", key: "overview", icon: LayoutDashboard },
+      { href: "/dashboard/activity", key: "activity", icon: History },
+    ],
+  },
   {
     key: "work",
     items: [

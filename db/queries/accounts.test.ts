@@ -93,9 +93,9 @@ describe("a customer reads nothing of another account through any query helper",
     const a = await customerWithData("a");
     const b = await customerWithData("b");
     const off = { email: false };
-    await setNotificationPreferences(b.user.id, { account: off, projects: off, messages: off, billing: off, calls: off });
+    await setNotificationPreferences(b.user.id, { account: off, projects: off, messages: off, billing: off, calls: off, marketing: off });
     const on = { email: true };
-    expect(await getNotificationPreferences(a.user.id)).toEqual({ account: on, projects: on, messages: on, billing: on, calls: on });
+    expect(await getNotificationPreferences(a.user.id)).toEqual({ account: on, projects: on, messages: on, billing: on, calls: on, marketing: { email: false } });
     expect((await getNotificationPreferences(b.user.id)).account).toEqual(off);
   });
 

@@ -161,7 +161,7 @@ export async function getNotificationPreferences(userId: string, db: Database = 
     .from(notificationPreferences)
     .where(eq(notificationPreferences.userId, userId));
   const saved = new Map(rows.map((row) => [row.category, row]));
-  return Object.fromEntries(notificationCategories.map((category) => [category, { email: saved.get(category)?.email ?? true }])) as NotificationPreferences;
+  return Object.fromEntries(notificationCategories.map((category) => [category, { email: saved.get(category)?.email ?? category !== "marketing" }])) as NotificationPreferences;
 }
 
 export async function setNotificationPreferences(userId: string, preferences: NotificationPreferences, db: Database = getDb()): Promise<void> {
@@ -184,7 +184,7 @@ export async function getNotificationRecipient(userId: string, category: Notific
       active: sql<boolean>`${users.status} = 'active'`,
       locale: sql<Locale>`coalesce(${userSettings.locale}, 'en')`,
       timeZone: sql<string>`coalesce(${userSettings.timeZone}, 'UTC')`,
-      wantsEmail: sql<boolean>`coalesce(${notificationPreferences.email}, true)`,
+      wantsEmail: sql<boolean>`coalesce(${notificationPreferences.email}, ${category} <> 'marketing')`,
     })
     .from(users)
     .leftJoin(userSettings, eq(userSettings.userId, users.id))

@@ -19,6 +19,8 @@ export const customerAccounts = pgTable(
     billingAddress: text(),
     taxId: text(),
     stripeCustomerId: text(),
+    // Set when the owner deleted their account: only what invoices must keep by law remains.
+    closedAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },

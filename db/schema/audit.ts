@@ -75,6 +75,10 @@ export const auditActions = [
   "user.call_requested",
   "user.call_request_cancelled",
   "user.call_preferences_updated",
+  "user.password_changed",
+  "user.data_exported",
+  "user.account_deleted",
+  "user.privacy_updated",
 ] as const;
 
 export const auditLog = pgTable(

@@ -9,3 +9,4 @@ export * from "./projects";
 export * from "./messages";
 export * from "./billing";
 export * from "./calls";
+export * from "./activity";

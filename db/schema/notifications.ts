@@ -32,7 +32,10 @@ export const notifications = pgTable(
   ],
 );
 
-/** One row per category the user has changed; a missing row means the default (email on). */
+/**
+ * One row per category the user has changed; a missing row means the default: in-app and email on,
+ * except marketing, which is off until the user opts in. SMS is off until chosen.
+ */
 export const notificationPreferences = pgTable(
   "notification_preferences",
   {
@@ -40,7 +43,9 @@ export const notificationPreferences = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     category: text({ enum: notificationCategories }).notNull(),
+    inApp: boolean().notNull().default(true),
     email: boolean().notNull().default(true),
+    sms: boolean().notNull().default(false),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [primaryKey({ columns: [table.userId, table.category] })],

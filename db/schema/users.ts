@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
-import { type AnyPgColumn, index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { type AnyPgColumn, boolean, index, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 // Relative, not "@/": drizzle-kit loads the schema without the project's path aliases.
-import { locales, themes, userRoles, userStatuses } from "../../lib/constants";
+import { dashboardDensities, dateFormats, locales, themes, timeFormats, userRoles, userStatuses, type OverviewLayout } from "../../lib/constants";
 import { storedFiles } from "./files";
 
 export { locales, themes, userRoles, userStatuses };
@@ -45,6 +45,14 @@ export const userSettings = pgTable("user_settings", {
   theme: theme().notNull().default("auto"),
   locale: text({ enum: locales }).notNull().default("en"),
   timeZone: text().notNull().default("UTC"),
+  dateFormat: text({ enum: dateFormats }).notNull().default("locale"),
+  timeFormat: text({ enum: timeFormats }).notNull().default("locale"),
+  // The overview: how much each widget shows, and which widgets in what order (null: the default).
+  dashboardDensity: text({ enum: dashboardDensities }).notNull().default("default"),
+  overviewLayout: jsonb().$type<OverviewLayout>(),
+  // Privacy: whether staff see the profile's contact details, and whether call data may improve the service.
+  profileVisibleToStaff: boolean().notNull().default(true),
+  dataSharing: boolean().notNull().default(false),
   // Steps of the overview's getting-started checklist; null until the user has done them.
   preferencesSavedAt: timestamp({ withTimezone: true }),
   securityReviewedAt: timestamp({ withTimezone: true }),

@@ -63,9 +63,9 @@ describe("notify", () => {
     const off = { email: false };
     const on = { email: true };
     const quiet = await member("quiet");
-    await updateNotificationPreferences(quiet, { account: off, projects: on, messages: on, billing: on, calls: on });
+    await updateNotificationPreferences(quiet, { account: off, projects: on, messages: on, billing: on, calls: on, marketing: off });
     const keen = await member("keen");
-    await updateNotificationPreferences(keen, { account: on, projects: off, messages: off, billing: off, calls: off });
+    await updateNotificationPreferences(keen, { account: on, projects: off, messages: off, billing: off, calls: off, marketing: off });
 
     const quietId = await notify(quiet.id, signIn);
     await notify(keen.id, signIn);

@@ -8,13 +8,14 @@ const checkbox = z
 
 /** Email on or off per notification category (the in-app notification always appears). */
 export const notificationPreferencesSchema = z
-  .object({ account: checkbox, projects: checkbox, messages: checkbox, billing: checkbox, calls: checkbox })
+  .object({ account: checkbox, projects: checkbox, messages: checkbox, billing: checkbox, calls: checkbox, marketing: checkbox })
   .transform((emails) => ({
     account: { email: emails.account },
     projects: { email: emails.projects },
     messages: { email: emails.messages },
     billing: { email: emails.billing },
     calls: { email: emails.calls },
+    marketing: { email: emails.marketing },
   }));
 
 export const notificationIdSchema = z.object({ notificationId: z.uuid("invalid") });

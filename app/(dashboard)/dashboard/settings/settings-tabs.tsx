@@ -6,7 +6,10 @@ import { useTranslations } from "next-intl";
 
 const tabs = [
   { href: "/dashboard/settings", key: "general" },
+  { href: "/dashboard/settings/notifications", key: "notifications" },
+  { href: "/dashboard/settings/privacy", key: "privacy" },
   { href: "/dashboard/settings/calls", key: "calls" },
+  { href: "/dashboard/settings/data", key: "data" },
 ] as const;
 
 /** The Settings pages as tabs; each is a page of its own, so a tab can be linked and reloaded. */
