@@ -2,7 +2,7 @@ import "server-only";
 import { and, desc, eq, gt, isNull, ne, sql } from "drizzle-orm";
 import { getDb, type Database } from "@/db";
 import { authSessions, customerAccountMembers, users, userSettings, userTwoFactor, type AccountMemberRole } from "@/db/schema";
-import { SESSION_IDLE_TIMEOUT_SECONDS, SESSION_MAX_AGE_SECONDS } from "@/lib/constants";
+import { SESSION_IDLE_TIMEOUT_SECONDS, SESSION_MAX_AGE_SECONDS, type DashboardDensity, type DateFormat, type Locale, type Theme, type TimeFormat } from "@/lib/constants";
 
 /** How stale `last_seen_at` may get before a request writes it again. */
 const LAST_SEEN_RESOLUTION_MS = 60_000;
@@ -50,9 +50,12 @@ export type SessionUser = {
   accountRole: AccountMemberRole | null;
   /** Whether two-factor sign-in is on: staff may not use the staff area without it. */
   twoFactorEnabled: boolean;
-  theme: "light" | "dark" | "auto";
-  locale: "en" | "de";
+  theme: Theme;
+  locale: Locale;
   timeZone: string;
+  dateFormat: DateFormat;
+  timeFormat: TimeFormat;
+  dashboardDensity: DashboardDensity;
   preferencesSavedAt: Date | null;
   securityReviewedAt: Date | null;
   /** The stored file of the user's avatar, shown through /api/files/[id]; null for initials. */
@@ -78,6 +81,9 @@ export async function getActiveSessionUser(sessionId: string, db: Database = get
       theme: sql<SessionUser["theme"]>`coalesce(${userSettings.theme}, 'auto')`,
       locale: sql<SessionUser["locale"]>`coalesce(${userSettings.locale}, 'en')`,
       timeZone: sql<string>`coalesce(${userSettings.timeZone}, 'UTC')`,
+      dateFormat: sql<DateFormat>`coalesce(${userSettings.dateFormat}, 'locale')`,
+      timeFormat: sql<TimeFormat>`coalesce(${userSettings.timeFormat}, 'locale')`,
+      dashboardDensity: sql<DashboardDensity>`coalesce(${userSettings.dashboardDensity}, 'default')`,
       preferencesSavedAt: userSettings.preferencesSavedAt,
       securityReviewedAt: userSettings.securityReviewedAt,
       avatarFileId: users.avatarFileId,
@@ -105,6 +111,9 @@ export async function getActiveSessionUser(sessionId: string, db: Database = get
     theme: row.theme,
     locale: row.locale,
     timeZone: row.timeZone,
+    dateFormat: row.dateFormat,
+    timeFormat: row.timeFormat,
+    dashboardDensity: row.dashboardDensity,
     preferencesSavedAt: row.preferencesSavedAt,
     securityReviewedAt: row.securityReviewedAt,
     avatarFileId: row.avatarFileId,
