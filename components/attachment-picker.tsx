@@ -91,7 +91,7 @@ export function AttachmentPicker({
         onChange={(event) => choose(event.target.files)}
         aria-describedby={describedBy}
         aria-invalid={failures.length > 0 || error ? true : undefined}
-        className="block w-full text-sm file:mr-3 file:min-h-10 file:rounded-md file:border file:border-border file:bg-surface file:px-3 file:text-sm file:font-medium"
+        className="block w-full text-sm file:me-3 file:min-h-10 file:rounded-md file:border file:border-border file:bg-surface file:px-3 file:text-sm file:font-medium"
       />
       <p id={`${id}-hint`} className="text-xs text-fg-muted">
         {t("hint", { max })}

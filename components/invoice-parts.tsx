@@ -14,13 +14,13 @@ export async function InvoiceItemsCard({ invoice, items }: { invoice: Totals; it
   const rate = new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 2 }).format(invoice.taxRate / 10_000);
   const totalRow = (label: string, value: string, strong = false) => (
     <tr className={strong ? "font-semibold" : ""}>
-      <th scope="row" colSpan={3} className={`px-4 py-1.5 text-right max-sm:hidden ${strong ? "font-semibold" : "font-normal"}`}>
+      <th scope="row" colSpan={3} className={`px-4 py-1.5 text-end max-sm:hidden ${strong ? "font-semibold" : "font-normal"}`}>
         {label}
       </th>
-      <th scope="row" className={`px-4 py-1.5 text-left sm:hidden ${strong ? "font-semibold" : "font-normal"}`}>
+      <th scope="row" className={`px-4 py-1.5 text-start sm:hidden ${strong ? "font-semibold" : "font-normal"}`}>
         {label}
       </th>
-      <td className="whitespace-nowrap px-4 py-1.5 text-right tabular-nums">{value}</td>
+      <td className="whitespace-nowrap px-4 py-1.5 text-end tabular-nums">{value}</td>
     </tr>
   );
   return (
@@ -30,20 +30,20 @@ export async function InvoiceItemsCard({ invoice, items }: { invoice: Totals; it
         <CardHeader id="items-heading" title={t("items.heading")} />
       </div>
       <div className="mt-3 overflow-x-auto">
-        <table className="w-full text-left text-sm">
+        <table className="w-full text-start text-sm">
           <caption className="sr-only">{t("items.heading")}</caption>
           <thead className="border-y border-border bg-surface-muted text-13 text-fg-muted">
             <tr>
               <th scope="col" className="px-4 py-2 font-medium">
                 {t("items.description")}
               </th>
-              <th scope="col" className="px-4 py-2 text-right font-medium max-sm:hidden">
+              <th scope="col" className="px-4 py-2 text-end font-medium max-sm:hidden">
                 {t("items.quantity")}
               </th>
-              <th scope="col" className="px-4 py-2 text-right font-medium max-sm:hidden">
+              <th scope="col" className="px-4 py-2 text-end font-medium max-sm:hidden">
                 {t("items.unitAmount")}
               </th>
-              <th scope="col" className="px-4 py-2 text-right font-medium">
+              <th scope="col" className="px-4 py-2 text-end font-medium">
                 {t("items.amount")}
               </th>
             </tr>
@@ -55,9 +55,9 @@ export async function InvoiceItemsCard({ invoice, items }: { invoice: Totals; it
                   <span className="break-words">{item.description}</span>
                   <span className="block text-13 text-fg-muted sm:hidden">{t("items.quantityTimes", { quantity: item.quantity, amount: money(item.unitAmount) })}</span>
                 </td>
-                <td className="px-4 py-2.5 text-right tabular-nums max-sm:hidden">{item.quantity}</td>
-                <td className="whitespace-nowrap px-4 py-2.5 text-right tabular-nums max-sm:hidden">{money(item.unitAmount)}</td>
-                <td className="whitespace-nowrap px-4 py-2.5 text-right tabular-nums">{money(item.amount)}</td>
+                <td className="px-4 py-2.5 text-end tabular-nums max-sm:hidden">{item.quantity}</td>
+                <td className="whitespace-nowrap px-4 py-2.5 text-end tabular-nums max-sm:hidden">{money(item.unitAmount)}</td>
+                <td className="whitespace-nowrap px-4 py-2.5 text-end tabular-nums">{money(item.amount)}</td>
               </tr>
             ))}
           </tbody>

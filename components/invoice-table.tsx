@@ -19,7 +19,7 @@ export function InvoiceTable({
 }) {
   return (
     <div className="overflow-hidden rounded-xl border border-border bg-surface shadow-card">
-      <table className="w-full text-left text-sm">
+      <table className="w-full text-start text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="border-b border-border bg-surface-muted text-13 text-fg-muted">
           <tr>
@@ -37,7 +37,7 @@ export function InvoiceTable({
             <th scope="col" className="hidden px-4 py-2.5 font-medium sm:table-cell">
               {labels.dueDate}
             </th>
-            <th scope="col" className="px-4 py-2.5 text-right font-medium">
+            <th scope="col" className="px-4 py-2.5 text-end font-medium">
               {labels.total}
             </th>
             <th scope="col" className="px-4 py-2.5 font-medium">
@@ -61,7 +61,7 @@ export function InvoiceTable({
               {showProject ? <td className="hidden break-words px-4 py-3 md:table-cell">{row.project ?? <span className="text-fg-muted">{labels.noProject}</span>}</td> : null}
               <td className="hidden whitespace-nowrap px-4 py-3 md:table-cell">{row.issueDate}</td>
               <td className={`hidden whitespace-nowrap px-4 py-3 sm:table-cell ${row.overdue ? "font-medium text-danger" : ""}`}>{row.dueDate}</td>
-              <td className="whitespace-nowrap px-4 py-3 text-right tabular-nums">{row.total}</td>
+              <td className="whitespace-nowrap px-4 py-3 text-end tabular-nums">{row.total}</td>
               <td className="px-4 py-3">{row.badge}</td>
             </tr>
           ))}

@@ -24,7 +24,7 @@ export function LogTable<TFeatures extends TableFeatures, TData extends RowData>
   const rows = table.getRowModel().rows;
   return (
     <div className="overflow-x-auto rounded-xl border border-border bg-surface shadow-card">
-      <table className={`w-full text-left text-sm ${widthClass}`}>
+      <table className={`w-full text-start text-sm ${widthClass}`}>
         <caption className="sr-only">{caption}</caption>
         <thead className="hidden border-b border-border bg-surface-muted text-13 text-fg-muted md:table-header-group">
           {table.getHeaderGroups().map((group) => (

@@ -42,14 +42,14 @@ export async function CallStats({ stats, idPrefix }: { stats: CallStatistics; id
         <details className="text-13">
           <summary className="cursor-pointer rounded text-fg-muted hover:text-fg">{t("showTable")}</summary>
           <div className="mt-2 max-h-64 overflow-y-auto rounded-md border border-border">
-            <table className="w-full text-left">
+            <table className="w-full text-start">
               <caption className="sr-only">{t("chartTitle", { days: days.length })}</caption>
               <thead className="bg-surface-muted text-fg-muted">
                 <tr>
                   <th scope="col" className="px-3 py-1.5 font-medium">
                     {t("day")}
                   </th>
-                  <th scope="col" className="px-3 py-1.5 text-right font-medium">
+                  <th scope="col" className="px-3 py-1.5 text-end font-medium">
                     {t("calls")}
                   </th>
                 </tr>
@@ -60,7 +60,7 @@ export async function CallStats({ stats, idPrefix }: { stats: CallStatistics; id
                     <td className="px-3 py-1">
                       <time dateTime={entry.day}>{format.dateTime(calendarDayDate(entry.day), { dateStyle: "medium", timeZone: "UTC" })}</time>
                     </td>
-                    <td className="px-3 py-1 text-right tabular-nums">{format.number(entry.calls)}</td>
+                    <td className="px-3 py-1 text-end tabular-nums">{format.number(entry.calls)}</td>
                   </tr>
                 ))}
               </tbody>

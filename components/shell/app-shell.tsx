@@ -27,11 +27,11 @@ export async function AppShell({
     <div className="min-h-dvh md:grid md:grid-cols-[15.5rem_1fr]">
       <a
         href="#content"
-        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-surface focus:px-3 focus:py-2"
+        className="sr-only focus:not-sr-only focus:absolute focus:start-2 focus:top-2 focus:z-50 focus:rounded focus:bg-surface focus:px-3 focus:py-2"
       >
         {t("skipToContent")}
       </a>
-      <aside className="hidden border-r border-border bg-surface md:block">
+      <aside className="hidden border-e border-border bg-surface md:block">
         <div className="sticky top-0 flex h-dvh flex-col gap-5 overflow-y-auto px-3 py-4">
           <div className="px-2">
             <Logo href={area === "admin" ? "/admin" : "/dashboard"} />

@@ -136,7 +136,7 @@ export function NotificationBell({ initialUnread }: { initialUnread: number }) {
         {unread > 0 ? (
           <span
             aria-hidden
-            className="absolute right-1 top-1 grid min-w-4 place-items-center rounded-full bg-danger px-1 text-[0.6875rem] font-semibold leading-4 text-danger-fg"
+            className="absolute end-1 top-1 grid min-w-4 place-items-center rounded-full bg-danger px-1 text-[0.6875rem] font-semibold leading-4 text-danger-fg"
           >
             {unread > 99 ? "99+" : unread}
           </span>
@@ -163,7 +163,7 @@ export function NotificationBell({ initialUnread }: { initialUnread: number }) {
       <div
         role="status"
         aria-live="polite"
-        className="pointer-events-none fixed inset-x-3 bottom-3 z-40 flex justify-end sm:inset-x-auto sm:bottom-auto sm:right-6 sm:top-16"
+        className="pointer-events-none fixed inset-x-3 bottom-3 z-40 flex justify-end sm:inset-x-auto sm:bottom-auto sm:end-6 sm:top-16"
       >
         {arrival ? (
           <section

@@ -8,7 +8,7 @@ import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 import { signOutAction } from "@/app/(auth)/actions";
 import { Avatar } from "@/components/avatar";
 
-const itemClass = "flex w-full items-center gap-2.5 rounded px-2.5 py-2 text-left text-sm text-fg hover:bg-surface-muted focus-visible:bg-surface-muted focus-visible:outline-none";
+const itemClass = "flex w-full items-center gap-2.5 rounded px-2.5 py-2 text-start text-sm text-fg hover:bg-surface-muted focus-visible:bg-surface-muted focus-visible:outline-none";
 
 /**
  * The account menu: a menu button (WAI-ARIA pattern) that opens with Enter, Space or arrow keys,
@@ -98,7 +98,7 @@ export function UserMenu({ user }: { user: { name: string; email: string; avatar
         <ChevronDown aria-hidden className="hidden size-4 text-fg-muted sm:block" />
       </button>
       {open ? (
-        <div ref={popover} className="absolute right-0 z-30 mt-2 w-64 rounded-lg border border-border bg-surface-raised p-1 shadow-lg">
+        <div ref={popover} className="absolute end-0 z-30 mt-2 w-64 rounded-lg border border-border bg-surface-raised p-1 shadow-lg">
           {/* Who is signed in sits above the menu: screen readers in menu mode read only its items. */}
           <div className="border-b border-border px-2.5 pb-2 pt-1.5">
             <p className="truncate text-sm font-medium">{user.name}</p>

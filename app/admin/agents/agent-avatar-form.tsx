@@ -38,7 +38,7 @@ export function AgentAvatarForm({ agentId, hasAvatar }: { agentId: string; hasAv
               accept={avatarTypes.join(",")}
               required
               onChange={(event) => setTooLarge((event.target.files?.[0]?.size ?? 0) > AVATAR_MAX_BYTES)}
-              className="block w-full text-sm file:mr-3 file:min-h-10 file:rounded-md file:border file:border-border file:bg-surface file:px-3 file:text-sm file:font-medium"
+              className="block w-full text-sm file:me-3 file:min-h-10 file:rounded-md file:border file:border-border file:bg-surface file:px-3 file:text-sm file:font-medium"
               {...aria}
             />
           )}

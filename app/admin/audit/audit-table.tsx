@@ -180,7 +180,7 @@ export function AuditTable({ rows, filters, actionGroups, paged }: { rows: Audit
           <>
             {paged ? t("end") : filtered ? t("empty") : t("emptyAll")}
             {filtered || paged ? (
-              <Link href={paged ? auditHref(filters) : "/admin/audit"} prefetch={false} className="ml-2 font-medium text-primary underline-offset-2 hover:underline">
+              <Link href={paged ? auditHref(filters) : "/admin/audit"} prefetch={false} className="ms-2 font-medium text-primary underline-offset-2 hover:underline">
                 {paged ? t("backToNewest") : t("clear")}
               </Link>
             ) : null}

@@ -20,23 +20,23 @@ export default async function AdminPlansPage() {
   return (
     <Page title={t("title")} description={t("description")}>
       <div className="overflow-hidden rounded-xl border border-border bg-surface shadow-card">
-        <table className="w-full text-left text-sm">
+        <table className="w-full text-start text-sm">
           <caption className="sr-only">{t("caption", { count: plans.length })}</caption>
           <thead className="border-b border-border bg-surface-muted text-13 text-fg-muted">
             <tr>
               <th scope="col" className="px-4 py-2.5 font-medium">
                 {t("columns.name")}
               </th>
-              <th scope="col" className="px-4 py-2.5 text-right font-medium">
+              <th scope="col" className="px-4 py-2.5 text-end font-medium">
                 {t("columns.price")}
               </th>
-              <th scope="col" className="hidden px-4 py-2.5 text-right font-medium md:table-cell">
+              <th scope="col" className="hidden px-4 py-2.5 text-end font-medium md:table-cell">
                 {t("columns.includedMinutes")}
               </th>
-              <th scope="col" className="hidden px-4 py-2.5 text-right font-medium md:table-cell">
+              <th scope="col" className="hidden px-4 py-2.5 text-end font-medium md:table-cell">
                 {t("columns.maxAgents")}
               </th>
-              <th scope="col" className="hidden px-4 py-2.5 text-right font-medium md:table-cell">
+              <th scope="col" className="hidden px-4 py-2.5 text-end font-medium md:table-cell">
                 {t("columns.retention")}
               </th>
               <th scope="col" className="hidden px-4 py-2.5 font-medium md:table-cell">
@@ -66,10 +66,10 @@ export default async function AdminPlansPage() {
                       {t("limits", { minutes: plan.includedMinutes, agents: plan.maxAgents, days: plan.recordingRetentionDays })}
                     </span>
                   </th>
-                  <td className={`${cell} whitespace-nowrap text-right tabular-nums`}>{t("perMonth", { price: formatMoney(plan.monthlyPrice, plan.currency, admin.locale) })}</td>
-                  <td className={`${cell} hidden text-right tabular-nums md:table-cell`}>{t("minutes", { count: plan.includedMinutes })}</td>
-                  <td className={`${cell} hidden text-right tabular-nums md:table-cell`}>{plan.maxAgents}</td>
-                  <td className={`${cell} hidden text-right tabular-nums md:table-cell`}>{t("days", { count: plan.recordingRetentionDays })}</td>
+                  <td className={`${cell} whitespace-nowrap text-end tabular-nums`}>{t("perMonth", { price: formatMoney(plan.monthlyPrice, plan.currency, admin.locale) })}</td>
+                  <td className={`${cell} hidden text-end tabular-nums md:table-cell`}>{t("minutes", { count: plan.includedMinutes })}</td>
+                  <td className={`${cell} hidden text-end tabular-nums md:table-cell`}>{plan.maxAgents}</td>
+                  <td className={`${cell} hidden text-end tabular-nums md:table-cell`}>{t("days", { count: plan.recordingRetentionDays })}</td>
                   <td className={`${cell} hidden break-all font-mono text-13 md:table-cell`}>{plan.stripePriceId ?? <span className="font-sans text-fg-muted">{t("noStripePrice")}</span>}</td>
                   <td className={cell}>
                     <Badge tone={plan.active ? "success" : "neutral"}>{t(plan.active ? "active" : "inactive")}</Badge>

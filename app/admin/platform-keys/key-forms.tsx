@@ -77,7 +77,7 @@ export function KeyTable({ keys }: { keys: KeyRow[] }) {
     <div className="space-y-3">
       <FormMessage state={state} />
       <div className="overflow-x-auto rounded-xl border border-border bg-surface shadow-card">
-        <table className="w-full text-left text-sm">
+        <table className="w-full text-start text-sm">
           <caption className="sr-only">{t("caption")}</caption>
           <thead className="border-b border-border bg-surface-muted text-13 text-fg-muted">
             <tr>
@@ -120,7 +120,7 @@ export function KeyTable({ keys }: { keys: KeyRow[] }) {
                   <td className={`${cell} hidden whitespace-nowrap md:table-cell`}>{key.created}</td>
                   <td className={`${cell} whitespace-nowrap`}>{key.lastUsed ?? <span className="text-fg-muted">{t("never")}</span>}</td>
                   <td className={cell}>{key.revoked ? <Badge tone="neutral">{t("revokedOn", { date: key.revoked })}</Badge> : <Badge tone="success">{t("active")}</Badge>}</td>
-                  <td className={`${cell} text-right`}>
+                  <td className={`${cell} text-end`}>
                     {key.revoked ? null : (
                       <form action={action}>
                         <input type="hidden" name="keyId" value={key.id} />

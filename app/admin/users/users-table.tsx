@@ -142,7 +142,7 @@ export function UsersTable({ rows, total, params }: { rows: UserRow[]; total: nu
       </div>
 
       <div className="overflow-hidden rounded-xl border border-border bg-surface shadow-card">
-        <table className="w-full table-fixed text-left text-sm">
+        <table className="w-full table-fixed text-start text-sm">
           <caption className="sr-only">{t("caption", { first, last, total })}</caption>
           {/* On a phone each row is a card and the "Sort by" menu sorts: no header row. */}
           <thead className="hidden border-b border-border bg-surface-muted text-13 text-fg-muted md:table-header-group">
@@ -183,7 +183,7 @@ export function UsersTable({ rows, total, params }: { rows: UserRow[]; total: nu
                 <td colSpan={columns.length} className="px-4 py-12 text-center text-fg-muted">
                   {params.query ? t("empty") : t("emptyAll")}
                   {params.query ? (
-                    <Link href={href({ query: "", page: 1 })} prefetch={false} className="ml-2 font-medium text-primary underline-offset-2 hover:underline">
+                    <Link href={href({ query: "", page: 1 })} prefetch={false} className="ms-2 font-medium text-primary underline-offset-2 hover:underline">
                       {t("clearSearch")}
                     </Link>
                   ) : null}

@@ -27,7 +27,7 @@ export async function BillingHistory({ history, locale }: { history: HistoryRow[
         <p className="mt-3 text-fg-muted">{t("empty")}</p>
       ) : (
         <div className="-mx-5 mt-4 sm:-mx-6">
-          <table className="w-full text-left text-sm">
+          <table className="w-full text-start text-sm">
             <caption className="sr-only">{t("caption")}</caption>
             <thead className="border-b border-border text-13 text-fg-muted">
               <tr>
@@ -40,7 +40,7 @@ export async function BillingHistory({ history, locale }: { history: HistoryRow[
                 <th scope="col" className="hidden px-4 py-2.5 font-medium sm:table-cell">
                   {t("date")}
                 </th>
-                <th scope="col" className="px-4 py-2.5 text-right font-medium">
+                <th scope="col" className="px-4 py-2.5 text-end font-medium">
                   {t("total")}
                 </th>
                 <th scope="col" className="px-4 py-2.5 font-medium">
@@ -63,7 +63,7 @@ export async function BillingHistory({ history, locale }: { history: HistoryRow[
                     </th>
                     <td className={`${cell} hidden sm:table-cell`}>{t(`kinds.${invoice.kind}`)}</td>
                     <td className={`${cell} hidden whitespace-nowrap sm:table-cell`}>{formatCalendarDay(format, invoice.issueDate)}</td>
-                    <td className={`${cell} whitespace-nowrap text-right tabular-nums`}>{formatMoney(invoice.total, invoice.currency, locale)}</td>
+                    <td className={`${cell} whitespace-nowrap text-end tabular-nums`}>{formatMoney(invoice.total, invoice.currency, locale)}</td>
                     <td className={cell}>
                       <InvoiceStatusBadge status={invoice.status} overdue={invoice.overdue} label={tInvoices(`statuses.${invoiceStatusKey(invoice)}`)} />
                     </td>

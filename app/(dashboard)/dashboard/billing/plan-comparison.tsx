@@ -12,7 +12,7 @@ import { subscribeAction } from "./actions";
 /** Plans side by side, the current one marked; subscribing goes to checkout, switching to a confirmation step first. */
 export async function PlanComparison({ plans, subscription, locale }: { plans: Plan[]; subscription: CurrentSubscription | null; locale: string }) {
   const t = await getTranslations("billing.plans");
-  const rowHeader = "px-4 py-3 text-left align-top text-13 font-medium text-fg-muted";
+  const rowHeader = "px-4 py-3 text-start align-top text-13 font-medium text-fg-muted";
   const cell = "px-4 py-3 align-top";
   const isCurrent = (plan: Plan) => plan.id === subscription?.plan.id;
   const action = (plan: Plan) =>
@@ -74,7 +74,7 @@ export async function PlanComparison({ plans, subscription, locale }: { plans: P
                 <tr className="border-b border-border">
                   <td className="w-36 px-4 py-3" />
                   {plans.map((plan) => (
-                    <th key={plan.id} scope="col" className={`px-4 py-3 text-left align-top ${isCurrent(plan) ? "bg-primary-soft/60" : ""}`}>
+                    <th key={plan.id} scope="col" className={`px-4 py-3 text-start align-top ${isCurrent(plan) ? "bg-primary-soft/60" : ""}`}>
                       <span className="block text-base font-semibold">{plan.name}</span>
                       {isCurrent(plan) ? <Badge tone="primary">{t("current")}</Badge> : null}
                       {plan.description ? <span className="mt-1 block text-13 font-normal text-fg-muted">{plan.description}</span> : null}

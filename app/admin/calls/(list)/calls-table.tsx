@@ -136,7 +136,7 @@ export function AdminCallsTable({ rows, filters, paged }: { rows: AdminCallRow[]
           <>
             {paged ? t("end") : filtered ? t("empty") : t("emptyAll")}
             {filtered || paged ? (
-              <Link href={paged ? adminCallsHref(filters) : "/admin/calls"} prefetch={false} className="ml-2 font-medium text-primary underline-offset-2 hover:underline">
+              <Link href={paged ? adminCallsHref(filters) : "/admin/calls"} prefetch={false} className="ms-2 font-medium text-primary underline-offset-2 hover:underline">
                 {paged ? t("backToNewest") : t("clear")}
               </Link>
             ) : null}

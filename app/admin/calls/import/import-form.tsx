@@ -27,7 +27,7 @@ export function ImportForm({ hint }: { hint: string }) {
             {t("reportTitle")}
           </h2>
           <div className="max-h-[32rem] overflow-auto rounded-xl border border-border">
-            <table className="w-full text-left text-sm">
+            <table className="w-full text-start text-sm">
               <caption className="sr-only">{t("reportCaption")}</caption>
               <thead className="sticky top-0 border-b border-border bg-surface-muted text-13 text-fg-muted">
                 <tr>

@@ -44,7 +44,7 @@ export default async function ImportCallsPage() {
           {t("columnsTitle")}
         </h2>
         <div className="overflow-x-auto rounded-xl border border-border bg-surface">
-          <table className="w-full text-left text-sm">
+          <table className="w-full text-start text-sm">
             <caption className="sr-only">{t("columnsCaption")}</caption>
             <thead className="border-b border-border bg-surface-muted text-13 text-fg-muted">
               <tr>

@@ -163,7 +163,7 @@ export function InvoicesTable({ rows, total, params }: { rows: InvoiceRow[]; tot
       </div>
 
       <div className="overflow-hidden rounded-xl border border-border bg-surface shadow-card">
-        <table className="w-full table-fixed text-left text-sm">
+        <table className="w-full table-fixed text-start text-sm">
           <caption className="sr-only">{t("caption", { first, last, total })}</caption>
           <thead className="hidden border-b border-border bg-surface-muted text-13 text-fg-muted md:table-header-group">
             {table.getHeaderGroups().map((group) => (
@@ -203,7 +203,7 @@ export function InvoicesTable({ rows, total, params }: { rows: InvoiceRow[]; tot
                 <td colSpan={columns.length} className="px-4 py-12 text-center text-fg-muted">
                   {filtered ? t("empty") : t("emptyAll")}
                   {filtered ? (
-                    <Link href={href({ query: "", status: undefined, page: 1 })} prefetch={false} className="ml-2 font-medium text-primary underline-offset-2 hover:underline">
+                    <Link href={href({ query: "", status: undefined, page: 1 })} prefetch={false} className="ms-2 font-medium text-primary underline-offset-2 hover:underline">
                       {t("clearFilters")}
                     </Link>
                   ) : null}

@@ -122,7 +122,7 @@ export function InboxTable({ rows, filters, paged }: { rows: AdminThreadRow[]; f
           <>
             {paged ? t("end") : filtered ? t("empty") : t("emptyAll")}
             {filtered || paged ? (
-              <Link href={paged ? inboxHref(filters) : "/admin/messages"} prefetch={false} className="ml-2 font-medium text-primary underline-offset-2 hover:underline">
+              <Link href={paged ? inboxHref(filters) : "/admin/messages"} prefetch={false} className="ms-2 font-medium text-primary underline-offset-2 hover:underline">
                 {paged ? t("backToNewest") : t("clear")}
               </Link>
             ) : null}

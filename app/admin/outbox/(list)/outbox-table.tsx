@@ -165,7 +165,7 @@ export function OutboxTable({ rows, filters, statuses, paged }: { rows: OutboxRo
           <>
             {paged ? t("end") : filtered ? t("empty") : t("emptyAll")}
             {filtered || paged ? (
-              <Link href="/admin/outbox" prefetch={false} className="ml-2 font-medium text-primary underline-offset-2 hover:underline">
+              <Link href="/admin/outbox" prefetch={false} className="ms-2 font-medium text-primary underline-offset-2 hover:underline">
                 {paged ? t("backToNewest") : t("clear")}
               </Link>
             ) : null}

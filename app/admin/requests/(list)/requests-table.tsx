@@ -104,7 +104,7 @@ export function RequestsTable({ rows, filters, paged }: { rows: RequestRow[]; fi
           <>
             {filters.status || paged ? t("empty") : t("emptyAll")}
             {filters.status ? (
-              <Link href="/admin/requests" prefetch={false} className="ml-2 font-medium text-primary underline-offset-2 hover:underline">
+              <Link href="/admin/requests" prefetch={false} className="ms-2 font-medium text-primary underline-offset-2 hover:underline">
                 {t("clear")}
               </Link>
             ) : null}

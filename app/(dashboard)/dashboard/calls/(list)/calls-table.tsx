@@ -101,7 +101,7 @@ export function CallsTable({ rows, sort, order, sortHrefs }: { rows: CallTableRo
 
   return (
     <div role="region" aria-label={t("caption")} tabIndex={0} className="relative overflow-x-auto rounded-xl border border-border bg-surface shadow-card">
-      <table className="w-full min-w-[52rem] text-left text-sm">
+      <table className="w-full min-w-[52rem] text-start text-sm">
         <caption className="sr-only">{t("caption")}</caption>
         <thead className="border-b border-border bg-surface-muted text-13 text-fg-muted">
           {table.getHeaderGroups().map((group) => (

@@ -104,10 +104,10 @@ export default async function ProjectPage({ params }: { params: Params }) {
                 {project.updates.length === 0 ? (
                   <p className="mt-3 text-fg-muted">{t("noUpdates")}</p>
                 ) : (
-                  <ol className="mt-4 space-y-5 border-l-2 border-border pl-4">
+                  <ol className="mt-4 space-y-5 border-s-2 border-border ps-4">
                     {project.updates.map((update) => (
                       <li key={update.id} className="relative">
-                        <span aria-hidden className="absolute -left-[23px] top-1.5 size-3 rounded-full border-2 border-surface bg-primary" />
+                        <span aria-hidden className="absolute -start-[23px] top-1.5 size-3 rounded-full border-2 border-surface bg-primary" />
                         <p className="text-13 text-fg-muted">
                           <time dateTime={update.createdAt.toISOString()}>{format.dateTime(update.createdAt, { dateStyle: "medium", timeStyle: "short" })}</time>
                           {" · "}
