@@ -1,19 +1,20 @@
+import type { DateFormatter } from "@/lib/i18n/date-format";
+
 /** A calendar day (YYYY-MM-DD) as an instant at its start in UTC, to be formatted in UTC. */
 export function calendarDayDate(day: string): Date {
   return new Date(`${day}T00:00:00Z`);
 }
 
-/**
- * Formats a calendar day (a due date, a deadline) in the reader's language. Days are not instants:
- * formatting them in UTC keeps the same day in every time zone.
- */
-export function formatCalendarDay(format: { dateTime: (date: Date, options: { dateStyle: "medium"; timeZone: string }) => string }, day: string): string {
-  return format.dateTime(calendarDayDate(day), { dateStyle: "medium", timeZone: "UTC" });
-}
+type LanguageFormatter = { dateTime: (date: Date, options: { dateStyle: "medium"; timeZone: string }) => string };
 
-/** The same, for a reader whose language is known but who is not the one asking (a notification's recipient). */
-export function formatCalendarDayIn(locale: string, day: string): string {
-  return formatCalendarDay({ dateTime: (date, options) => new Intl.DateTimeFormat(locale, options).format(date) }, day);
+/**
+ * Formats a calendar day (a due date, a deadline) for the reader: with their date formatter (their
+ * chosen format), or next-intl's (their language only). Days are not instants: formatting them in
+ * UTC keeps the same day in every time zone.
+ */
+export function formatCalendarDay(format: LanguageFormatter | Pick<DateFormatter, "day">, day: string): string {
+  if ("day" in format) return format.day(day);
+  return format.dateTime(calendarDayDate(day), { dateStyle: "medium", timeZone: "UTC" });
 }
 
 /**

@@ -23,4 +23,13 @@ describe("createDateFormatter", () => {
     const formatter = createDateFormatter({ locale: "en", timeZone: "Pacific/Auckland", dateFormat: "dmy", timeFormat: "locale" });
     expect(formatter.day("2026-12-31")).toBe("31/12/2026");
   });
+
+  it("writes a day without its year in the chosen order, for a chart's axis", () => {
+    const dayOf = (locale: string, dateFormat: "locale" | "dmy" | "mdy" | "ymd") => createDateFormatter({ locale, timeZone: "Pacific/Auckland", dateFormat, timeFormat: "locale" }).shortDay("2026-12-31");
+    expect(dayOf("en", "locale")).toBe("Dec 31");
+    expect(dayOf("de", "locale")).toBe("31. Dez.");
+    expect(dayOf("en", "dmy")).toBe("31/12");
+    expect(dayOf("en", "mdy")).toBe("12/31");
+    expect(dayOf("de", "ymd")).toBe("12-31");
+  });
 });

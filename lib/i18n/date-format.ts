@@ -12,6 +12,8 @@ export type DateFormatter = {
   dateTime(value: Date): string;
   /** A calendar day stored as YYYY-MM-DD (a due date): the same day in every zone. */
   day(value: string): string;
+  /** A calendar day without its year, for tight spaces such as a chart's axis: "Nov 26", "26/11". */
+  shortDay(value: string): string;
 };
 
 const hourCycles = { locale: undefined, h12: "h12", h24: "h23" } as const;
@@ -27,8 +29,12 @@ export function createDateFormatter(preferences: DateTimePreferences): DateForma
   const localeDate = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone });
   const localeDateTime = new Intl.DateTimeFormat(locale, { dateStyle: "medium", ...timeOptions });
   const time = new Intl.DateTimeFormat(locale, timeOptions);
+  // Built once: a CSV export formats every row with the same formatter.
+  const numericFormats = new Map<string, Intl.DateTimeFormat>();
   const numericParts = (value: Date, zone: string) => {
-    const parts = new Intl.DateTimeFormat("en-US", { timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(value);
+    let format = numericFormats.get(zone);
+    if (!format) numericFormats.set(zone, (format = new Intl.DateTimeFormat("en-US", { timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit" })));
+    const parts = format.formatToParts(value);
     const part = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
     return { y: part("year"), m: part("month"), d: part("day") };
   };
@@ -38,14 +44,19 @@ export function createDateFormatter(preferences: DateTimePreferences): DateForma
     if (dateFormat === "mdy") return `${m}/${d}/${y}`;
     return `${y}-${m}-${d}`;
   };
+  const localeDay = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" });
+  const localeShortDay = new Intl.DateTimeFormat(locale, { month: "short", day: "numeric", timeZone: "UTC" });
+  const dayInstant = (value: string) => new Date(`${value}T00:00:00Z`);
   const date = (value: Date) => (dateFormat === "locale" ? localeDate.format(value) : numeric(value, timeZone));
   return {
     date,
     time: (value) => time.format(value),
     dateTime: (value) => (dateFormat === "locale" ? localeDateTime.format(value) : `${numeric(value, timeZone)} ${time.format(value)}`),
-    day: (value) => {
-      const instant = new Date(`${value}T00:00:00Z`);
-      return dateFormat === "locale" ? new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" }).format(instant) : numeric(instant, "UTC");
+    day: (value) => (dateFormat === "locale" ? localeDay.format(dayInstant(value)) : numeric(dayInstant(value), "UTC")),
+    shortDay: (value) => {
+      if (dateFormat === "locale") return localeShortDay.format(dayInstant(value));
+      const { m, d } = numericParts(dayInstant(value), "UTC");
+      return dateFormat === "dmy" ? `${d}/${m}` : dateFormat === "mdy" ? `${m}/${d}` : `${m}-${d}`;
     },
   };
 }
