@@ -2,7 +2,7 @@ import "server-only";
 import { and, count, desc, eq, isNull, or, sql, type SQL } from "drizzle-orm";
 import { connection, getDb, type Database, type Unlisten } from "@/db";
 import { notificationPreferences, notifications, users, userSettings, type Locale, type NotificationCategory } from "@/db/schema";
-import { notificationCategories } from "@/lib/constants";
+import { notificationCategories, type DateFormat, type TimeFormat } from "@/lib/constants";
 
 /**
  * The NOTIFY channel that tells every instance of a user's new notification (`id`), read ones (no
@@ -175,7 +175,7 @@ export async function setNotificationPreferences(userId: string, preferences: No
     });
 }
 
-/** Who a notification is for: their address and language, and whether they want it by email. */
+/** Who a notification is for: their address, language and date preferences, and whether they want it by email. */
 export async function getNotificationRecipient(userId: string, category: NotificationCategory, db: Database = getDb()) {
   const [row] = await db
     .select({
@@ -183,6 +183,8 @@ export async function getNotificationRecipient(userId: string, category: Notific
       name: users.name,
       active: sql<boolean>`${users.status} = 'active'`,
       locale: sql<Locale>`coalesce(${userSettings.locale}, 'en')`,
+      dateFormat: sql<DateFormat>`coalesce(${userSettings.dateFormat}, 'locale')`,
+      timeFormat: sql<TimeFormat>`coalesce(${userSettings.timeFormat}, 'locale')`,
       timeZone: sql<string>`coalesce(${userSettings.timeZone}, 'UTC')`,
       wantsEmail: sql<boolean>`coalesce(${notificationPreferences.email}, ${category} <> 'marketing')`,
     })

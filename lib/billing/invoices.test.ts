@@ -117,10 +117,12 @@ describe("staff invoice services", () => {
     const [staff, customer] = await Promise.all([signedInUser("admin"), signedInUser("customer")]);
     const invoice = await createInvoice(staff, draftFor(customer), info());
     await sendInvoice(staff, { invoiceId: invoice.id }, info());
-    expect(await notificationsOf(customer.id)).toEqual([{ type: "invoice.issued", params: { number: invoice.number, amount: "€268.35", dueDate: "Nov 15, 2026" }, link: `/dashboard/invoices/${invoice.id}` }]);
+    expect(await notificationsOf(customer.id)).toEqual([{ type: "invoice.issued", params: { number: invoice.number, amount: "€268.35", dueDate: "2026-11-15" }, link: `/dashboard/invoices/${invoice.id}` }]);
     const mails = await db().select({ text: emailOutbox.textBody }).from(emailOutbox).where(eq(emailOutbox.toAddress, customer.email));
     expect(mails).toHaveLength(1);
     expect(mails[0]!.text).toContain(`/dashboard/invoices/${invoice.id}`);
+    // The day is stored as such and written out for the reader: in their language's format by default.
+    expect(mails[0]!.text?.replace(/\s+/g, " ")).toContain("due by Nov 15, 2026");
     const seen = await getInvoiceForAccount(customer.accountId!, invoice.id, today);
     expect(seen).toMatchObject({ status: "open", overdue: true, number: invoice.number });
     expect(await getAmountsDueForAccount(customer.accountId!, today)).toEqual([{ currency: "eur", count: 1, due: 26_835, overdue: 26_835, overdueCount: 1 }]);

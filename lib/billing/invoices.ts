@@ -15,7 +15,6 @@ import {
 import { inTransaction, type Transaction } from "@/db/queries/transaction";
 import type { AuditAction } from "@/db/schema";
 import type { Actor } from "@/lib/actor";
-import { formatCalendarDayIn } from "@/lib/calendar-day";
 import type { PaymentMethod } from "@/lib/constants";
 import { AppError } from "@/lib/errors";
 import { todayIn } from "@/lib/projects/dates";
@@ -106,14 +105,11 @@ async function changeInvoice<T>(admin: Actor, invoiceId: string, info: RequestIn
 
 const invoicePage = (invoiceId: string) => `/dashboard/invoices/${invoiceId}`;
 
-/** Tells every member of the invoice's account, with the amount and due date as each one reads them. */
+/** Tells every member of the invoice's account, with the amount as each one reads it (the due date is written when shown). */
 async function notifyMembers(invoice: LockedInvoice, type: NotificationType, amount: number, tx: Transaction) {
   await notifyEach(
     await listAccountMembersWithLocale(invoice.accountId, tx),
-    (locale) => {
-      const dueDate = formatCalendarDayIn(locale, invoice.dueDate);
-      return { type, params: { number: invoice.number, amount: formatMoney(amount, invoice.currency, locale), dueDate }, link: invoicePage(invoice.id) };
-    },
+    (locale) => ({ type, params: { number: invoice.number, amount: formatMoney(amount, invoice.currency, locale), dueDate: invoice.dueDate }, link: invoicePage(invoice.id) }),
     tx,
   );
 }

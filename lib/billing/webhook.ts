@@ -21,7 +21,6 @@ import {
 import { inTransaction, type Transaction } from "@/db/queries/transaction";
 import { isPastDue, subscriptionStatuses, type PaymentProvider, type SubscriptionStatus } from "@/lib/constants";
 import { describeError } from "@/lib/errors";
-import { formatCalendarDayIn } from "@/lib/calendar-day";
 import type { NotificationType } from "@/lib/notifications/types";
 import { paymentsMode, stripeWebhookSecret } from "./config";
 import { notifyEach } from "./notices";
@@ -275,12 +274,11 @@ function describeChange(before: SubscriptionState, after: SubscriptionState): No
   return null;
 }
 
-/** Tells the account's members, the period's end written as a day in each one's language. */
+/** Tells the account's members; the period's end is written when shown, on its day in each reader's zone. */
 async function tellMembers(accountId: string, type: NotificationType, params: { plan: string; periodEnd?: Date }, tx: Transaction) {
-  const day = params.periodEnd ? dayOf(params.periodEnd) : null;
   await notifyEach(
     await listAccountMembersWithLocale(accountId, tx),
-    (locale) => ({ type, params: { plan: params.plan, ...(day ? { date: formatCalendarDayIn(locale, day) } : {}) } }),
+    () => ({ type, params: { plan: params.plan, ...(params.periodEnd ? { date: params.periodEnd.toISOString() } : {}) } }),
     tx,
   );
 }

@@ -5,12 +5,14 @@ import { openPostgres, type Database } from "@/db";
 import { countUnreadNotifications, createNotification, getNotification, listNotifications, type NotificationEvent } from "@/db/queries/notifications";
 import { createAuthSession, getActiveSessionUser } from "@/db/queries/sessions";
 import { createUser } from "@/db/queries/users";
-import { emailOutbox, users } from "@/db/schema";
+import { emailOutbox, users, userSettings } from "@/db/schema";
 import { inRolledBackTransaction, setupTestDatabase, uniqueEmail } from "@/db/testing";
 import { runQueuedJobs } from "@/lib/jobs/testing";
 import { startTestMailbox } from "@/lib/mail/test-mailbox";
+import { createDateFormatter } from "@/lib/i18n/date-format";
 import { subscribeToNotifications } from "./live";
 import { notify, readAllNotifications, readNotification, updateNotificationPreferences } from "./service";
+import { describeNotification, notificationTranslator } from "./text";
 
 const db = setupTestDatabase();
 const mailbox = startTestMailbox();
@@ -88,6 +90,23 @@ describe("notify", () => {
     expect(text).toContain("Clientdesk öffnen");
   });
 
+  it("writes a date in the recipient's zone and format, whoever sends it", async () => {
+    const user = await member("dated");
+    await db().update(userSettings).set({ timeZone: "Pacific/Auckland", dateFormat: "dmy", timeFormat: "h12" }).where(eq(userSettings.userId, user.id));
+    // 12:30 UTC on 30 November is already 1 December in Auckland.
+    await notify(user.id, { type: "subscription.cancelScheduled", params: { plan: "Pro", date: "2026-11-30T12:30:00.000Z" } });
+    await notify(user.id, { type: "invoice.issued", params: { number: "INV-1", amount: "$10.00", dueDate: "2026-12-15" } });
+    await runQueuedJobs();
+    const [invoice, subscription] = mailbox.to(user.email).sort((a, b) => (a.subject ?? "").localeCompare(b.subject ?? ""));
+    expect(subscription?.subject).toBe("Your subscription ends on 01/12/2026");
+    expect(invoice?.text?.replace(/\s+/g, " ")).toContain("$10.00 due by 15/12/2026.");
+
+    const german = await member("datiert", "de");
+    await notify(german.id, { type: "subscription.cancelScheduled", params: { plan: "Pro", date: "2026-11-30T12:30:00.000Z" } });
+    await runQueuedJobs();
+    expect(mailbox.last(german.email)?.subject).toContain("30.11.2026");
+  });
+
   it("emails no disabled user, but still stores the notification", async () => {
     const user = await member("disabled");
     await db().update(users).set({ status: "disabled" }).where(eq(users.id, user.id));
@@ -132,6 +151,20 @@ describe("reading notifications", () => {
     expect(await readAllNotifications(actor)).toEqual({ count: 2 });
     expect(await countUnreadNotifications(actor.id)).toBe(0);
     expect(await countUnreadNotifications(bystander.id)).toBe(1);
+  });
+});
+
+describe("describeNotification", () => {
+  it("writes a stored day or instant in the reader's format when shown, and older text as it was written", async () => {
+    const t = await notificationTranslator("en");
+    const reader = createDateFormatter({ locale: "en", timeZone: "America/New_York", dateFormat: "ymd", timeFormat: "h24" });
+    const issued = (dueDate: string) => describeNotification(t, { type: "invoice.issued", params: { number: "INV-1", amount: "$10.00", dueDate } }, reader).body;
+    expect(issued("2026-12-15")).toBe("$10.00 due by 2026-12-15.");
+    expect(issued("Dec 15, 2026")).toBe("$10.00 due by Dec 15, 2026.");
+    // Midnight UTC is still the day before in New York.
+    expect(describeNotification(t, { type: "subscription.cancelScheduled", params: { plan: "Pro", date: "2026-12-01T00:00:00.000Z" } }, reader).title).toBe("Your subscription ends on 2026-11-30");
+    // Only date parameters: a project named like a day stays as it is.
+    expect(describeNotification(t, { type: "project.created", params: { project: "2026-12-15" } }, reader).title).toBe("New project: 2026-12-15");
   });
 });
 

@@ -2,6 +2,7 @@ import "server-only";
 import { getNotificationRecipient, createNotification, markAllNotificationsRead, markNotificationRead, setNotificationPreferences, type NotificationPreferences } from "@/db/queries/notifications";
 import { inTransaction, type Transaction } from "@/db/queries/transaction";
 import { appUrl } from "@/lib/env";
+import { createDateFormatter } from "@/lib/i18n/date-format";
 import { sendMail } from "@/lib/mail";
 import { safeCallbackPath } from "@/lib/validations/auth";
 import type { Actor } from "@/lib/actor";
@@ -27,7 +28,7 @@ export async function notify(
     const id = await createNotification({ userId, category, type: notification.type, params, link }, tx);
     const recipient = await getNotificationRecipient(userId, category, tx);
     if (recipient?.active && recipient.wantsEmail) {
-      const { title, body } = describeNotification(await notificationTranslator(recipient.locale), { type: notification.type, params });
+      const { title, body } = describeNotification(await notificationTranslator(recipient.locale), { type: notification.type, params }, createDateFormatter(recipient));
       await sendMail({ to: recipient.email, locale: recipient.locale, template: "notification", props: { title, body, url: `${appUrl()}${link}` } }, tx);
     }
     return id;

@@ -1,12 +1,13 @@
 import { BellOff } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { EmptyState } from "@/components/empty-state";
 import { Page } from "@/components/page";
 import { ButtonLink } from "@/components/ui/button";
 import { countUnreadNotifications, listNotifications } from "@/db/queries/notifications";
 import { ClientMessages } from "@/lib/i18n/client-messages";
+import { getDateFormatter } from "@/lib/i18n/date-format-server";
 import { decodeNotificationCursor, encodeNotificationCursor } from "@/lib/notifications/cursor";
 import { describeNotification } from "@/lib/notifications/text";
 import { requireUser } from "@/lib/session";
@@ -23,18 +24,18 @@ export default async function NotificationsPage({ searchParams }: { searchParams
   const user = await requireUser();
   const { order, after } = notificationsSearchSchema.parse(await searchParams);
   const cursor = decodeNotificationCursor(after);
-  const [t, format, page, unread] = await Promise.all([
+  const [t, dates, page, unread] = await Promise.all([
     getTranslations("notifications"),
-    getFormatter(),
+    getDateFormatter(),
     listNotifications(user.id, { order, cursor, limit: PAGE_SIZE }),
     countUnreadNotifications(user.id),
   ]);
   const items = page.rows.map((row) => ({
     id: row.id,
-    ...describeNotification(t, row),
+    ...describeNotification(t, row, dates),
     link: row.link,
     unread: !row.readAt,
-    time: format.dateTime(row.createdAt, { dateStyle: "medium", timeStyle: "short" }),
+    time: dates.dateTime(row.createdAt),
     dateTime: row.createdAt.toISOString(),
   }));
   const orderHref = (value: "newest" | "unread") => (value === "newest" ? "/dashboard/notifications" : "/dashboard/notifications?order=unread");

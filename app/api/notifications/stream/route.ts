@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { countUnreadNotifications, getNotification } from "@/db/queries/notifications";
 import { isSessionLive } from "@/db/queries/sessions";
 import { AppError, describeError } from "@/lib/errors";
+import { createDateFormatter } from "@/lib/i18n/date-format";
 import { subscribeToNotifications } from "@/lib/notifications/live";
 import { describeNotification } from "@/lib/notifications/text";
 import { getSessionUser } from "@/lib/session";
@@ -20,6 +21,7 @@ export async function GET(request: Request): Promise<Response> {
   const user = await getSessionUser();
   if (!user) return new AppError("unauthorized", "Sign in to receive notifications.").toResponse();
   const t = await getTranslations({ locale: user.locale, namespace: "notifications" });
+  const dates = createDateFormatter(user);
   const encoder = new TextEncoder();
   let close = () => {};
 
@@ -39,7 +41,7 @@ export async function GET(request: Request): Promise<Response> {
             if (!(await isSessionLive(user.sessionId))) return end();
             const unread = await countUnreadNotifications(user.id);
             const row = notificationId ? await getNotification(user.id, notificationId) : null;
-            if (row) send("notification", { id: row.id, ...describeNotification(t, row), link: row.link, unread });
+            if (row) send("notification", { id: row.id, ...describeNotification(t, row, dates), link: row.link, unread });
             else send("unread", { count: unread });
           })
           .catch((error) => console.error(`[notifications] stream update failed: ${describeError(error)}`));
