@@ -1,8 +1,9 @@
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import { formatMoney } from "@/lib/billing/money";
 import type { InvoiceStatus, PaymentMethod, PaymentStatus } from "@/lib/constants";
+import { getDateFormatter } from "@/lib/i18n/date-format-server";
 
 type Item = { id: string; description: string; quantity: number; unitAmount: number; amount: number };
 type Totals = { status: InvoiceStatus; currency: string; taxRate: number; subtotal: number; tax: number; total: number; amountPaid: number };
@@ -89,7 +90,7 @@ type PaymentRow = {
 
 /** Payments and failed attempts, oldest first, with when (in the reader's time zone), how and how much. */
 export async function InvoicePaymentsCard({ payments, showNotes = false }: { payments: PaymentRow[]; showNotes?: boolean }) {
-  const [t, format, locale] = await Promise.all([getTranslations("invoices"), getFormatter(), getLocale()]);
+  const [t, dates, locale] = await Promise.all([getTranslations("invoices"), getDateFormatter(), getLocale()]);
   return (
     <Card aria-labelledby="payments-heading">
       <CardHeader id="payments-heading" title={t("payments.heading")} />
@@ -102,7 +103,7 @@ export async function InvoicePaymentsCard({ payments, showNotes = false }: { pay
               <div className="min-w-0">
                 <p className="font-medium tabular-nums">{formatMoney(payment.amount, payment.currency, locale)}</p>
                 <p className="text-13 text-fg-muted">
-                  <time dateTime={payment.occurredAt.toISOString()}>{format.dateTime(payment.occurredAt, { dateStyle: "medium", timeStyle: "short" })}</time>
+                  <time dateTime={payment.occurredAt.toISOString()}>{dates.dateTime(payment.occurredAt)}</time>
                   {" · "}
                   {t(`paymentMethods.${payment.method}`)}
                   {payment.cardBrand && payment.cardLast4 ? ` · ${t("payments.card", { brand: payment.cardBrand, last4: payment.cardLast4 })}` : null}

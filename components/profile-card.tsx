@@ -1,9 +1,10 @@
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { Avatar } from "@/components/avatar";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import type { PublicUser } from "@/db/queries/users";
+import { getDateFormatter } from "@/lib/i18n/date-format-server";
 
 export async function ProfileCard({
   user,
@@ -15,7 +16,7 @@ export async function ProfileCard({
   /** The customer account the user belongs to; staff have none. */
   account: { name: string; role: "owner" | "member" | "billing" } | null;
 }) {
-  const [t, format] = await Promise.all([getTranslations("profile"), getFormatter()]);
+  const [t, dates] = await Promise.all([getTranslations("profile"), getDateFormatter()]);
   return (
     <Card aria-labelledby="profile-card-title">
       <div className="flex items-center gap-4">
@@ -34,7 +35,7 @@ export async function ProfileCard({
       <dl className="mt-5 grid gap-3 text-sm sm:grid-cols-2">
         <div>
           <dt className="text-fg-muted">{t("memberSince")}</dt>
-          <dd>{format.dateTime(user.createdAt, { dateStyle: "long" })}</dd>
+          <dd>{dates.date(user.createdAt)}</dd>
         </div>
         <div>
           <dt className="text-fg-muted">{t("timeZone")}</dt>

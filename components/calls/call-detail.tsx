@@ -1,8 +1,9 @@
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { Card, CardHeader } from "@/components/ui/card";
 import type { CallDetail as Call } from "@/db/queries/calls";
 import { formatMoney } from "@/lib/billing/money";
 import { formatDuration } from "@/lib/calls/format";
+import { getDateFormatter } from "@/lib/i18n/date-format-server";
 import { CallStatusBadge } from "./call-status-badge";
 
 /**
@@ -10,7 +11,7 @@ import { CallStatusBadge } from "./call-status-badge";
  * the recording (streamed with Range support so the player can seek), the summary and transcript.
  */
 export async function CallDetail({ call }: { call: Omit<Call, "accountId"> }) {
-  const [t, format, locale] = await Promise.all([getTranslations("calls"), getFormatter(), getLocale()]);
+  const [t, dates, locale] = await Promise.all([getTranslations("calls"), getDateFormatter(), getLocale()]);
   const fact = (label: string, value: React.ReactNode) => (
     <div className="min-w-0">
       <dt className="text-13 text-fg-muted">{label}</dt>
@@ -24,7 +25,7 @@ export async function CallDetail({ call }: { call: Omit<Call, "accountId"> }) {
         <dl className="mt-4 grid grid-cols-2 gap-x-4 gap-y-3 lg:grid-cols-1">
           {fact(
             t("detail.startedAt"),
-            <time dateTime={call.startedAt.toISOString()}>{format.dateTime(call.startedAt, { dateStyle: "full", timeStyle: "medium" })}</time>,
+            <time dateTime={call.startedAt.toISOString()}>{dates.dateTime(call.startedAt)}</time>,
           )}
           {fact(t("detail.status"), <CallStatusBadge status={call.status} label={t(`statuses.${call.status}`)} />)}
           {fact(t("detail.direction"), t(`directions.${call.direction}`))}

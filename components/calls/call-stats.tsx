@@ -1,8 +1,8 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { CallStatistics } from "@/db/queries/calls";
-import { calendarDayDate } from "@/lib/calendar-day";
 import { formatDuration } from "@/lib/calls/format";
 import { ClientMessages } from "@/lib/i18n/client-messages";
+import { getDateFormatter } from "@/lib/i18n/date-format-server";
 import { CallsPerDayChart } from "./calls-per-day-chart";
 
 /**
@@ -10,7 +10,7 @@ import { CallsPerDayChart } from "./calls-per-day-chart";
  * the same days as a table for screen readers and anyone who wants the numbers.
  */
 export async function CallStats({ stats, idPrefix }: { stats: CallStatistics; idPrefix: string }) {
-  const [t, format] = await Promise.all([getTranslations("callStats"), getFormatter()]);
+  const [t, format, dates] = await Promise.all([getTranslations("callStats"), getFormatter(), getDateFormatter()]);
   const none = t("none");
   const figures = [
     { key: "total", value: format.number(stats.total) },
@@ -19,7 +19,7 @@ export async function CallStats({ stats, idPrefix }: { stats: CallStatistics; id
     { key: "averageDuration", value: stats.averageDuration === null ? none : formatDuration(stats.averageDuration) },
     { key: "averageSatisfaction", value: stats.averageSatisfaction === null ? none : t("outOfFive", { value: format.number(stats.averageSatisfaction, { maximumFractionDigits: 1 }) }) },
   ] as const;
-  const days = stats.days.map((entry) => ({ ...entry, label: format.dateTime(calendarDayDate(entry.day), { month: "short", day: "numeric", timeZone: "UTC" }) }));
+  const days = stats.days.map((entry) => ({ ...entry, label: dates.shortDay(entry.day) }));
   const chartHeading = `${idPrefix}-chart-heading`;
   return (
     <div className="space-y-5">
@@ -58,7 +58,7 @@ export async function CallStats({ stats, idPrefix }: { stats: CallStatistics; id
                 {days.map((entry) => (
                   <tr key={entry.day}>
                     <td className="px-3 py-1">
-                      <time dateTime={entry.day}>{format.dateTime(calendarDayDate(entry.day), { dateStyle: "medium", timeZone: "UTC" })}</time>
+                      <time dateTime={entry.day}>{dates.day(entry.day)}</time>
                     </td>
                     <td className="px-3 py-1 text-end tabular-nums">{format.number(entry.calls)}</td>
                   </tr>

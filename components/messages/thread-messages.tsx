@@ -1,14 +1,15 @@
 import { Paperclip } from "lucide-react";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import type { ThreadMessage } from "@/db/queries/messages";
 import { formatFileSize } from "@/lib/file-size";
+import { getDateFormatter } from "@/lib/i18n/date-format-server";
 
 /**
  * A thread's messages, oldest first, each with its author, time and attachments. The viewer's own
  * side sits to the right; the other side's messages are marked as the team's or the customer's.
  */
 export async function ThreadMessages({ messages, viewer, label }: { messages: ThreadMessage[]; viewer: "customer" | "staff"; label: string }) {
-  const [t, format, locale] = await Promise.all([getTranslations("messaging"), getFormatter(), getLocale()]);
+  const [t, dates, locale] = await Promise.all([getTranslations("messaging"), getDateFormatter(), getLocale()]);
   return (
     <ol aria-label={label} className="space-y-4">
       {messages.map((message) => {
@@ -26,7 +27,7 @@ export async function ThreadMessages({ messages, viewer, label }: { messages: Th
                   <span className="ms-2 text-13 font-normal text-fg-muted">{side}</span>
                 </p>
                 <time dateTime={message.createdAt.toISOString()} className="text-13 text-fg-muted">
-                  {format.dateTime(message.createdAt, { dateStyle: "medium", timeStyle: "short" })}
+                  {dates.dateTime(message.createdAt)}
                 </time>
               </header>
               <p className="mt-2 whitespace-pre-wrap break-words">{message.body}</p>

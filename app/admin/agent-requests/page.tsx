@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { AgentRequestStatusBadge } from "@/components/agents/agent-badges";
 import { EmptyState } from "@/components/empty-state";
 import { KeysetPager } from "@/components/keyset-pager";
@@ -8,8 +8,8 @@ import { Page } from "@/components/page";
 import { Card } from "@/components/ui/card";
 import { adminListAgentRequests, listActiveAgents } from "@/db/queries/agents";
 import { languageNamer } from "@/lib/agents/languages";
-import { formatCalendarDay } from "@/lib/calendar-day";
 import { ClientMessages } from "@/lib/i18n/client-messages";
+import { getDateFormatter } from "@/lib/i18n/date-format-server";
 import { navIcon } from "@/lib/navigation";
 import { todayIn } from "@/lib/projects/dates";
 import { requireAdmin } from "@/lib/session";
@@ -32,17 +32,17 @@ export default async function AdminAgentRequestsPage({ searchParams }: { searchP
   const admin = await requireAdmin();
   const { page } = adminAgentRequestsSearchSchema.parse(await searchParams);
   const today = todayIn(admin.timeZone);
-  const [t, tAgents, format, locale, { rows, total }, agents] = await Promise.all([
+  const [t, tAgents, dates, locale, { rows, total }, agents] = await Promise.all([
     getTranslations("adminAgentRequests"),
     getTranslations("agents"),
-    getFormatter(),
+    getDateFormatter(),
     getLocale(),
     adminListAgentRequests({ page, pageSize: PAGE_SIZE, today }),
     listActiveAgents(),
   ]);
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const language = languageNamer(locale);
-  const when = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short" });
+  const when = (date: Date) => dates.dateTime(date);
   const activeIds = new Set(agents.map((agent) => agent.id));
   return (
     <Page title={t("title")} description={t("description")}>
@@ -87,7 +87,7 @@ export default async function AdminAgentRequestsPage({ searchParams }: { searchP
                   {request.status === "approved" ? (
                     <p className="mt-3 text-sm">
                       {request.assignedAgentName && request.assignedRole
-                        ? t("assigned", { agent: request.assignedAgentName, role: request.assignedRole, date: formatCalendarDay(format, request.assignedFrom!) })
+                        ? t("assigned", { agent: request.assignedAgentName, role: request.assignedRole, date: dates.day(request.assignedFrom!) })
                         : tAgents("assignmentGone")}
                     </p>
                   ) : null}

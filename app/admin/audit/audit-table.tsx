@@ -4,11 +4,12 @@ import { createColumnHelper, tableFeatures, useTable } from "@tanstack/react-tab
 import { Filter } from "lucide-react";
 import Form from "next/form";
 import Link from "next/link";
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import { LogTable } from "@/components/admin/log-table";
 import { buttonClass } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import type { AuditAction } from "@/db/schema";
+import { useDateFormatter } from "@/lib/i18n/date-format-client";
 import { auditHref, type AuditFilterParams } from "./href";
 
 export type AuditRow = {
@@ -67,10 +68,10 @@ function Details({ metadata }: { metadata: AuditRow["metadata"] }) {
  */
 export function AuditTable({ rows, filters, actionGroups, paged }: { rows: AuditRow[]; filters: AuditFilterParams; actionGroups: AuditActionGroup[]; paged: boolean }) {
   const t = useTranslations("admin.audit");
-  const format = useFormatter();
+  const dates = useDateFormatter();
   const when = (date: Date) => (
     <time dateTime={date.toISOString()} className="whitespace-nowrap">
-      {format.dateTime(date, { dateStyle: "medium", timeStyle: "medium" })}
+      {dates.dateTime(date)}
     </time>
   );
   const none = t("none");

@@ -1,11 +1,11 @@
 import Link from "next/link";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { InvoiceStatusBadge, invoiceStatusKey } from "@/components/invoice-status-badge";
 import { InvoiceTable } from "@/components/invoice-table";
 import { Card, CardHeader } from "@/components/ui/card";
 import { adminListInvoicesOfAccount, adminListInvoicesOfProject } from "@/db/queries/invoices";
 import { formatMoney } from "@/lib/billing/money";
-import { formatCalendarDay } from "@/lib/calendar-day";
+import { getDateFormatter } from "@/lib/i18n/date-format-server";
 import { todayIn } from "@/lib/projects/dates";
 import { requireAdmin } from "@/lib/session";
 
@@ -13,7 +13,7 @@ const linkClass = "text-sm font-medium text-primary underline-offset-2 hover:und
 
 /** A card of invoices for staff (drafts included), each linking to its staff page, with a link to write a new one. */
 async function StaffInvoicesCard({ id, rows, newHref, caption }: { id: string; rows: Awaited<ReturnType<typeof adminListInvoicesOfAccount>>; newHref: string; caption: string }) {
-  const [t, tInvoices, format, locale] = await Promise.all([getTranslations("adminInvoices"), getTranslations("invoices"), getFormatter(), getLocale()]);
+  const [t, tInvoices, dates, locale] = await Promise.all([getTranslations("adminInvoices"), getTranslations("invoices"), getDateFormatter(), getLocale()]);
   return (
     <Card className="mt-6" aria-labelledby={id}>
       <CardHeader
@@ -36,8 +36,8 @@ async function StaffInvoicesCard({ id, rows, newHref, caption }: { id: string; r
               id: row.id,
               number: row.number,
               project: row.projectName,
-              issueDate: formatCalendarDay(format, row.issueDate),
-              dueDate: formatCalendarDay(format, row.dueDate),
+              issueDate: dates.day(row.issueDate),
+              dueDate: dates.day(row.dueDate),
               total: formatMoney(row.total, row.currency, locale),
               badge: <InvoiceStatusBadge status={row.status} overdue={row.overdue} label={tInvoices(`statuses.${invoiceStatusKey(row)}`)} />,
               overdue: row.overdue,

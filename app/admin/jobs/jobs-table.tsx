@@ -1,12 +1,13 @@
 "use client";
 
 import { createColumnHelper, tableFeatures, useTable } from "@tanstack/react-table";
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { LogTable } from "@/components/admin/log-table";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { initialActionState } from "@/lib/action-state";
+import { useDateFormatter } from "@/lib/i18n/date-format-client";
 import { retryJobAction } from "./actions";
 
 type JobRow = { id: string; name: string; createdOn: Date; failedOn: Date | null; retryCount: number; error: string | null };
@@ -34,11 +35,11 @@ function RetryJobForm({ job }: { job: JobRow }) {
 /** Failed jobs, newest failure first; below 768 px each is a stacked card in the first column. */
 export function JobsTable({ rows }: { rows: JobRow[] }) {
   const t = useTranslations("admin.jobs");
-  const format = useFormatter();
+  const dates = useDateFormatter();
   const when = (date: Date | null) =>
     date ? (
       <time dateTime={date.toISOString()} className="whitespace-nowrap">
-        {format.dateTime(date, { dateStyle: "medium", timeStyle: "medium" })}
+        {dates.dateTime(date)}
       </time>
     ) : null;
 

@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { Page } from "@/components/page";
 import { Card, CardHeader } from "@/components/ui/card";
 import { adminListPlatformKeys } from "@/db/queries/platform-keys";
 import { ClientMessages } from "@/lib/i18n/client-messages";
+import { getDateFormatter } from "@/lib/i18n/date-format-server";
 import { requireAdmin } from "@/lib/session";
 import { CreateKeyForm, KeyTable } from "./key-forms";
 
@@ -15,8 +16,8 @@ export async function generateMetadata(): Promise<Metadata> {
 /** The call platform's API keys: create one (shown once), see when each was last used, revoke. */
 export default async function PlatformKeysPage() {
   await requireAdmin();
-  const [t, format, keys] = await Promise.all([getTranslations("platformKeys"), getFormatter(), adminListPlatformKeys()]);
-  const when = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short" });
+  const [t, dates, keys] = await Promise.all([getTranslations("platformKeys"), getDateFormatter(), adminListPlatformKeys()]);
+  const when = (date: Date) => dates.dateTime(date);
   return (
     <Page title={t("title")} description={t("description")}>
       <ClientMessages namespaces={["platformKeys"]}>

@@ -6,12 +6,13 @@ import { ArrowDown, ArrowUp, ArrowUpDown, Search } from "lucide-react";
 import Form from "next/form";
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import { TablePager } from "@/components/admin/table-pager";
 import { Badge } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { adminUserSortColumns, type AdminUserSort } from "@/lib/constants";
+import { useDateFormatter } from "@/lib/i18n/date-format-client";
 import { usersTableHref, type UsersTableParams } from "./href";
 
 type UserRow = {
@@ -44,7 +45,7 @@ const columnWidths: Record<string, string> = { name: "md:w-[24%]", email: "md:w-
  */
 export function UsersTable({ rows, total, params }: { rows: UserRow[]; total: number; params: UsersTableParams }) {
   const t = useTranslations("admin.users");
-  const format = useFormatter();
+  const dates = useDateFormatter();
   const router = useRouter();
   const pathname = usePathname();
   const href = (change: Partial<UsersTableParams>) => usersTableHref(pathname, params, change);
@@ -67,7 +68,7 @@ export function UsersTable({ rows, total, params }: { rows: UserRow[]; total: nu
               <p className="flex flex-wrap items-center gap-1.5 text-13 text-fg-muted">
                 {roleBadge(row)}
                 {statusBadge(row)}
-                <span>{t("createdOn", { date: format.dateTime(row.createdAt, { dateStyle: "medium" }) })}</span>
+                <span>{t("createdOn", { date: dates.date(row.createdAt) })}</span>
               </p>
             </div>
           </div>
@@ -79,7 +80,7 @@ export function UsersTable({ rows, total, params }: { rows: UserRow[]; total: nu
     column.accessor("status", { header: t("columns.status"), cell: (info) => statusBadge(info.row.original) }),
     column.accessor("createdAt", {
       header: t("columns.createdAt"),
-      cell: (info) => <span className="whitespace-nowrap">{format.dateTime(info.getValue(), { dateStyle: "medium" })}</span>,
+      cell: (info) => <span className="whitespace-nowrap">{dates.date(info.getValue())}</span>,
     }),
   ]);
 

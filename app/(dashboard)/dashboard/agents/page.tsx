@@ -12,7 +12,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { getAgentPerformanceForAccount, listAgentRequestsForAccount, listCurrentAgentsForAccount, type AgentPerformance } from "@/db/queries/agents";
 import { languageNamer } from "@/lib/agents/languages";
-import { formatCalendarDay } from "@/lib/calendar-day";
+import { getDateFormatter } from "@/lib/i18n/date-format-server";
 import { todayIn } from "@/lib/projects/dates";
 import { requireUser } from "@/lib/session";
 
@@ -26,9 +26,10 @@ export default async function AgentsPage({ searchParams }: { searchParams: Promi
   const { sent } = await searchParams;
   if (!user.accountId) return <AreaEmptyState area="agents" />;
   const accountId = user.accountId;
-  const [t, format, locale, current, requests] = await Promise.all([
+  const [t, format, dates, locale, current, requests] = await Promise.all([
     getTranslations("agents"),
     getFormatter(),
+    getDateFormatter(),
     getLocale(),
     listCurrentAgentsForAccount(accountId, todayIn(user.timeZone)),
     listAgentRequestsForAccount(accountId),
@@ -38,7 +39,7 @@ export default async function AgentsPage({ searchParams }: { searchParams: Promi
     current.map((agent) => agent.id),
   );
   const language = languageNamer(locale);
-  const when = (date: Date) => format.dateTime(date, { dateStyle: "medium" });
+  const when = (date: Date) => dates.date(date);
   const stats = (numbers: AgentPerformance | undefined): Array<[string, string]> => [
     [t("stats.calls"), format.number(numbers?.calls ?? 0)],
     [t("stats.successRate"), numbers?.successRate == null ? t("stats.none") : format.number(numbers.successRate, { style: "percent", maximumFractionDigits: 1 })],
@@ -89,7 +90,7 @@ export default async function AgentsPage({ searchParams }: { searchParams: Promi
                         <AgentKindBadge kind={agent.kind} />
                         <Badge tone={agent.role === "primary" ? "success" : "neutral"}>{t(`roles.${agent.role}`)}</Badge>
                       </p>
-                      <p className="text-13 text-fg-muted">{t("since", { date: formatCalendarDay(format, agent.startsOn) })}</p>
+                      <p className="text-13 text-fg-muted">{t("since", { date: dates.day(agent.startsOn) })}</p>
                     </div>
                   </div>
                   <dl className="mt-4 space-y-2 text-sm">
@@ -151,7 +152,7 @@ export default async function AgentsPage({ searchParams }: { searchParams: Promi
                   {request.status === "approved" ? (
                     <p className="text-sm">
                       {request.assignedAgentName && request.assignedRole
-                        ? t("approvedWith", { agent: request.assignedAgentName, role: request.assignedRole, date: formatCalendarDay(format, request.assignedFrom!) })
+                        ? t("approvedWith", { agent: request.assignedAgentName, role: request.assignedRole, date: dates.day(request.assignedFrom!) })
                         : t("assignmentGone")}
                     </p>
                   ) : null}

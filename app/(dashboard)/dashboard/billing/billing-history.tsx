@@ -1,16 +1,16 @@
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { InvoiceStatusBadge, invoiceStatusKey } from "@/components/invoice-status-badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import type { listBillingHistory } from "@/db/queries/billing-history";
 import { formatMoney } from "@/lib/billing/money";
-import { formatCalendarDay } from "@/lib/calendar-day";
+import { getDateFormatter } from "@/lib/i18n/date-format-server";
 
 type HistoryRow = Awaited<ReturnType<typeof listBillingHistory>>[number];
 
 /** Subscription and project invoices together, newest first; each opens its invoice page. */
 export async function BillingHistory({ history, locale }: { history: HistoryRow[]; locale: string }) {
-  const [t, tInvoices, format] = await Promise.all([getTranslations("billing.history"), getTranslations("invoices"), getFormatter()]);
+  const [t, tInvoices, dates] = await Promise.all([getTranslations("billing.history"), getTranslations("invoices"), getDateFormatter()]);
   const cell = "px-4 py-3";
   return (
     <Card aria-labelledby="history-heading">
@@ -58,11 +58,11 @@ export async function BillingHistory({ history, locale }: { history: HistoryRow[
                       </Link>
                       {/* Below 640 px the kind and date columns are hidden: they show under the number. */}
                       <span className="mt-0.5 block text-13 font-normal text-fg-muted sm:hidden">
-                        {t(`kinds.${invoice.kind}`)} · {formatCalendarDay(format, invoice.issueDate)}
+                        {t(`kinds.${invoice.kind}`)} · {dates.day(invoice.issueDate)}
                       </span>
                     </th>
                     <td className={`${cell} hidden sm:table-cell`}>{t(`kinds.${invoice.kind}`)}</td>
-                    <td className={`${cell} hidden whitespace-nowrap sm:table-cell`}>{formatCalendarDay(format, invoice.issueDate)}</td>
+                    <td className={`${cell} hidden whitespace-nowrap sm:table-cell`}>{dates.day(invoice.issueDate)}</td>
                     <td className={`${cell} whitespace-nowrap text-end tabular-nums`}>{formatMoney(invoice.total, invoice.currency, locale)}</td>
                     <td className={cell}>
                       <InvoiceStatusBadge status={invoice.status} overdue={invoice.overdue} label={tInvoices(`statuses.${invoiceStatusKey(invoice)}`)} />

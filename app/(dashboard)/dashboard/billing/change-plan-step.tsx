@@ -1,4 +1,4 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { BillingActionForm } from "@/components/billing/action-form";
 import { FocusOnArrival } from "@/components/focus-on-arrival";
 import { ButtonLink } from "@/components/ui/button";
@@ -7,11 +7,12 @@ import type { Plan } from "@/db/queries/plans";
 import type { SessionUser } from "@/db/queries/sessions";
 import { formatMoney } from "@/lib/billing/money";
 import { previewPlanChange } from "@/lib/billing/subscriptions";
+import { getDateFormatter } from "@/lib/i18n/date-format-server";
 import { changePlanAction } from "./actions";
 
 /** The confirmation step of a plan switch: what the provider will charge or credit now, before anything changes. */
 export async function ChangePlanStep({ user, currentPlanName, plan }: { user: SessionUser; currentPlanName: string; plan: Plan }) {
-  const [t, format, preview] = await Promise.all([getTranslations("billing.change"), getFormatter(), previewPlanChange(user, { planId: plan.id })]);
+  const [t, dates, preview] = await Promise.all([getTranslations("billing.change"), getDateFormatter(), previewPlanChange(user, { planId: plan.id })]);
   const money = (amount: number, currency: string) => formatMoney(amount, currency, user.locale);
   return (
     <Card id="change-plan" aria-labelledby="change-plan-heading" className="scroll-mt-24 border-primary">
@@ -27,7 +28,7 @@ export async function ChangePlanStep({ user, currentPlanName, plan }: { user: Se
                 : t("nothingDue")}
           </p>
           <p className="text-sm text-fg-muted">
-            {t("thenMonthly", { price: money(plan.monthlyPrice, plan.currency), date: format.dateTime(preview.periodEnd, { dateStyle: "long" }) })}
+            {t("thenMonthly", { price: money(plan.monthlyPrice, plan.currency), date: dates.date(preview.periodEnd) })}
           </p>
           <div className="flex flex-wrap items-start gap-2">
             <BillingActionForm action={changePlanAction} fields={{ planId: plan.id }} label={t("confirm", { plan: plan.name })} pendingLabel={t("pending")} />

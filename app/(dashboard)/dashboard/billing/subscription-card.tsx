@@ -1,4 +1,4 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { BillingActionForm } from "@/components/billing/action-form";
 import { SubscriptionStatusBadge } from "@/components/billing/subscription-status-badge";
 import { UsageBar } from "@/components/billing/usage-bar";
@@ -9,12 +9,13 @@ import { formatMoney } from "@/lib/billing/money";
 import { daysRemaining } from "@/lib/billing/period";
 import type { Usage } from "@/lib/billing/usage";
 import { CANCEL_REASON_MAX } from "@/lib/constants";
+import { getDateFormatter } from "@/lib/i18n/date-format-server";
 import { reactivateSubscriptionAction } from "./actions";
 import { CancelSubscriptionForm } from "./cancel-form";
 
 /** The current plan, its status and period, this period's usage, and cancelling or reactivating it. */
 export async function SubscriptionCard({ user, subscription, usage }: { user: SessionUser; subscription: CurrentSubscription | null; usage: Usage | null }) {
-  const [t, format] = await Promise.all([getTranslations("billing"), getFormatter()]);
+  const [t, dates] = await Promise.all([getTranslations("billing"), getDateFormatter()]);
   if (!subscription || !usage) {
     return (
       <Card aria-labelledby="subscription-heading">
@@ -24,7 +25,7 @@ export async function SubscriptionCard({ user, subscription, usage }: { user: Se
     );
   }
   const ending = subscription.cancelAtPeriodEnd;
-  const periodEnd = format.dateTime(subscription.currentPeriodEnd, { dateStyle: "long" });
+  const periodEnd = dates.date(subscription.currentPeriodEnd);
   const days = daysRemaining(subscription.currentPeriodEnd, user.timeZone);
   const statusLabel = ending && subscription.status === "active" ? t("statuses.ending") : t(`statuses.${subscription.status}`);
   return (

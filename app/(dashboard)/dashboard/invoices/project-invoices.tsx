@@ -1,19 +1,19 @@
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { InvoiceStatusBadge, invoiceStatusKey } from "@/components/invoice-status-badge";
 import { InvoiceTable } from "@/components/invoice-table";
 import { Card, CardHeader } from "@/components/ui/card";
 import { listInvoicesOfProjectForAccount } from "@/db/queries/invoices";
 import { formatMoney } from "@/lib/billing/money";
-import { formatCalendarDay } from "@/lib/calendar-day";
+import { getDateFormatter } from "@/lib/i18n/date-format-server";
 import { todayIn } from "@/lib/projects/dates";
 import { requireUser } from "@/lib/session";
 
 /** The project's invoices the customer may see (never drafts), on the project page. */
 export async function ProjectInvoices({ projectId }: { projectId: string }) {
   const user = await requireUser();
-  const [t, format, locale, rows] = await Promise.all([
+  const [t, dates, locale, rows] = await Promise.all([
     getTranslations("invoices"),
-    getFormatter(),
+    getDateFormatter(),
     getLocale(),
     user.accountId ? listInvoicesOfProjectForAccount(user.accountId, projectId, todayIn(user.timeZone)) : [],
   ]);
@@ -30,8 +30,8 @@ export async function ProjectInvoices({ projectId }: { projectId: string }) {
               id: row.id,
               number: row.number,
               project: null,
-              issueDate: formatCalendarDay(format, row.issueDate),
-              dueDate: formatCalendarDay(format, row.dueDate),
+              issueDate: dates.day(row.issueDate),
+              dueDate: dates.day(row.dueDate),
               total: formatMoney(row.total, row.currency, locale),
               badge: <InvoiceStatusBadge status={row.status} overdue={row.overdue} label={t(`statuses.${invoiceStatusKey(row)}`)} />,
               overdue: row.overdue,

@@ -1,6 +1,6 @@
 import { Bot } from "lucide-react";
 import type { Metadata } from "next";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { KeysetPager } from "@/components/keyset-pager";
 import { Page } from "@/components/page";
 import { ButtonLink } from "@/components/ui/button";
@@ -8,6 +8,7 @@ import { adminListCalls } from "@/db/queries/calls";
 import { formatDuration } from "@/lib/calls/format";
 import { decodeCursor, encodeCursor } from "@/lib/cursor";
 import { ClientMessages } from "@/lib/i18n/client-messages";
+import { getDateFormatter } from "@/lib/i18n/date-format-server";
 import { requireAdmin } from "@/lib/session";
 import { adminCallsSearchSchema } from "@/lib/validations/call-history";
 import { adminCallsHref } from "../href";
@@ -26,7 +27,7 @@ export default async function AdminCallsPage({ searchParams }: { searchParams: P
   const filters = { status: params.status, customer: params.customer };
   const after = decodeCursor(params.after);
   const before = after ? null : decodeCursor(params.before);
-  const [t, tNav, format, page] = await Promise.all([getTranslations("adminCalls"), getTranslations("nav"), getFormatter(), adminListCalls(filters, { after, before, limit: PAGE_SIZE })]);
+  const [t, tNav, dates, page] = await Promise.all([getTranslations("adminCalls"), getTranslations("nav"), getDateFormatter(), adminListCalls(filters, { after, before, limit: PAGE_SIZE })]);
   return (
     <Page
       title={t("title")}
@@ -47,7 +48,7 @@ export default async function AdminCallsPage({ searchParams }: { searchParams: P
             rows={page.rows.map((row) => ({
               id: row.id,
               startedAt: row.startedAt.toISOString(),
-              time: format.dateTime(row.startedAt, { dateStyle: "medium", timeStyle: "short" }),
+              time: dates.dateTime(row.startedAt),
               customer: row.customer,
               customerUserId: row.customerUserId,
               status: row.status,

@@ -6,13 +6,13 @@ import { ArrowDown, ArrowUp, ArrowUpDown, Search } from "lucide-react";
 import Form from "next/form";
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import { TablePager } from "@/components/admin/table-pager";
 import { InvoiceStatusBadge, invoiceStatusKey } from "@/components/invoice-status-badge";
 import { buttonClass } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
-import { formatCalendarDay } from "@/lib/calendar-day";
 import { adminInvoiceSortColumns, invoiceStatuses, type AdminInvoiceSort, type InvoiceStatus } from "@/lib/constants";
+import { useDateFormatter } from "@/lib/i18n/date-format-client";
 import { invoicesTableHref, type InvoicesTableParams } from "../href";
 
 type InvoiceRow = {
@@ -46,11 +46,11 @@ const columnWidths: Record<string, string> = {
 export function InvoicesTable({ rows, total, params }: { rows: InvoiceRow[]; total: number; params: InvoicesTableParams }) {
   const t = useTranslations("adminInvoices");
   const tInvoices = useTranslations("invoices");
-  const format = useFormatter();
+  const dates = useDateFormatter();
   const router = useRouter();
   const pathname = usePathname();
   const href = (change: Partial<InvoicesTableParams>) => invoicesTableHref(pathname, params, change);
-  const day = (value: string) => formatCalendarDay(format, value);
+  const day = (value: string) => dates.day(value);
   const statusBadge = (row: InvoiceRow) => <InvoiceStatusBadge status={row.status} overdue={row.overdue} label={tInvoices(`statuses.${invoiceStatusKey(row)}`)} />;
 
   const columns = column.columns([

@@ -2,7 +2,7 @@ import { Download } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { z } from "zod";
 import { InvoiceItemsCard, InvoicePaymentsCard } from "@/components/invoice-parts";
@@ -13,9 +13,9 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { adminGetInvoice } from "@/db/queries/invoices";
 import { adminListProjectsOfAccount } from "@/db/queries/projects";
 import { formatMoney, minorUnitDigits } from "@/lib/billing/money";
-import { formatCalendarDay } from "@/lib/calendar-day";
 import { invoiceSteps } from "@/lib/constants";
 import { ClientMessages } from "@/lib/i18n/client-messages";
+import { getDateFormatter } from "@/lib/i18n/date-format-server";
 import { todayIn } from "@/lib/projects/dates";
 import { requireAdmin } from "@/lib/session";
 import { updateInvoiceAction } from "../actions";
@@ -43,14 +43,14 @@ function plainAmount(amount: number, currency: string): string {
 
 export default async function AdminInvoicePage({ params, searchParams }: { params: Params; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const [admin, invoice, search] = await Promise.all([requireAdmin(), loadInvoice((await params).id), searchParams]);
-  const [t, tInvoices, format, locale] = await Promise.all([getTranslations("adminInvoices"), getTranslations("invoices"), getFormatter(), getLocale()]);
+  const [t, tInvoices, dates, locale] = await Promise.all([getTranslations("adminInvoices"), getTranslations("invoices"), getDateFormatter(), getLocale()]);
   const projects = invoice.status === "draft" ? await adminListProjectsOfAccount(invoice.accountId) : [];
-  const day = (value: string) => formatCalendarDay(format, value);
+  const day = (value: string) => dates.day(value);
   // Stripe owns a subscription invoice: staff read it, and change nothing here.
   const fromStripe = invoice.kind === "subscription";
   const isOpen = invoice.status === "open" && !fromStripe;
   const steps = fromStripe ? [] : invoiceSteps.filter((step) => (step === "send" ? invoice.status === "draft" : step === "void" ? invoice.status === "draft" || isOpen : isOpen));
-  const dateTime = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short" });
+  const dateTime = (date: Date) => dates.dateTime(date);
 
   return (
     <>

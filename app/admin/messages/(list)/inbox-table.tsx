@@ -4,13 +4,14 @@ import { createColumnHelper, tableFeatures, useTable } from "@tanstack/react-tab
 import { Filter } from "lucide-react";
 import Form from "next/form";
 import Link from "next/link";
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import { LogTable } from "@/components/admin/log-table";
 import { Badge } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import type { AdminThreadRow } from "@/db/queries/messages";
 import { threadStatuses } from "@/lib/constants";
+import { useDateFormatter } from "@/lib/i18n/date-format-client";
 import { inboxHref, type InboxFilterParams } from "../href";
 
 const features = tableFeatures({});
@@ -23,10 +24,10 @@ const column = createColumnHelper<typeof features, AdminThreadRow>();
 export function InboxTable({ rows, filters, paged }: { rows: AdminThreadRow[]; filters: InboxFilterParams; paged: boolean }) {
   const t = useTranslations("adminMessaging");
   const tStatus = useTranslations("messaging.statuses");
-  const format = useFormatter();
+  const dates = useDateFormatter();
   const when = (date: Date) => (
     <time dateTime={date.toISOString()} className="whitespace-nowrap">
-      {format.dateTime(date, { dateStyle: "medium", timeStyle: "short" })}
+      {dates.dateTime(date)}
     </time>
   );
   const statusBadges = (row: AdminThreadRow) => (

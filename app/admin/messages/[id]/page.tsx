@@ -2,7 +2,7 @@ import { ArrowLeft } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { z } from "zod";
 import { MessageForm } from "@/components/messages/message-form";
@@ -13,6 +13,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import { adminGetThread, adminListThreadMessages } from "@/db/queries/messages";
 import { ClientMessages } from "@/lib/i18n/client-messages";
+import { getDateFormatter } from "@/lib/i18n/date-format-server";
 import { readThread } from "@/lib/messages/service";
 import { requireAdmin } from "@/lib/session";
 import { adminReplyAction } from "../actions";
@@ -36,10 +37,10 @@ const linkClass = "font-medium text-primary underline-offset-2 hover:underline";
 export default async function AdminThreadPage({ params }: Props) {
   const { admin, thread } = await loadThread((await params).id);
   if (thread.unread) await readThread(admin, thread.id);
-  const [t, tMessaging, format, messages] = await Promise.all([
+  const [t, tMessaging, dates, messages] = await Promise.all([
     getTranslations("adminMessaging"),
     getTranslations("messaging"),
-    getFormatter(),
+    getDateFormatter(),
     adminListThreadMessages(thread.id),
   ]);
   const facts: Array<[string, React.ReactNode]> = [
@@ -64,7 +65,7 @@ export default async function AdminThreadPage({ params }: Props) {
         t("noProject")
       ),
     ],
-    [t("started"), <time key="started" dateTime={thread.createdAt.toISOString()}>{format.dateTime(thread.createdAt, { dateStyle: "medium", timeStyle: "short" })}</time>],
+    [t("started"), <time key="started" dateTime={thread.createdAt.toISOString()}>{dates.dateTime(thread.createdAt)}</time>],
     [t("status"), <Badge key="status" tone={thread.status === "open" ? "success" : "neutral"}>{tMessaging(`statuses.${thread.status}`)}</Badge>],
   ];
   // A thread staff started also names the account's owner, so there is always a customer to open.

@@ -4,7 +4,7 @@ import { createColumnHelper, tableFeatures, useTable } from "@tanstack/react-tab
 import { Search } from "lucide-react";
 import Form from "next/form";
 import Link from "next/link";
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { LogTable } from "@/components/admin/log-table";
 import { buttonClass } from "@/components/ui/button";
@@ -14,6 +14,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import type { EmailStatus } from "@/db/schema";
 import type { OutboxFilterParams } from "../href";
 import { initialActionState } from "@/lib/action-state";
+import { useDateFormatter } from "@/lib/i18n/date-format-client";
 import { retryEmailAction } from "../actions";
 import { EmailStatusBadge } from "../status-badge";
 
@@ -38,11 +39,11 @@ const column = createColumnHelper<typeof features, OutboxRow>();
  */
 export function OutboxTable({ rows, filters, statuses, paged }: { rows: OutboxRow[]; filters: OutboxFilterParams; statuses: readonly EmailStatus[]; paged: boolean }) {
   const t = useTranslations("admin.outbox");
-  const format = useFormatter();
+  const dates = useDateFormatter();
   const when = (date: Date | null) =>
     date ? (
       <time dateTime={date.toISOString()} className="whitespace-nowrap">
-        {format.dateTime(date, { dateStyle: "medium", timeStyle: "short" })}
+        {dates.dateTime(date)}
       </time>
     ) : (
       <span className="text-fg-muted">{t("none")}</span>
@@ -113,7 +114,7 @@ export function OutboxTable({ rows, filters, statuses, paged }: { rows: OutboxRo
       cell: (info) => (
         <div className="space-y-0.5">
           <p>{when(info.getValue())}</p>
-          {info.row.original.sentAt ? <p className="text-13 text-fg-muted">{t("sentOn", { date: format.dateTime(info.row.original.sentAt, { dateStyle: "medium", timeStyle: "short" }) })}</p> : null}
+          {info.row.original.sentAt ? <p className="text-13 text-fg-muted">{t("sentOn", { date: dates.dateTime(info.row.original.sentAt) })}</p> : null}
         </div>
       ),
     }),

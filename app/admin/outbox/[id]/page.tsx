@@ -2,11 +2,12 @@ import { ArrowLeft } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { Page } from "@/components/page";
 import { Card } from "@/components/ui/card";
 import { adminGetOutboxEntry } from "@/db/queries/mail";
+import { getDateFormatter } from "@/lib/i18n/date-format-server";
 import { redactSecrets } from "@/lib/mail/redact";
 import { requireAdmin } from "@/lib/session";
 import { RetryEmailForm } from "../retry-form";
@@ -31,8 +32,8 @@ export default async function AdminOutboxEntryPage({ params }: Props) {
   const { id } = await params;
   const entry = await entryOf(id);
   if (!entry) notFound();
-  const [t, format] = await Promise.all([getTranslations("admin.outbox"), getFormatter()]);
-  const when = (date: Date | null) => (date ? format.dateTime(date, { dateStyle: "medium", timeStyle: "medium" }) : t("none"));
+  const [t, dates] = await Promise.all([getTranslations("admin.outbox"), getDateFormatter()]);
+  const when = (date: Date | null) => (date ? dates.dateTime(date) : t("none"));
   const facts: Array<[string, React.ReactNode]> = [
     [t("columns.recipient"), <span key="to" className="break-all">{entry.toAddress}</span>],
     [t("columns.template"), <span key="template" className="font-mono text-13">{entry.template}</span>],

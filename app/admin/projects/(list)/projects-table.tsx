@@ -6,14 +6,14 @@ import { ArrowDown, ArrowUp, ArrowUpDown, Search } from "lucide-react";
 import Form from "next/form";
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import { TablePager } from "@/components/admin/table-pager";
 import { ProgressBar } from "@/components/projects/progress-bar";
 import { ProjectStatusBadge } from "@/components/projects/project-status-badge";
 import { buttonClass } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
-import { formatCalendarDay } from "@/lib/calendar-day";
 import { adminProjectSortColumns, projectStatuses, type AdminProjectSort, type ProjectStatus } from "@/lib/constants";
+import { useDateFormatter } from "@/lib/i18n/date-format-client";
 import { projectsTableHref, type ProjectsTableParams } from "../href";
 
 type ProjectRow = {
@@ -47,11 +47,11 @@ const sortable = new Set<string>(adminProjectSortColumns);
 export function ProjectsTable({ rows, total, params, accounts }: { rows: ProjectRow[]; total: number; params: ProjectsTableParams; accounts: { id: string; name: string }[] }) {
   const t = useTranslations("adminProjects");
   const tProjects = useTranslations("projects");
-  const format = useFormatter();
+  const dates = useDateFormatter();
   const router = useRouter();
   const pathname = usePathname();
   const href = (change: Partial<ProjectsTableParams>) => projectsTableHref(pathname, params, change);
-  const day = (value: string | null) => (value ? formatCalendarDay(format, value) : t("noDate"));
+  const day = (value: string | null) => (value ? dates.day(value) : t("noDate"));
   const statusBadge = (row: ProjectRow) => <ProjectStatusBadge status={row.status} label={tProjects(`statuses.${row.status}`)} />;
   const progress = (row: ProjectRow) => <ProgressBar value={row.progress} label={tProjects("progressOf", { name: row.name })} valueText={tProjects("percent", { value: row.progress })} />;
 
@@ -90,7 +90,7 @@ export function ProjectsTable({ rows, total, params, accounts }: { rows: Project
     column.accessor("dueDate", { header: t("columns.dueDate"), cell: (info) => <span className="whitespace-nowrap">{day(info.getValue())}</span> }),
     column.accessor("updatedAt", {
       header: t("columns.updatedAt"),
-      cell: (info) => <span className="whitespace-nowrap">{format.dateTime(info.getValue(), { dateStyle: "medium" })}</span>,
+      cell: (info) => <span className="whitespace-nowrap">{dates.date(info.getValue())}</span>,
     }),
   ]);
 

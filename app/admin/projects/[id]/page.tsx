@@ -2,7 +2,7 @@ import { Star } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { z } from "zod";
 import { Page } from "@/components/page";
@@ -12,6 +12,7 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { adminGetProject } from "@/db/queries/projects";
 import { fileKind, formatFileSize } from "@/lib/file-size";
 import { ClientMessages } from "@/lib/i18n/client-messages";
+import { getDateFormatter } from "@/lib/i18n/date-format-server";
 import { isOverdue, todayIn } from "@/lib/projects/dates";
 import { requireAdmin } from "@/lib/session";
 import { ProjectInvoices } from "../../invoices/staff-invoice-lists";
@@ -36,14 +37,14 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 
 export default async function AdminProjectPage({ params, searchParams }: { params: Params; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const [admin, project, search] = await Promise.all([requireAdmin(), loadProject((await params).id), searchParams]);
-  const [t, tProjects, format, locale] = await Promise.all([getTranslations("adminProjects"), getTranslations("projects"), getFormatter(), getLocale()]);
+  const [t, tProjects, dates, locale] = await Promise.all([getTranslations("adminProjects"), getTranslations("projects"), getDateFormatter(), getLocale()]);
   const today = todayIn(admin.timeZone);
   const milestones = project.milestones.map((milestone) => ({
     id: milestone.id,
     title: milestone.title,
     dueDate: milestone.dueDate,
     done: milestone.completedAt !== null,
-    doneOn: milestone.completedAt ? format.dateTime(milestone.completedAt, { dateStyle: "medium" }) : null,
+    doneOn: milestone.completedAt ? dates.date(milestone.completedAt) : null,
     overdue: isOverdue(milestone, today),
   }));
   const deliverables = project.deliverables.map((deliverable) => ({
@@ -114,7 +115,7 @@ export default async function AdminProjectPage({ params, searchParams }: { param
                       {project.updates.map((update) => (
                         <li key={update.id}>
                           <p className="text-13 text-fg-muted">
-                            <time dateTime={update.createdAt.toISOString()}>{format.dateTime(update.createdAt, { dateStyle: "medium", timeStyle: "short" })}</time>
+                            <time dateTime={update.createdAt.toISOString()}>{dates.dateTime(update.createdAt)}</time>
                             {" · "}
                             {update.authorName ?? tProjects("team")}
                           </p>
@@ -154,7 +155,7 @@ export default async function AdminProjectPage({ params, searchParams }: { param
                       </p>
                       {project.rating.comment ? <p className="whitespace-pre-line break-words">{project.rating.comment}</p> : null}
                       <p className="text-13 text-fg-muted">
-                        {t("ratedBy", { name: project.rating.authorName ?? tProjects("formerMember"), date: format.dateTime(project.rating.updatedAt, { dateStyle: "medium" }) })}
+                        {t("ratedBy", { name: project.rating.authorName ?? tProjects("formerMember"), date: dates.date(project.rating.updatedAt) })}
                       </p>
                     </div>
                   ) : (

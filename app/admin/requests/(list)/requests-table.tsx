@@ -4,12 +4,13 @@ import { createColumnHelper, tableFeatures, useTable } from "@tanstack/react-tab
 import { Search } from "lucide-react";
 import Form from "next/form";
 import Link from "next/link";
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import { LogTable } from "@/components/admin/log-table";
 import { ProjectRequestStatusBadge } from "@/components/project-request-status-badge";
 import { buttonClass } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { projectRequestStatuses, type ProjectRequestStatus } from "@/lib/constants";
+import { useDateFormatter } from "@/lib/i18n/date-format-client";
 import type { RequestFilterParams } from "../href";
 
 type RequestRow = {
@@ -27,10 +28,10 @@ const column = createColumnHelper<typeof features, RequestRow>();
 /** Every customer's requests, waiting ones first; the status filter lives in the URL. Below 768 px each request is a card. */
 export function RequestsTable({ rows, filters, paged }: { rows: RequestRow[]; filters: RequestFilterParams; paged: boolean }) {
   const t = useTranslations("adminRequests");
-  const format = useFormatter();
+  const dates = useDateFormatter();
   const when = (date: Date) => (
     <time dateTime={date.toISOString()} className="whitespace-nowrap">
-      {format.dateTime(date, { dateStyle: "medium", timeStyle: "short" })}
+      {dates.dateTime(date)}
     </time>
   );
   const columns = column.columns([

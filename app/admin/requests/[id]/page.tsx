@@ -2,7 +2,7 @@ import { ArrowLeft } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { z } from "zod";
 import { Page } from "@/components/page";
@@ -10,8 +10,8 @@ import { ProjectRequestStatusBadge } from "@/components/project-request-status-b
 import { RequestAttachments } from "@/components/request-attachments";
 import { Card, CardHeader } from "@/components/ui/card";
 import { adminGetRequest } from "@/db/queries/project-requests";
-import { formatCalendarDay } from "@/lib/calendar-day";
 import { ClientMessages } from "@/lib/i18n/client-messages";
+import { getDateFormatter } from "@/lib/i18n/date-format-server";
 import { requireAdmin } from "@/lib/session";
 import { PROJECT_DESCRIPTION_MAX } from "@/lib/validations/project-requests";
 import { ConvertForm, DeclineForm, StartReviewForm } from "./decision-forms";
@@ -31,15 +31,15 @@ export default async function AdminRequestPage({ params }: Props) {
   await requireAdmin();
   const request = await requestOf((await params).id);
   if (!request) notFound();
-  const [t, r, format] = await Promise.all([getTranslations("adminRequests"), getTranslations("projectRequests"), getFormatter()]);
-  const when = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short" });
+  const [t, r, dates] = await Promise.all([getTranslations("adminRequests"), getTranslations("projectRequests"), getDateFormatter()]);
+  const when = (date: Date) => dates.dateTime(date);
   const waiting = request.status === "submitted" || request.status === "in_review";
   const facts: Array<[string, React.ReactNode]> = [
     [t("customer"), request.customerName],
     [t("submittedBy"), request.submittedByName ? `${request.submittedByName} (${request.submittedByEmail})` : t("unknownUser")],
     [r("detail.submittedAt"), when(request.createdAt)],
     [r("detail.budget"), r(`budgets.${request.budgetRange}`)],
-    [r("detail.deadline"), request.desiredDeadline ? formatCalendarDay(format, request.desiredDeadline) : r("detail.noDeadline")],
+    [r("detail.deadline"), request.desiredDeadline ? dates.day(request.desiredDeadline) : r("detail.noDeadline")],
     [r("detail.contact"), r(`contacts.${request.contactPreference}`)],
   ];
   const description = [request.goals, request.scope].filter(Boolean).join("\n\n").slice(0, PROJECT_DESCRIPTION_MAX);

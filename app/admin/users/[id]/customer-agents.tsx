@@ -1,24 +1,24 @@
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { AssignAgentForm, EndAssignmentForm } from "../../agents/assignment-forms";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import { adminListAssignmentsOfAccount, listActiveAgents } from "@/db/queries/agents";
-import { formatCalendarDay } from "@/lib/calendar-day";
 import { ClientMessages } from "@/lib/i18n/client-messages";
+import { getDateFormatter } from "@/lib/i18n/date-format-server";
 import { todayIn } from "@/lib/projects/dates";
 
 /** The agents of the user's customer account: current, future and past assignments; staff assign and end them here. */
 export async function CustomerAgents({ accountId, timeZone }: { accountId: string; timeZone: string }) {
   const today = todayIn(timeZone);
-  const [t, roles, format, assignments, agents] = await Promise.all([
+  const [t, roles, dates, assignments, agents] = await Promise.all([
     getTranslations("adminAgents.assignments"),
     getTranslations("agents.roles"),
-    getFormatter(),
+    getDateFormatter(),
     adminListAssignmentsOfAccount(accountId, today),
     listActiveAgents(),
   ]);
-  const day = (value: string) => formatCalendarDay(format, value);
+  const day = (value: string) => dates.day(value);
   return (
     <Card className="mt-6" aria-labelledby="customer-agents-heading">
       <CardHeader id="customer-agents-heading" title={t("title")} description={t("description")} />

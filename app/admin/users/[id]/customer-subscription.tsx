@@ -1,12 +1,13 @@
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { SubscriptionStatusBadge } from "@/components/billing/subscription-status-badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import { getCurrentSubscription } from "@/db/queries/subscriptions";
+import { getDateFormatter } from "@/lib/i18n/date-format-server";
 
 /** The customer account's subscription as Stripe last reported it: plan, status and period end. */
 export async function CustomerSubscription({ accountId }: { accountId: string }) {
-  const [t, tBilling, format, subscription] = await Promise.all([getTranslations("adminPlans.customer"), getTranslations("billing"), getFormatter(), getCurrentSubscription(accountId)]);
+  const [t, tBilling, dates, subscription] = await Promise.all([getTranslations("adminPlans.customer"), getTranslations("billing"), getDateFormatter(), getCurrentSubscription(accountId)]);
   return (
     <Card className="mt-6" aria-labelledby="customer-subscription-heading">
       <CardHeader id="customer-subscription-heading" title={t("title")} />
@@ -33,7 +34,7 @@ export async function CustomerSubscription({ accountId }: { accountId: string })
           <div>
             <dt className="text-13 text-fg-muted">{t(subscription.cancelAtPeriodEnd ? "endsOn" : "renewsOn")}</dt>
             <dd className="font-medium">
-              <time dateTime={subscription.currentPeriodEnd.toISOString()}>{format.dateTime(subscription.currentPeriodEnd, { dateStyle: "medium", timeStyle: "short" })}</time>
+              <time dateTime={subscription.currentPeriodEnd.toISOString()}>{dates.dateTime(subscription.currentPeriodEnd)}</time>
             </dd>
           </div>
         </dl>

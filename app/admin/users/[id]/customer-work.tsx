@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { ProgressBar } from "@/components/projects/progress-bar";
 import { ProjectStatusBadge } from "@/components/projects/project-status-badge";
 import { ProjectRequestStatusBadge } from "@/components/project-request-status-badge";
@@ -8,21 +8,21 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { adminListThreadsOfAccount } from "@/db/queries/messages";
 import { adminListRequestsOfAccount } from "@/db/queries/project-requests";
 import { adminListProjectsOfAccount } from "@/db/queries/projects";
-import { formatCalendarDay } from "@/lib/calendar-day";
+import { getDateFormatter } from "@/lib/i18n/date-format-server";
 
 const linkClass = "text-sm font-medium text-primary underline-offset-2 hover:underline";
 
 /** What staff do for the user's customer account: its projects, requests and conversations. */
 export async function CustomerWork({ accountId }: { accountId: string }) {
-  const [t, tProjects, format, projects, requests, threads] = await Promise.all([
+  const [t, tProjects, dates, projects, requests, threads] = await Promise.all([
     getTranslations("admin.userDetail.work"),
     getTranslations("projects"),
-    getFormatter(),
+    getDateFormatter(),
     adminListProjectsOfAccount(accountId),
     adminListRequestsOfAccount(accountId),
     adminListThreadsOfAccount(accountId, 10),
   ]);
-  const dateTime = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short" });
+  const dateTime = (date: Date) => dates.dateTime(date);
   return (
     <div className="mt-6 grid grid-cols-1 items-start gap-6 lg:grid-cols-3">
       <Card className="lg:col-span-2" aria-labelledby="customer-projects-heading">
@@ -47,7 +47,7 @@ export async function CustomerWork({ accountId }: { accountId: string }) {
                   </Link>
                   <p className="mt-1 flex flex-wrap items-center gap-2 text-13 text-fg-muted">
                     <ProjectStatusBadge status={project.status} label={tProjects(`statuses.${project.status}`)} />
-                    {project.dueDate ? t("dueOn", { date: formatCalendarDay(format, project.dueDate) }) : null}
+                    {project.dueDate ? t("dueOn", { date: dates.day(project.dueDate) }) : null}
                   </p>
                 </div>
                 <ProgressBar value={project.progress} label={tProjects("progressOf", { name: project.name })} valueText={tProjects("percent", { value: project.progress })} />

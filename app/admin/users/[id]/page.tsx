@@ -13,6 +13,7 @@ import { adminListAuditEntriesForUser } from "@/db/queries/audit";
 import { adminGetUser } from "@/db/queries/admin-users";
 import { listActiveSessions } from "@/db/queries/sessions";
 import { getTwoFactorStatus } from "@/db/queries/two-factor";
+import { getDateFormatter } from "@/lib/i18n/date-format-server";
 import { requireAdmin } from "@/lib/session";
 import { describeUserAgent } from "@/lib/user-agent";
 import { CustomerSubscription } from "./customer-subscription";
@@ -38,18 +39,19 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 export default async function AdminUserPage({ params }: { params: Params }) {
   const { id } = await params;
   const [admin, user] = await Promise.all([requireAdmin(), loadUser(id)]);
-  const [t, tSecurity, tAudit, format, audit, account, sessions, twoFactor] = await Promise.all([
+  const [t, tSecurity, tAudit, format, dates, audit, account, sessions, twoFactor] = await Promise.all([
     getTranslations("admin.userDetail"),
     getTranslations("security"),
     getTranslations("admin.audit"),
     getFormatter(),
+    getDateFormatter(),
     adminListAuditEntriesForUser(id),
     adminGetAccountOfUser(id),
     listActiveSessions(id),
     getTwoFactorStatus(id),
   ]);
   const isSelf = user.id === admin.id;
-  const dateTime = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short" });
+  const dateTime = (date: Date) => dates.dateTime(date);
   const sessionRows = sessions.map((session) => {
     const device = describeUserAgent(session.userAgent);
     return {

@@ -2,7 +2,7 @@ import { Download, PhoneCall, Search } from "lucide-react";
 import type { Metadata } from "next";
 import Form from "next/form";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { CallStats } from "@/components/calls/call-stats";
 import { EmptyState } from "@/components/empty-state";
 import { KeysetPager } from "@/components/keyset-pager";
@@ -14,6 +14,7 @@ import { getCallStatistics, listCallAgentsForAccount, listCallsForAccount } from
 import { formatDuration } from "@/lib/calls/format";
 import { CALL_SEARCH_MAX, CALL_SEARCH_MIN, callDirections, callSortColumns, callStatuses, type CallSort } from "@/lib/constants";
 import { ClientMessages } from "@/lib/i18n/client-messages";
+import { getDateFormatter } from "@/lib/i18n/date-format-server";
 import { requireUser } from "@/lib/session";
 import { callCursorSchema, parseCallHistoryParams, type CallFilterField, type CallHistoryParams } from "@/lib/validations/call-history";
 import { callExportHref, callHistoryHref } from "../href";
@@ -51,9 +52,9 @@ export default async function CallsPage({ searchParams }: { searchParams: Promis
   }
 
   const filters = { status: params.status, direction: params.direction, agentId: params.agent, from: params.from, to: params.to, search: params.q, timeZone: user.timeZone };
-  const [tStats, format, stats, agents, page] = await Promise.all([
+  const [tStats, dates, stats, agents, page] = await Promise.all([
     getTranslations("callStats"),
-    getFormatter(),
+    getDateFormatter(),
     getCallStatistics(accountId, user.timeZone),
     listCallAgentsForAccount(accountId),
     listCallsForAccount(accountId, { ...filters, sort: params.sort, order: params.order, cursor: position.after ?? position.before, before: !position.after && Boolean(position.before) }),
@@ -190,7 +191,7 @@ export default async function CallsPage({ searchParams }: { searchParams: Promis
                 rows={page.rows.map((row) => ({
                   id: row.id,
                   startedAt: row.startedAt.toISOString(),
-                  time: format.dateTime(row.startedAt, { dateStyle: "medium", timeStyle: "short" }),
+                  time: dates.dateTime(row.startedAt),
                   direction: row.direction,
                   status: row.status,
                   fromNumber: row.fromNumber,

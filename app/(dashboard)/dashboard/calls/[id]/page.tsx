@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { z } from "zod";
 import { CallDetail } from "@/components/calls/call-detail";
 import { Page } from "@/components/page";
 import { getCallForAccount } from "@/db/queries/calls";
+import { getDateFormatter } from "@/lib/i18n/date-format-server";
 import { requireUser } from "@/lib/session";
 
 type Params = Promise<{ id: string }>;
@@ -20,8 +21,8 @@ const loadCall = cache(async (id: string) => {
 });
 
 async function callTitle(startedAt: Date): Promise<string> {
-  const [t, format] = await Promise.all([getTranslations("calls"), getFormatter()]);
-  return t("detail.title", { time: format.dateTime(startedAt, { dateStyle: "medium", timeStyle: "short" }) });
+  const [t, dates] = await Promise.all([getTranslations("calls"), getDateFormatter()]);
+  return t("detail.title", { time: dates.dateTime(startedAt) });
 }
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {

@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { Page } from "@/components/page";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import { getCallRequestsPage } from "@/lib/calls/requests";
 import { ClientMessages } from "@/lib/i18n/client-messages";
+import { getDateFormatter } from "@/lib/i18n/date-format-server";
 import { utcToLocalDateTime } from "@/lib/local-date-time";
 import { requireUser } from "@/lib/session";
 import { CallRequestForm } from "./call-request-form";
@@ -22,8 +23,8 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function CallRequestsPage() {
   const user = await requireUser();
   if (!user.accountId) notFound();
-  const [t, format, { requests, agents }] = await Promise.all([getTranslations("callRequests"), getFormatter(), getCallRequestsPage(user)]);
-  const when = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short" });
+  const [t, dates, { requests, agents }] = await Promise.all([getTranslations("callRequests"), getDateFormatter(), getCallRequestsPage(user)]);
+  const when = (date: Date) => dates.dateTime(date);
   return (
     <Page title={t("title")} description={t("description")}>
       {/* One catalogue for the form and every row's cancel button. */}

@@ -2,7 +2,7 @@ import { Receipt, Search } from "lucide-react";
 import type { Metadata } from "next";
 import Form from "next/form";
 import Link from "next/link";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { EmptyState } from "@/components/empty-state";
 import { InvoiceStatusBadge, invoiceStatusKey } from "@/components/invoice-status-badge";
 import { Page } from "@/components/page";
@@ -12,8 +12,8 @@ import { InvoiceTable } from "@/components/invoice-table";
 import { inputClass } from "@/components/ui/field";
 import { countInvoicesForAccount, getAmountsDueForAccount, listInvoicesForAccount } from "@/db/queries/invoices";
 import { formatMoney } from "@/lib/billing/money";
-import { formatCalendarDay } from "@/lib/calendar-day";
 import { customerInvoiceFilters } from "@/lib/constants";
+import { getDateFormatter } from "@/lib/i18n/date-format-server";
 import { todayIn } from "@/lib/projects/dates";
 import { requireUser } from "@/lib/session";
 import { invoiceListSearchSchema } from "@/lib/validations/invoices";
@@ -27,15 +27,15 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Pro
   const today = todayIn(user.timeZone);
   const filters = invoiceListSearchSchema.parse(await searchParams);
   const accountId = user.accountId;
-  const [t, format, locale, invoices, total, due] = await Promise.all([
+  const [t, dates, locale, invoices, total, due] = await Promise.all([
     getTranslations("invoices"),
-    getFormatter(),
+    getDateFormatter(),
     getLocale(),
     accountId ? listInvoicesForAccount(accountId, filters, today) : [],
     accountId ? countInvoicesForAccount(accountId) : 0,
     accountId ? getAmountsDueForAccount(accountId, today) : [],
   ]);
-  const day = (value: string) => formatCalendarDay(format, value);
+  const day = (value: string) => dates.day(value);
   const filtered = Boolean(filters.status || filters.from || filters.to);
 
   return (

@@ -2,7 +2,7 @@ import { Download } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { z } from "zod";
 import { InvoiceItemsCard, InvoicePaymentsCard } from "@/components/invoice-parts";
@@ -12,8 +12,8 @@ import { buttonClass } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { getInvoiceForAccount } from "@/db/queries/invoices";
 import { formatMoney } from "@/lib/billing/money";
-import { formatCalendarDay } from "@/lib/calendar-day";
 import { ClientMessages } from "@/lib/i18n/client-messages";
+import { getDateFormatter } from "@/lib/i18n/date-format-server";
 import { todayIn } from "@/lib/projects/dates";
 import { requireUser } from "@/lib/session";
 import { invoicePageSearchSchema } from "@/lib/validations/invoices";
@@ -35,8 +35,8 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 
 export default async function InvoicePage({ params, searchParams }: { params: Params; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const [invoice, { checkout }] = await Promise.all([loadInvoice((await params).id), searchParams.then((search) => invoicePageSearchSchema.parse(search))]);
-  const [t, format, locale] = await Promise.all([getTranslations("invoices"), getFormatter(), getLocale()]);
-  const day = (value: string) => formatCalendarDay(format, value);
+  const [t, dates, locale] = await Promise.all([getTranslations("invoices"), getDateFormatter(), getLocale()]);
+  const day = (value: string) => dates.day(value);
   const balance = formatMoney(invoice.total - invoice.amountPaid, invoice.currency, locale);
   const fact = (label: string, value: React.ReactNode, className = "") => (
     <div>
@@ -82,7 +82,7 @@ export default async function InvoicePage({ params, searchParams }: { params: Pa
                 <dl className="mt-3 grid grid-cols-2 gap-3 text-sm">
                   {fact(t("issueDate"), day(invoice.issueDate))}
                   {fact(t("dueDate"), day(invoice.dueDate), invoice.overdue ? "text-danger" : "")}
-                  {invoice.status === "paid" && invoice.paidAt ? fact(t("paidOn"), format.dateTime(invoice.paidAt, { dateStyle: "medium" })) : null}
+                  {invoice.status === "paid" && invoice.paidAt ? fact(t("paidOn"), dates.date(invoice.paidAt)) : null}
                   {invoice.projectId && invoice.projectName
                     ? fact(
                         t("project"),

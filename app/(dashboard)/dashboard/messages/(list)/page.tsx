@@ -2,7 +2,7 @@ import { Inbox, Search, Send } from "lucide-react";
 import type { Metadata } from "next";
 import Form from "next/form";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { EmptyState } from "@/components/empty-state";
 import { KeysetPager } from "@/components/keyset-pager";
 import { Page } from "@/components/page";
@@ -11,6 +11,7 @@ import { buttonClass, ButtonLink } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { countUnreadThreads, listThreads } from "@/db/queries/messages";
 import { decodeCursor, encodeCursor } from "@/lib/cursor";
+import { getDateFormatter } from "@/lib/i18n/date-format-server";
 import { threadsSearchSchema } from "@/lib/validations/messages";
 import { requireCustomer } from "../customer";
 import { threadsHref, type ThreadListParams } from "../href";
@@ -27,9 +28,9 @@ export default async function MessagesPage({ searchParams }: { searchParams: Pro
   const list: ThreadListParams = { box: params.box, query: params.query };
   const after = decodeCursor(params.after);
   const before = after ? null : decodeCursor(params.before);
-  const [t, format, page, unread] = await Promise.all([
+  const [t, dates, page, unread] = await Promise.all([
     getTranslations("messaging"),
-    getFormatter(),
+    getDateFormatter(),
     listThreads(user.accountId, user.id, list, { after, before, limit: PAGE_SIZE }),
     countUnreadThreads(user.id, user.accountId),
   ]);
@@ -106,7 +107,7 @@ export default async function MessagesPage({ searchParams }: { searchParams: Pro
                       {thread.subject}
                     </span>
                     <time dateTime={thread.lastMessageAt.toISOString()} className="shrink-0 text-13 text-fg-muted">
-                      {format.dateTime(thread.lastMessageAt, { dateStyle: "medium", timeStyle: "short" })}
+                      {dates.dateTime(thread.lastMessageAt)}
                     </time>
                   </span>
                   {thread.preview ? <span className="mt-0.5 block truncate text-fg-muted">{thread.preview}</span> : null}

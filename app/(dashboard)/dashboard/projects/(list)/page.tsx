@@ -2,7 +2,7 @@ import { CalendarDays, ClipboardList, FolderKanban, Plus, Search } from "lucide-
 import type { Metadata } from "next";
 import Form from "next/form";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { EmptyState } from "@/components/empty-state";
 import { Page } from "@/components/page";
 import { ProgressBar } from "@/components/projects/progress-bar";
@@ -10,8 +10,8 @@ import { ProjectStatusBadge } from "@/components/projects/project-status-badge";
 import { buttonClass, ButtonLink } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { countProjectsForAccount, listProjectsForAccount } from "@/db/queries/projects";
-import { formatCalendarDay } from "@/lib/calendar-day";
 import { projectStatuses } from "@/lib/constants";
+import { getDateFormatter } from "@/lib/i18n/date-format-server";
 import { isOverdue, todayIn } from "@/lib/projects/dates";
 import { Badge } from "@/components/ui/badge";
 import { requireUser } from "@/lib/session";
@@ -28,13 +28,13 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
   const today = todayIn(user.timeZone);
   const filters = projectListSearchSchema.parse(await searchParams);
   const accountId = user.accountId;
-  const [t, format, projects, total] = await Promise.all([
+  const [t, dates, projects, total] = await Promise.all([
     getTranslations("projects"),
-    getFormatter(),
+    getDateFormatter(),
     accountId ? listProjectsForAccount(accountId, { status: filters.status, search: filters.query }) : [],
     accountId ? countProjectsForAccount(accountId) : 0,
   ]);
-  const day = (value: string) => formatCalendarDay(format, value);
+  const day = (value: string) => dates.day(value);
   const filtered = Boolean(filters.status || filters.query);
   const requestButton = (
     <ButtonLink href={requestHref}>

@@ -2,7 +2,7 @@ import { CircleCheck, CircleDashed, Download, FileText } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { z } from "zod";
 import { Page } from "@/components/page";
@@ -11,10 +11,10 @@ import { ProjectStatusBadge } from "@/components/projects/project-status-badge";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import { getProjectForAccount } from "@/db/queries/projects";
-import { formatCalendarDay } from "@/lib/calendar-day";
 import { taskStates } from "@/lib/constants";
 import { fileKind, formatFileSize } from "@/lib/file-size";
 import { ClientMessages } from "@/lib/i18n/client-messages";
+import { getDateFormatter } from "@/lib/i18n/date-format-server";
 import { isOverdue, todayIn } from "@/lib/projects/dates";
 import { requireUser } from "@/lib/session";
 import { ProjectInvoices } from "../../invoices/project-invoices";
@@ -37,8 +37,8 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 
 export default async function ProjectPage({ params }: { params: Params }) {
   const { user, project } = await loadProject((await params).id);
-  const [t, format, locale] = await Promise.all([getTranslations("projects"), getFormatter(), getLocale()]);
-  const day = (value: string) => formatCalendarDay(format, value);
+  const [t, dates, locale] = await Promise.all([getTranslations("projects"), getDateFormatter(), getLocale()]);
+  const day = (value: string) => dates.day(value);
   const today = todayIn(user.timeZone);
   const tasksByState = taskStates.map((state) => ({ state, tasks: project.tasks.filter((task) => task.state === state) }));
 
@@ -109,7 +109,7 @@ export default async function ProjectPage({ params }: { params: Params }) {
                       <li key={update.id} className="relative">
                         <span aria-hidden className="absolute -start-[23px] top-1.5 size-3 rounded-full border-2 border-surface bg-primary" />
                         <p className="text-13 text-fg-muted">
-                          <time dateTime={update.createdAt.toISOString()}>{format.dateTime(update.createdAt, { dateStyle: "medium", timeStyle: "short" })}</time>
+                          <time dateTime={update.createdAt.toISOString()}>{dates.dateTime(update.createdAt)}</time>
                           {" · "}
                           {update.authorName ?? t("team")}
                         </p>
@@ -167,7 +167,7 @@ export default async function ProjectPage({ params }: { params: Params }) {
                             <p className={`break-words font-medium ${milestone.completedAt ? "text-fg-muted line-through" : ""}`}>{milestone.title}</p>
                             <p className={`text-13 ${overdue ? "font-medium text-danger" : "text-fg-muted"}`}>
                               {milestone.completedAt
-                                ? t("milestoneDoneOn", { date: format.dateTime(milestone.completedAt, { dateStyle: "medium" }) })
+                                ? t("milestoneDoneOn", { date: dates.date(milestone.completedAt) })
                                 : t("milestoneDue", { date: day(milestone.dueDate) })}
                             </p>
                           </div>

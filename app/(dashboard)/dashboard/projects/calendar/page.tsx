@@ -1,11 +1,12 @@
 import { ArrowLeft } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { Page } from "@/components/page";
 import { Card, CardHeader } from "@/components/ui/card";
 import { getCalendarFeed } from "@/db/queries/calendar-feeds";
 import { ClientMessages } from "@/lib/i18n/client-messages";
+import { getDateFormatter } from "@/lib/i18n/date-format-server";
 import { requireUser } from "@/lib/session";
 import { CalendarFeedForm } from "./calendar-feed-form";
 
@@ -15,8 +16,8 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function CalendarFeedPage() {
   const user = await requireUser();
-  const [t, format, feed] = await Promise.all([getTranslations("calendarFeed"), getFormatter(), getCalendarFeed(user.id)]);
-  const when = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short" });
+  const [t, dates, feed] = await Promise.all([getTranslations("calendarFeed"), getDateFormatter(), getCalendarFeed(user.id)]);
+  const when = (date: Date) => dates.dateTime(date);
   const apps = (["google", "apple", "outlook"] as const).map((app) => ({ app, name: t(app), steps: t(`${app}Steps`) }));
   return (
     <Page

@@ -1,12 +1,13 @@
 import { ArrowLeft, FileQuestion, Plus } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { EmptyState } from "@/components/empty-state";
 import { Page } from "@/components/page";
 import { ProjectRequestStatusBadge } from "@/components/project-request-status-badge";
 import { ButtonLink } from "@/components/ui/button";
 import { listRequestsForAccount } from "@/db/queries/project-requests";
+import { getDateFormatter } from "@/lib/i18n/date-format-server";
 import { requireUser } from "@/lib/session";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -15,8 +16,8 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function ProjectRequestsPage() {
   const user = await requireUser();
-  const [t, format, requests] = await Promise.all([getTranslations("projectRequests"), getFormatter(), user.accountId ? listRequestsForAccount(user.accountId) : []]);
-  const when = (date: Date) => format.dateTime(date, { dateStyle: "medium" });
+  const [t, dates, requests] = await Promise.all([getTranslations("projectRequests"), getDateFormatter(), user.accountId ? listRequestsForAccount(user.accountId) : []]);
+  const when = (date: Date) => dates.date(date);
   return (
     <Page
       title={t("title")}

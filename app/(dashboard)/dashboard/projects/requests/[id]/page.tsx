@@ -2,7 +2,7 @@ import { ArrowLeft } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { z } from "zod";
 import { Page } from "@/components/page";
@@ -10,7 +10,7 @@ import { ProjectRequestStatusBadge } from "@/components/project-request-status-b
 import { RequestAttachments } from "@/components/request-attachments";
 import { Card, CardHeader } from "@/components/ui/card";
 import { getRequestForAccount } from "@/db/queries/project-requests";
-import { formatCalendarDay } from "@/lib/calendar-day";
+import { getDateFormatter } from "@/lib/i18n/date-format-server";
 import { requireUser } from "@/lib/session";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ sent?: string }> };
@@ -30,12 +30,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ProjectRequestPage({ params, searchParams }: Props) {
   const request = await requestOf((await params).id);
   if (!request) notFound();
-  const [t, format, { sent }] = await Promise.all([getTranslations("projectRequests"), getFormatter(), searchParams]);
-  const when = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short" });
+  const [t, dates, { sent }] = await Promise.all([getTranslations("projectRequests"), getDateFormatter(), searchParams]);
+  const when = (date: Date) => dates.dateTime(date);
   const facts: Array<[string, React.ReactNode]> = [
     [t("detail.status"), <ProjectRequestStatusBadge key="status" status={request.status} />],
     [t("detail.budget"), t(`budgets.${request.budgetRange}`)],
-    [t("detail.deadline"), request.desiredDeadline ? formatCalendarDay(format, request.desiredDeadline) : t("detail.noDeadline")],
+    [t("detail.deadline"), request.desiredDeadline ? dates.day(request.desiredDeadline) : t("detail.noDeadline")],
     [t("detail.contact"), t(`contacts.${request.contactPreference}`)],
     [t("detail.submittedBy"), request.submittedByName ?? "—"],
     [t("detail.submittedAt"), when(request.createdAt)],
