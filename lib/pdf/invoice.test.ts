@@ -45,7 +45,7 @@ async function textOf(pdf: Buffer): Promise<string> {
 
 describe("the invoice PDF", () => {
   it("is a PDF holding the number, the customer, the lines, the total and no stamp while open and not yet due", async () => {
-    const pdf = await renderInvoicePdf(invoice, { locale: "en", timeZone: "Europe/Berlin" });
+    const pdf = await renderInvoicePdf(invoice, { locale: "en", timeZone: "Europe/Berlin", dateFormat: "locale", timeFormat: "locale" });
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
     const text = await textOf(pdf);
     for (const expected of ["INV-2026-0042", "Northwind Dental", "Design", "Hosting", "€268.35", "Tax (19%)", "€42.85", "Balance due", "Clientdesk Services Ltd.", "Nov 15, 2026"]) expect(text).toContain(expected);
@@ -54,14 +54,24 @@ describe("the invoice PDF", () => {
 
   it("carries the stamp of its status and the payment date, in the reader's language", async () => {
     const paid = { ...invoice, status: "paid" as const, amountPaid: 26_835, paidAt: new Date("2026-11-20T23:30:00Z") };
-    const english = await textOf(await renderInvoicePdf(paid, { locale: "en", timeZone: "Europe/Berlin" }));
+    const english = await textOf(await renderInvoicePdf(paid, { locale: "en", timeZone: "Europe/Berlin", dateFormat: "locale", timeFormat: "locale" }));
     expect(english).toContain("PAID");
     // 23:30 UTC is already the next day in Berlin.
     expect(english).toContain("Nov 21, 2026");
-    const german = await textOf(await renderInvoicePdf(paid, { locale: "de", timeZone: "Europe/Berlin" }));
+    const german = await textOf(await renderInvoicePdf(paid, { locale: "de", timeZone: "Europe/Berlin", dateFormat: "locale", timeFormat: "locale" }));
     for (const expected of ["BEZAHLT", "268,35", "Hafenstraße", "21.11.2026"]) expect(german).toContain(expected);
-    expect(await textOf(await renderInvoicePdf({ ...invoice, overdue: true }, { locale: "en", timeZone: "UTC" }))).toContain("OVERDUE");
-    expect(await textOf(await renderInvoicePdf({ ...invoice, status: "void" }, { locale: "en", timeZone: "UTC" }))).toContain("VOID");
-    expect(await textOf(await renderInvoicePdf({ ...invoice, status: "uncollectible" }, { locale: "en", timeZone: "UTC" }))).toContain("UNCOLLECTIBLE");
+    expect(await textOf(await renderInvoicePdf({ ...invoice, overdue: true }, { locale: "en", timeZone: "UTC", dateFormat: "locale", timeFormat: "locale" }))).toContain("OVERDUE");
+    expect(await textOf(await renderInvoicePdf({ ...invoice, status: "void" }, { locale: "en", timeZone: "UTC", dateFormat: "locale", timeFormat: "locale" }))).toContain("VOID");
+    expect(await textOf(await renderInvoicePdf({ ...invoice, status: "uncollectible" }, { locale: "en", timeZone: "UTC", dateFormat: "locale", timeFormat: "locale" }))).toContain("UNCOLLECTIBLE");
+  });
+
+  it("writes its days and the payment date in the reader's chosen format, the payment on its day in the reader's zone", async () => {
+    const paid = { ...invoice, status: "paid" as const, amountPaid: 26_835, paidAt: new Date("2026-11-20T03:30:00Z") };
+    const losAngeles = await textOf(await renderInvoicePdf(paid, { locale: "en", timeZone: "America/Los_Angeles", dateFormat: "dmy", timeFormat: "h12" }));
+    // 03:30 UTC on 20 November is still the evening of the 19th in Los Angeles.
+    for (const expected of ["01/11/2026", "15/11/2026", "19/11/2026"]) expect(losAngeles).toContain(expected);
+    expect(losAngeles).not.toContain("20/11/2026");
+    const tokyo = await textOf(await renderInvoicePdf(paid, { locale: "de", timeZone: "Asia/Tokyo", dateFormat: "ymd", timeFormat: "h24" }));
+    for (const expected of ["2026-11-01", "2026-11-15", "2026-11-20"]) expect(tokyo).toContain(expected);
   });
 });

@@ -4,8 +4,8 @@ import { createTranslator, type AbstractIntlMessages } from "use-intl/core";
 import type { InvoiceDetail } from "@/db/queries/invoices";
 import { companyDetails } from "@/lib/billing/config";
 import { formatMoney } from "@/lib/billing/money";
-import { calendarDayDate } from "@/lib/calendar-day";
 import { loadMessages, type Locale } from "@/lib/i18n/config";
+import { createDateFormatter, type DateTimePreferences } from "@/lib/i18n/date-format";
 
 // Only the built-in Helvetica: the renderer never fetches a font, an image or any URL.
 const styles = StyleSheet.create({
@@ -42,14 +42,15 @@ export function invoiceStamp(invoice: Pick<InvoiceDetail, "status" | "overdue">)
 // The standard PDF fonts know Latin-1 and the euro sign, not the narrow spaces some locales format with.
 const pdfText = (text: string) => text.replace(/[\u202f\u2009]/g, " ");
 
-/** The invoice as a PDF, in the reader's language and time zone, from stored data only. */
-export async function renderInvoicePdf(invoice: InvoiceDetail, reader: { locale: Locale; timeZone: string }): Promise<Buffer> {
+/** The invoice as a PDF, in the reader's language, time zone and date format, from stored data only. */
+export async function renderInvoicePdf(invoice: InvoiceDetail, reader: DateTimePreferences & { locale: Locale }): Promise<Buffer> {
   const messages = await loadMessages(reader.locale);
   const t = createTranslator({ locale: reader.locale, messages: messages as AbstractIntlMessages, namespace: "invoices" });
   const tr = (key: string, values?: Record<string, string | number>) => pdfText(t(key as never, values as never));
   const money = (amount: number) => pdfText(formatMoney(amount, invoice.currency, reader.locale));
-  const day = (value: string) => pdfText(new Intl.DateTimeFormat(reader.locale, { dateStyle: "medium", timeZone: "UTC" }).format(calendarDayDate(value)));
-  const instant = (value: Date) => pdfText(new Intl.DateTimeFormat(reader.locale, { dateStyle: "medium", timeZone: reader.timeZone }).format(value));
+  const dates = createDateFormatter(reader);
+  const day = (value: string) => pdfText(dates.day(value));
+  const instant = (value: Date) => pdfText(dates.date(value));
   const company = companyDetails();
   const stamp = invoiceStamp(invoice);
   const balance = invoice.total - invoice.amountPaid;

@@ -15,7 +15,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
     const today = todayIn(user.timeZone);
     const invoice = !id.success ? null : isStaff(user) ? await adminGetInvoice(id.data, today) : user.accountId ? await getInvoiceForAccount(user.accountId, id.data, today) : null;
     if (!invoice) throw new AppError("not_found", "That invoice does not exist.");
-    const pdf = await renderInvoicePdf(invoice, { locale: user.locale, timeZone: user.timeZone });
+    const pdf = await renderInvoicePdf(invoice, { locale: user.locale, timeZone: user.timeZone, dateFormat: user.dateFormat, timeFormat: user.timeFormat });
     return new Response(new Uint8Array(pdf), {
       headers: {
         "Content-Type": "application/pdf",
