@@ -22,7 +22,7 @@ let ids: string[];
 
 beforeAll(async () => {
   [owner, other] = await Promise.all([signedInUser("customer", "export-owner"), signedInUser("customer", "export-other")]);
-  owner = { ...owner, timeZone: "America/New_York" };
+  owner = { ...owner, timeZone: "America/New_York", dateFormat: "dmy", timeFormat: "h12" };
   const agent = await testAgent({ name: "=Eve" });
   // More calls than one batch, so the export must read several pages and keep their order.
   const rows = Array.from({ length: CALL_EXPORT_BATCH + 5 }, (_, index) => ({
@@ -45,7 +45,7 @@ const get = (query: string) => GET(new Request(`http://test/api/calls/export${qu
 const records = async (response: Response) => parse(await response.text(), { columns: true }) as Record<string, string>[];
 
 describe("GET /api/calls/export", () => {
-  it("streams every call of the account as CSV, newest first, with times in the user's timezone", async () => {
+  it("streams every call of the account as CSV, newest first, with times in the user's timezone and format", async () => {
     const response = await get("");
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
@@ -54,10 +54,11 @@ describe("GET /api/calls/export", () => {
     const rows = await records(response);
     expect(rows.map((row) => row.id)).toEqual([...ids].reverse());
     const first = rows.at(-1)!;
-    // 1 March 2026 00:00 UTC is 19:00 the day before in New York (UTC-5).
+    // 1 March 2026 00:00 UTC is 19:00 the day before in New York (UTC-5): ISO for tools, the user's format for people.
     expect(first).toEqual({
       id: ids[0],
       started_at: "2026-02-28T19:00:00-05:00",
+      "started (America/New_York)": "28/02/2026 7:00 PM",
       direction: "inbound",
       status: "missed",
       // Kept as text: a spreadsheet would read "+1555…" as a formula or a number.
@@ -86,7 +87,16 @@ describe("GET /api/calls/export", () => {
 
   it("writes only the header when nothing matches", async () => {
     const response = await get("?q=no+such+call");
-    expect(await response.text()).toBe("id,started_at,direction,status,from_number,to_number,agent,duration_seconds,satisfaction,cost,currency,summary\n");
+    expect(await response.text()).toBe("id,started_at,started (America/New_York),direction,status,from_number,to_number,agent,duration_seconds,satisfaction,cost,currency,summary\n");
+  });
+
+  it("writes the time column in the format the user chose and names their zone", async () => {
+    vi.mocked(getSessionUser).mockResolvedValue({ ...owner, locale: "de", timeZone: "Asia/Kolkata", dateFormat: "mdy", timeFormat: "h24" });
+    const rows = await records(await get("?sort=startedAt&order=asc"));
+    // 00:00 UTC is 05:30 in Kolkata (UTC+5:30).
+    expect(rows[0]).toMatchObject({ id: ids[0], started_at: "2026-03-01T05:30:00+05:30", "started (Asia/Kolkata)": "03/01/2026 05:30" });
+    vi.mocked(getSessionUser).mockResolvedValue({ ...owner, locale: "de", timeZone: "Europe/Berlin", dateFormat: "locale", timeFormat: "locale" });
+    expect((await records(await get("?sort=startedAt&order=asc")))[0]).toMatchObject({ "started (Europe/Berlin)": "01.03.2026, 01:00" });
   });
 
   it("answers 400 naming each bad filter", async () => {

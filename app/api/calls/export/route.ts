@@ -27,7 +27,7 @@ export async function GET(request: Request): Promise<Response> {
     const body = await callsCsv(
       user.accountId,
       { status: params.status, direction: params.direction, agentId: params.agent, from: params.from, to: params.to, search: params.q, timeZone: user.timeZone, sort: params.sort, order: params.order },
-      user.timeZone,
+      user,
     );
     return new Response(body as unknown as BodyInit, {
       headers: {
