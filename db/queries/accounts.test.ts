@@ -92,11 +92,11 @@ describe("a customer reads nothing of another account through any query helper",
   it("notification preferences: each user reads only their own", async () => {
     const a = await customerWithData("a");
     const b = await customerWithData("b");
-    const off = { email: false };
+    const off = { inApp: false, email: false, sms: false };
     await setNotificationPreferences(b.user.id, { account: off, projects: off, messages: off, billing: off, calls: off, marketing: off });
-    const on = { email: true };
-    expect(await getNotificationPreferences(a.user.id)).toEqual({ account: on, projects: on, messages: on, billing: on, calls: on, marketing: { email: false } });
-    expect((await getNotificationPreferences(b.user.id)).account).toEqual(off);
+    const on = { inApp: true, email: true, sms: false };
+    expect(await getNotificationPreferences(a.user.id)).toEqual({ account: on, projects: on, messages: on, billing: on, calls: on, marketing: off });
+    expect((await getNotificationPreferences(b.user.id)).projects).toEqual(off);
   });
 
   it("sessions: lists only the user's own and cannot revoke another's", async () => {

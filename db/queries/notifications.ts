@@ -3,6 +3,7 @@ import { and, count, desc, eq, isNull, or, sql, type SQL } from "drizzle-orm";
 import { connection, getDb, type Database, type Unlisten } from "@/db";
 import { notificationPreferences, notifications, users, userSettings, type Locale, type NotificationCategory } from "@/db/schema";
 import { notificationCategories, type DateFormat, type TimeFormat } from "@/lib/constants";
+import { defaultChannels, inAppRequired, type ChannelChoice } from "@/lib/notifications/channels";
 
 /**
  * The NOTIFY channel that tells every instance of a user's new notification (`id`), read ones (no
@@ -153,44 +154,53 @@ export async function markAllNotificationsRead(userId: string, db: Database = ge
   return marked.length;
 }
 
-export type NotificationPreferences = Record<NotificationCategory, { email: boolean }>;
+export type NotificationPreferences = Record<NotificationCategory, ChannelChoice>;
 
 export async function getNotificationPreferences(userId: string, db: Database = getDb()): Promise<NotificationPreferences> {
   const rows = await db
-    .select({ category: notificationPreferences.category, email: notificationPreferences.email })
+    .select({ category: notificationPreferences.category, inApp: notificationPreferences.inApp, email: notificationPreferences.email, sms: notificationPreferences.sms })
     .from(notificationPreferences)
     .where(eq(notificationPreferences.userId, userId));
-  const saved = new Map(rows.map((row) => [row.category, row]));
-  return Object.fromEntries(notificationCategories.map((category) => [category, { email: saved.get(category)?.email ?? category !== "marketing" }])) as NotificationPreferences;
+  const saved = new Map(rows.map(({ category, ...channels }) => [category, channels]));
+  return Object.fromEntries(
+    notificationCategories.map((category) => {
+      const channels = saved.get(category) ?? defaultChannels(category);
+      return [category, { ...channels, inApp: channels.inApp || inAppRequired.includes(category) }];
+    }),
+  ) as NotificationPreferences;
 }
 
 export async function setNotificationPreferences(userId: string, preferences: NotificationPreferences, db: Database = getDb()): Promise<void> {
   const now = new Date();
   await db
     .insert(notificationPreferences)
-    .values(notificationCategories.map((category) => ({ userId, category, email: preferences[category].email, updatedAt: now })))
+    .values(notificationCategories.map((category) => ({ userId, category, ...preferences[category], updatedAt: now })))
     .onConflictDoUpdate({
       target: [notificationPreferences.userId, notificationPreferences.category],
-      set: { email: sql`excluded.email`, updatedAt: now },
+      set: { inApp: sql`excluded.in_app`, email: sql`excluded.email`, sms: sql`excluded.sms`, updatedAt: now },
     });
 }
 
-/** Who a notification is for: their address, language and date preferences, and whether they want it by email. */
+/** Who a notification is for: their address, phone, language and date preferences, and the channels they want it on. */
 export async function getNotificationRecipient(userId: string, category: NotificationCategory, db: Database = getDb()) {
+  const defaults = defaultChannels(category);
   const [row] = await db
     .select({
       email: users.email,
+      phone: users.phone,
       name: users.name,
       active: sql<boolean>`${users.status} = 'active'`,
       locale: sql<Locale>`coalesce(${userSettings.locale}, 'en')`,
       dateFormat: sql<DateFormat>`coalesce(${userSettings.dateFormat}, 'locale')`,
       timeFormat: sql<TimeFormat>`coalesce(${userSettings.timeFormat}, 'locale')`,
       timeZone: sql<string>`coalesce(${userSettings.timeZone}, 'UTC')`,
-      wantsEmail: sql<boolean>`coalesce(${notificationPreferences.email}, ${category} <> 'marketing')`,
+      wantsInApp: sql<boolean>`coalesce(${notificationPreferences.inApp}, ${defaults.inApp})`,
+      wantsEmail: sql<boolean>`coalesce(${notificationPreferences.email}, ${defaults.email})`,
+      wantsSms: sql<boolean>`coalesce(${notificationPreferences.sms}, ${defaults.sms})`,
     })
     .from(users)
     .leftJoin(userSettings, eq(userSettings.userId, users.id))
     .leftJoin(notificationPreferences, and(eq(notificationPreferences.userId, users.id), eq(notificationPreferences.category, category)))
     .where(eq(users.id, userId));
-  return row ?? null;
+  return row ? { ...row, wantsInApp: row.wantsInApp || inAppRequired.includes(category) } : null;
 }

@@ -1,7 +1,8 @@
 import "server-only";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { getDb, type Database } from "@/db";
-import { users, userSettings, type Locale, type Theme } from "@/db/schema";
+import { customerAccountMembers, users, userSettings, type Locale, type Theme } from "@/db/schema";
+import type { DashboardDensity, DateFormat, TimeFormat } from "@/lib/constants";
 import { createCustomerAccount } from "./accounts";
 
 /** Every column a caller may see; the password hash is never among them. */
@@ -123,9 +124,12 @@ export async function createUser(
   });
 }
 
+export type UserPreferences = { theme: Theme; locale: Locale; timeZone: string; dateFormat: DateFormat; timeFormat: TimeFormat; dashboardDensity: DashboardDensity };
+
 export async function updateUserSettings(
   userId: string,
-  input: { theme: Theme; locale: Locale; timeZone: string },
+  // The date, time and density choices keep their saved values when not given.
+  input: Pick<UserPreferences, "theme" | "locale" | "timeZone"> & Partial<UserPreferences>,
   db: Database = getDb(),
 ): Promise<void> {
   const now = new Date();
@@ -133,6 +137,60 @@ export async function updateUserSettings(
     .insert(userSettings)
     .values({ userId, ...input, preferencesSavedAt: now })
     .onConflictDoUpdate({ target: userSettings.userId, set: { ...input, preferencesSavedAt: now, updatedAt: now } });
+}
+
+export type PrivacySettings = { profileVisibleToStaff: boolean; dataSharing: boolean };
+
+export async function getPrivacySettings(userId: string, db: Database = getDb()): Promise<PrivacySettings> {
+  const [row] = await db
+    .select({ profileVisibleToStaff: userSettings.profileVisibleToStaff, dataSharing: userSettings.dataSharing })
+    .from(userSettings)
+    .where(eq(userSettings.userId, userId));
+  return row ?? { profileVisibleToStaff: true, dataSharing: false };
+}
+
+/** Saves the user's privacy choices. */
+export async function setPrivacySettings(userId: string, input: PrivacySettings, db: Database = getDb()): Promise<void> {
+  const now = new Date();
+  await db
+    .insert(userSettings)
+    .values({ userId, ...input })
+    .onConflictDoUpdate({ target: userSettings.userId, set: { ...input, updatedAt: now } });
+}
+
+/**
+ * Whether the platform may use an account's calls to improve the service: only when its owner allows
+ * it (every owner, should there be several). A member's choice covers their own data, not the account's.
+ */
+export async function getAccountDataSharing(accountId: string, db: Database = getDb()): Promise<boolean> {
+  const [row] = await db
+    .select({ dataSharing: sql<boolean | null>`bool_and(coalesce(${userSettings.dataSharing}, false))` })
+    .from(customerAccountMembers)
+    .leftJoin(userSettings, eq(userSettings.userId, customerAccountMembers.userId))
+    .where(and(eq(customerAccountMembers.accountId, accountId), eq(customerAccountMembers.role, "owner")));
+  return row?.dataSharing === true;
+}
+
+/**
+ * The contact details staff see on a customer's page, or null when the customer keeps them private
+ * (`profileVisibleToStaff` off). Name and email are not among them: staff need those to serve the customer.
+ */
+export async function adminGetUserContactDetails(userId: string, db: Database = getDb()) {
+  const [row] = await db
+    .select({
+      visible: sql<boolean>`coalesce(${userSettings.profileVisibleToStaff}, true)`,
+      phone: users.phone,
+      company: users.company,
+      jobTitle: users.jobTitle,
+      address: users.address,
+      avatarFileId: users.avatarFileId,
+    })
+    .from(users)
+    .leftJoin(userSettings, eq(userSettings.userId, users.id))
+    .where(eq(users.id, userId));
+  if (!row?.visible) return null;
+  const { visible: _, ...details } = row;
+  return details;
 }
 
 /** The getting-started step "review your security", done the first time the Security page is opened. */

@@ -1,8 +1,17 @@
 import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { openPostgres, type Database } from "@/db";
-import { countUnreadNotifications, createNotification, getNotification, listNotifications, type NotificationEvent } from "@/db/queries/notifications";
+import {
+  countUnreadNotifications,
+  createNotification,
+  getNotification,
+  getNotificationPreferences,
+  getNotificationRecipient,
+  listNotifications,
+  type NotificationEvent,
+  type NotificationPreferences,
+} from "@/db/queries/notifications";
 import { createAuthSession, getActiveSessionUser } from "@/db/queries/sessions";
 import { createUser } from "@/db/queries/users";
 import { emailOutbox, users, userSettings } from "@/db/schema";
@@ -10,6 +19,7 @@ import { inRolledBackTransaction, setupTestDatabase, uniqueEmail } from "@/db/te
 import { runQueuedJobs } from "@/lib/jobs/testing";
 import { startTestMailbox } from "@/lib/mail/test-mailbox";
 import { createDateFormatter } from "@/lib/i18n/date-format";
+import { smsGateway } from "@/lib/sms";
 import { subscribeToNotifications } from "./live";
 import { notify, readAllNotifications, readNotification, updateNotificationPreferences } from "./service";
 import { describeNotification, notificationTranslator } from "./text";
@@ -17,6 +27,13 @@ import { describeNotification, notificationTranslator } from "./text";
 const db = setupTestDatabase();
 const mailbox = startTestMailbox();
 const signIn = { type: "security.newSignIn", params: { device: "Firefox · Linux", ip: "2001:db8::5" } } as const;
+const projectUpdate = { type: "project.updatePosted", params: { project: "Website" } } as const;
+
+/** The same choice for every channel of every category. */
+function everyChannel(on: boolean): NotificationPreferences {
+  const channels = { inApp: on, email: on, sms: on };
+  return { account: channels, projects: channels, messages: channels, billing: channels, calls: channels, marketing: channels };
+}
 
 afterEach(async () => {
   await runQueuedJobs();
@@ -39,7 +56,7 @@ async function notificationMails(email: string) {
 describe("notify", () => {
   it("stores the notification with its category, type, parameters and link", async () => {
     const user = await member();
-    const id = await notify(user.id, signIn);
+    const id = (await notify(user.id, signIn))!;
     expect(await getNotification(user.id, id)).toMatchObject({
       category: "account",
       type: "security.newSignIn",
@@ -47,7 +64,7 @@ describe("notify", () => {
       link: "/dashboard/security",
       readAt: null,
     });
-    const other = await notify(user.id, { type: "security.passwordChanged", params: signIn.params, link: "/dashboard/settings" });
+    const other = (await notify(user.id, { type: "security.passwordChanged", params: signIn.params, link: "/dashboard/settings" }))!;
     expect(await getNotification(user.id, other)).toMatchObject({ type: "security.passwordChanged", link: "/dashboard/settings" });
   });
 
@@ -62,14 +79,14 @@ describe("notify", () => {
   });
 
   it("emails only when the user's preference for the notification's category is on", async () => {
-    const off = { email: false };
-    const on = { email: true };
+    const off = { inApp: true, email: false, sms: false };
+    const on = { inApp: true, email: true, sms: false };
     const quiet = await member("quiet");
     await updateNotificationPreferences(quiet, { account: off, projects: on, messages: on, billing: on, calls: on, marketing: off });
     const keen = await member("keen");
     await updateNotificationPreferences(keen, { account: on, projects: off, messages: off, billing: off, calls: off, marketing: off });
 
-    const quietId = await notify(quiet.id, signIn);
+    const quietId = (await notify(quiet.id, signIn))!;
     await notify(keen.id, signIn);
     await runQueuedJobs();
 
@@ -77,6 +94,79 @@ describe("notify", () => {
     expect(await notificationMails(quiet.email)).toEqual([]);
     expect(mailbox.to(quiet.email)).toHaveLength(0);
     expect(mailbox.to(keen.email)).toHaveLength(1);
+  });
+
+  it("stores no notification when in-app is off for its category, but still emails when email is on", async () => {
+    const user = await member("no-in-app");
+    await updateNotificationPreferences(user, { ...everyChannel(true), projects: { inApp: false, email: true, sms: false } });
+    expect(await notify(user.id, projectUpdate)).toBeNull();
+    await runQueuedJobs();
+    expect((await listNotifications(user.id, { order: "newest", limit: 10 })).rows).toEqual([]);
+    expect(mailbox.last(user.email)?.subject).toBe("News on Website");
+  });
+
+  it("sends nothing at all when every channel of the category is off", async () => {
+    const user = await member("silent");
+    await updateNotificationPreferences(user, { ...everyChannel(true), projects: { inApp: false, email: false, sms: false } });
+    await notify(user.id, projectUpdate);
+    await runQueuedJobs();
+    expect((await listNotifications(user.id, { order: "newest", limit: 10 })).rows).toEqual([]);
+    expect(await notificationMails(user.email)).toEqual([]);
+  });
+
+  it("keeps account and security notices in-app even when the user tries to switch them off", async () => {
+    const user = await member("locked");
+    await updateNotificationPreferences(user, everyChannel(false));
+    expect((await getNotificationPreferences(user.id)).account).toEqual({ inApp: true, email: false, sms: false });
+    const id = (await notify(user.id, signIn))!;
+    expect(await getNotification(user.id, id)).toMatchObject({ type: "security.newSignIn" });
+    expect(await notificationMails(user.email)).toEqual([]);
+  });
+
+  it("sends marketing on no channel until the user opts in", async () => {
+    const user = await member("marketing");
+    expect((await getNotificationPreferences(user.id)).marketing).toEqual({ inApp: false, email: false, sms: false });
+    expect((await getNotificationRecipient(user.id, "marketing"))).toMatchObject({ wantsInApp: false, wantsEmail: false, wantsSms: false });
+    await updateNotificationPreferences(user, { ...everyChannel(false), marketing: { inApp: true, email: true, sms: false } });
+    expect((await getNotificationRecipient(user.id, "marketing"))).toMatchObject({ wantsInApp: true, wantsEmail: true });
+  });
+
+  describe("by SMS", () => {
+    afterEach(() => {
+      vi.restoreAllMocks();
+    });
+
+    async function smsUser(label: string) {
+      const user = await member(label);
+      await db().update(users).set({ phone: "+4930123456" }).where(eq(users.id, user.id));
+      return user;
+    }
+
+    it("sends no text message while no provider is configured, and does not keep the SMS choice", async () => {
+      const send = vi.spyOn(smsGateway, "send");
+      const user = await smsUser("sms-none");
+      await updateNotificationPreferences(user, everyChannel(true));
+      expect((await getNotificationPreferences(user.id)).projects.sms).toBe(false);
+      await notify(user.id, projectUpdate);
+      expect(send).not.toHaveBeenCalled();
+    });
+
+    it("sends a text message with the notification's title and link once a provider is configured and the user chose SMS", async () => {
+      vi.spyOn(smsGateway, "configured").mockReturnValue(true);
+      const send = vi.spyOn(smsGateway, "send").mockResolvedValue();
+      const user = await smsUser("sms-on");
+      await updateNotificationPreferences(user, { ...everyChannel(false), projects: { inApp: true, email: false, sms: true } });
+      await notify(user.id, projectUpdate);
+      expect(send).toHaveBeenCalledTimes(1);
+      expect(send.mock.calls[0]![0]).toMatchObject({ to: "+4930123456", text: expect.stringMatching(/^News on Website: http.*\/dashboard\/projects$/) });
+
+      // Another category without SMS, and a user without a phone number, get no text message.
+      await notify(user.id, signIn);
+      const noPhone = await member("sms-no-phone");
+      await updateNotificationPreferences(noPhone, everyChannel(true));
+      await notify(noPhone.id, projectUpdate);
+      expect(send).toHaveBeenCalledTimes(1);
+    });
   });
 
   it("writes the email in the user's language", async () => {
@@ -110,7 +200,7 @@ describe("notify", () => {
   it("emails no disabled user, but still stores the notification", async () => {
     const user = await member("disabled");
     await db().update(users).set({ status: "disabled" }).where(eq(users.id, user.id));
-    const id = await notify(user.id, signIn);
+    const id = (await notify(user.id, signIn))!;
     await runQueuedJobs();
     expect(await getNotification(user.id, id)).not.toBeNull();
     expect(await notificationMails(user.email)).toEqual([]);
@@ -134,7 +224,7 @@ describe("reading notifications", () => {
   it("answers not_found for another user's notification and changes nothing", async () => {
     const owner = await member("owner");
     const intruder = await member("intruder");
-    const id = await notify(owner.id, signIn);
+    const id = (await notify(owner.id, signIn))!;
     expect(await readNotification(intruder, id)).toEqual({ status: "not_found" });
     expect((await getNotification(owner.id, id))?.readAt).toBeNull();
     expect(await countUnreadNotifications(owner.id)).toBe(1);
@@ -200,6 +290,17 @@ describe("live updates", () => {
   function newSignInFor(userId: string) {
     return { userId, category: "account" as const, type: "security.newSignIn", params: {}, link: null };
   }
+
+  it("announces nothing to open pages for a category whose in-app channel is off", async () => {
+    const user = await member("live-off");
+    await updateNotificationPreferences(user, { ...everyChannel(true), projects: { inApp: false, email: true, sms: false } });
+    const { events, unsubscribe } = await listen(user.id);
+    await notify(user.id, projectUpdate);
+    const shown = (await notify(user.id, signIn))!;
+    await arrival(events, (event) => event.id === shown);
+    expect(events).toEqual([{ userId: user.id, id: shown }]);
+    unsubscribe();
+  });
 
   it("tells the user's subscriber, and no one else's, of a notification created elsewhere", async () => {
     const user = await member("live");

@@ -3,11 +3,12 @@ import { describe, expect, it } from "vitest";
 import { GET as claimRequests } from "@/app/api/platform/call-requests/route";
 import { POST as reportCall } from "@/app/api/platform/calls/route";
 import { GET as getPreferences } from "@/app/api/platform/customers/[id]/call-preferences/route";
-import { auditLog, callPreferences, callRequests, platformApiKeys } from "@/db/schema";
+import { auditLog, callPreferences, callRequests, customerAccountMembers, platformApiKeys } from "@/db/schema";
 import { setupTestDatabase, signedInUser } from "@/db/testing";
 import { callReport, testPlatformKey } from "@/db/testing/call-platform";
 import { CALL_REQUEST_CLAIM_LEASE_MINUTES } from "@/lib/constants";
 import { AppError } from "@/lib/errors";
+import { updatePrivacy } from "@/lib/settings/service";
 import { createPlatformKey, revokePlatformKey } from "./keys";
 
 const db = setupTestDatabase();
@@ -81,9 +82,26 @@ describe("GET /api/platform/customers/{id}/call-preferences", () => {
     expect(await defaults.json()).toEqual({
       accountId: customer.accountId,
       preferences: { recordingConsent: false, autoRecord: false, aiAssistance: true, callQuality: "high", noiseCancellation: true, autoAnswer: false },
+      dataSharing: false,
     });
     await db().insert(callPreferences).values({ accountId: customer.accountId!, recordingConsent: true, autoRecord: true, callQuality: "hd" });
     expect((await (await preferencesOf(customer.accountId!, `Bearer ${key}`)).json()).preferences).toMatchObject({ recordingConsent: true, autoRecord: true, callQuality: "hd" });
+  });
+
+  it("answers dataSharing true only while the account's owner allows it; a member's choice does not count", async () => {
+    const key = await testPlatformKey();
+    const owner = await signedInUser("customer", "sharing-owner");
+    const member = await signedInUser("customer", "sharing-member");
+    await db().delete(customerAccountMembers).where(eq(customerAccountMembers.userId, member.id));
+    await db().insert(customerAccountMembers).values({ accountId: owner.accountId!, userId: member.id, role: "member" });
+    const sharing = async () => (await (await preferencesOf(owner.accountId!, `Bearer ${key}`)).json()).dataSharing;
+
+    await updatePrivacy(member, { profileVisibleToStaff: true, dataSharing: true }, info);
+    expect(await sharing()).toBe(false);
+    await updatePrivacy(owner, { profileVisibleToStaff: true, dataSharing: true }, info);
+    expect(await sharing()).toBe(true);
+    await updatePrivacy(owner, { profileVisibleToStaff: true, dataSharing: false }, info);
+    expect(await sharing()).toBe(false);
   });
 
   it("answers 404 JSON for an unknown or malformed id", async () => {

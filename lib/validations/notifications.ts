@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { notificationCategories, notificationChannels, type NotificationCategory, type NotificationChannel } from "@/lib/constants";
+import { channelField } from "@/lib/notifications/channels";
 
 /** An HTML checkbox: "on" when ticked, absent when not. */
 const checkbox = z
@@ -6,17 +8,18 @@ const checkbox = z
   .optional()
   .transform((value) => value === "on");
 
-/** Email on or off per notification category (the in-app notification always appears). */
-export const notificationPreferencesSchema = z
-  .object({ account: checkbox, projects: checkbox, messages: checkbox, billing: checkbox, calls: checkbox, marketing: checkbox })
-  .transform((emails) => ({
-    account: { email: emails.account },
-    projects: { email: emails.projects },
-    messages: { email: emails.messages },
-    billing: { email: emails.billing },
-    calls: { email: emails.calls },
-    marketing: { email: emails.marketing },
-  }));
+const channelFields = Object.fromEntries(notificationCategories.flatMap((category) => notificationChannels.map((channel) => [channelField(category, channel), checkbox])));
+
+/** Each category's channels (in-app, email, SMS), one checkbox each. */
+export const notificationPreferencesSchema = z.object(channelFields).transform(
+  (fields) =>
+    Object.fromEntries(
+      notificationCategories.map((category) => [
+        category,
+        Object.fromEntries(notificationChannels.map((channel) => [channel, fields[channelField(category, channel)] === true])) as Record<NotificationChannel, boolean>,
+      ]),
+    ) as Record<NotificationCategory, Record<NotificationChannel, boolean>>,
+);
 
 export const notificationIdSchema = z.object({ notificationId: z.uuid("invalid") });
 

@@ -1,12 +1,10 @@
 "use server";
 
-import { refresh, revalidatePath } from "next/cache";
+import { refresh } from "next/cache";
 import { getTranslations } from "next-intl/server";
 import { authedAction } from "@/lib/action";
-import { updateNotificationPreferences } from "@/lib/notifications/service";
 import { rememberPreferences } from "@/lib/preferences-cookie";
 import { updatePreferences } from "@/lib/settings/service";
-import { notificationPreferencesSchema } from "@/lib/validations/notifications";
 import { preferencesSchema } from "@/lib/validations/settings";
 
 export const updatePreferencesAction = authedAction(preferencesSchema, async (data, user) => {
@@ -17,11 +15,4 @@ export const updatePreferencesAction = authedAction(preferencesSchema, async (da
   refresh();
   const t = await getTranslations({ locale: data.locale, namespace: "settings" });
   return { ok: true, message: t("saved"), values: data };
-});
-
-export const updateNotificationPreferencesAction = authedAction(notificationPreferencesSchema, async (data, user) => {
-  await updateNotificationPreferences(user, data);
-  revalidatePath("/dashboard/settings");
-  const t = await getTranslations("settings.notifications");
-  return { ok: true, message: t("saved") };
 });

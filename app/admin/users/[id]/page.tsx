@@ -12,6 +12,7 @@ import { adminGetAccountOfUser } from "@/db/queries/accounts";
 import { adminListAuditEntriesForUser } from "@/db/queries/audit";
 import { adminGetUser } from "@/db/queries/admin-users";
 import { listActiveSessions } from "@/db/queries/sessions";
+import { adminGetUserContactDetails } from "@/db/queries/users";
 import { getTwoFactorStatus } from "@/db/queries/two-factor";
 import { getDateFormatter } from "@/lib/i18n/date-format-server";
 import { requireAdmin } from "@/lib/session";
@@ -39,7 +40,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 export default async function AdminUserPage({ params }: { params: Params }) {
   const { id } = await params;
   const [admin, user] = await Promise.all([requireAdmin(), loadUser(id)]);
-  const [t, tSecurity, tAudit, format, dates, audit, account, sessions, twoFactor] = await Promise.all([
+  const [t, tSecurity, tAudit, format, dates, audit, account, sessions, twoFactor, contact] = await Promise.all([
     getTranslations("admin.userDetail"),
     getTranslations("security"),
     getTranslations("admin.audit"),
@@ -49,6 +50,7 @@ export default async function AdminUserPage({ params }: { params: Params }) {
     adminGetAccountOfUser(id),
     listActiveSessions(id),
     getTwoFactorStatus(id),
+    adminGetUserContactDetails(id),
   ]);
   const isSelf = user.id === admin.id;
   const dateTime = (date: Date) => dates.dateTime(date);
@@ -76,7 +78,7 @@ export default async function AdminUserPage({ params }: { params: Params }) {
           <div className="grid grid-cols-1 items-start gap-6 lg:grid-cols-3">
             <Card className="lg:col-span-2" aria-labelledby="account-heading">
               <div className="flex items-center gap-4">
-                <Avatar name={user.name} fileId={user.avatarFileId} size="lg" />
+                <Avatar name={user.name} fileId={contact?.avatarFileId ?? null} size="lg" />
                 <div>
                   <h2 id="account-heading" className="text-base font-semibold">
                     {t("account")}
@@ -155,6 +157,26 @@ export default async function AdminUserPage({ params }: { params: Params }) {
               )}
             </Card>
           </div>
+          <Card className="mt-6" aria-labelledby="contact-heading">
+            <CardHeader id="contact-heading" title={t("contact.contactTitle")} />
+            {/* The customer's privacy choice: without it staff see name, email and account only. */}
+            {!contact ? (
+              <p className="mt-2 text-fg-muted">{t("contact.contactPrivate")}</p>
+            ) : contact.phone || contact.company || contact.jobTitle || contact.address ? (
+              <dl className="mt-3 grid gap-4 sm:grid-cols-2">
+                {(["phone", "company", "jobTitle", "address"] as const).map((field) =>
+                  contact[field] ? (
+                    <div key={field}>
+                      <dt className="text-13 text-fg-muted">{t(`contact.${field}`)}</dt>
+                      <dd className="whitespace-pre-line font-medium">{contact[field]}</dd>
+                    </div>
+                  ) : null,
+                )}
+              </dl>
+            ) : (
+              <p className="mt-2 text-fg-muted">{t("contact.contactNone")}</p>
+            )}
+          </Card>
           {account ? <CustomerWork accountId={account.id} /> : null}
           {account ? <CustomerSubscription accountId={account.id} /> : null}
           {account ? <AccountInvoices accountId={account.id} /> : null}
