@@ -94,14 +94,14 @@ test("a customer marks one notification read, then all, and the bell follows; em
   await expect(bell(page)).toHaveAccessibleName("Notifications");
   await expect(list.getByRole("button", { name: "Mark as read" })).toHaveCount(0);
 
-  await page.goto("/dashboard/settings");
-  const account = page.getByRole("checkbox", { name: "Account and security" });
+  await page.goto("/dashboard/settings/notifications");
+  const account = page.getByRole("checkbox", { name: "Email for Account and security" });
   await expect(account).toBeChecked();
   await account.uncheck();
-  await page.getByRole("button", { name: "Save email choices" }).click();
-  await expect(page.getByText("Your email choices have been saved.")).toBeVisible();
+  await page.getByRole("button", { name: "Save notification choices" }).click();
+  await expect(page.getByText("Your notification choices have been saved.")).toBeVisible();
   await page.reload();
-  await expect(page.getByRole("checkbox", { name: "Account and security" })).not.toBeChecked();
-  await expect(page.getByRole("checkbox", { name: "Projects" })).toBeChecked();
+  await expect(page.getByRole("checkbox", { name: "Email for Account and security" })).not.toBeChecked();
+  await expect(page.getByRole("checkbox", { name: "Email for Projects" })).toBeChecked();
   await Promise.all(contexts.map((context) => context.close()));
 });

@@ -88,7 +88,7 @@ test("every server action and route handler refuses a caller without a valid ses
 test("an action call encoded as React encodes it reaches the action when signed in: the e2e customer saves their own preferences", async ({ browser }) => {
   const customer = await signedInAs(browser, "customer");
   // The customer's own preferences (e2e/fixtures.ts, default theme): saving them again changes nothing visible.
-  const fields = { theme: "auto", locale: "en", timeZone: "Europe/Berlin" };
+  const fields = { theme: "auto", locale: "en", timeZone: "Europe/Berlin", dateFormat: "locale", timeFormat: "locale", dashboardDensity: "default" };
   const { result: answer, changed } = await database.observe(() => callAction(customer.request, findServerAction("updatePreferencesAction"), { fields }));
   expect(answer.state, describeAnswer(answer)).toMatchObject({ ok: true, message: messages.settings.saved, values: fields });
   if (database.reachable) expect(changed).toContain("user_settings");
