@@ -39,7 +39,7 @@ export async function notify(
     const { title, body } = describeNotification(await notificationTranslator(recipient.locale), { type: notification.type, params }, createDateFormatter(recipient));
     const url = `${appUrl()}${link}`;
     if (recipient.wantsEmail) await sendMail({ to: recipient.email, locale: recipient.locale, template: "notification", props: { title, body, url } }, tx);
-    if (wantsSms) await smsGateway.send({ to: recipient.phone!, text: `${title}: ${url}` });
+    if (wantsSms) await smsGateway.send({ to: recipient.phone!, text: `${title}: ${url}` }, tx);
     return id;
   }, db);
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import type { Transaction } from "@/db/queries/transaction";
 
 /**
  * Text messages. No provider adapter exists yet: until `SMS_PROVIDER_URL` names one, SMS is shown as
@@ -8,9 +9,10 @@ export const smsGateway = {
   configured(): boolean {
     return Boolean(process.env.SMS_PROVIDER_URL?.trim());
   },
-  async send(message: { to: string; text: string }): Promise<void> {
-    // A provider's adapter plugs in here. With none implemented the message is dropped and logged,
-    // rather than failing the change that caused it (notify runs inside its transaction).
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  async send(message: { to: string; text: string }, db?: Transaction): Promise<void> {
+    // A provider's adapter plugs in here, as a job enqueued in the caller's transaction (as mail is),
+    // so a rolled-back change sends nothing. With none implemented the message is logged and dropped.
     console.error(`[sms] no adapter for SMS_PROVIDER_URL; a message to ${message.to.slice(0, 4)}… was not sent`);
   },
 };

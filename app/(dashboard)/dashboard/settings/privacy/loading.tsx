@@ -1,0 +1,1 @@
+export { NarrowPageLoading as default } from "@/components/page-loading";
