@@ -123,8 +123,7 @@ test("date format, clock and time zone are saved, shown with examples, and follo
   await context.close();
 });
 
-// Enable once the invoice pages format dates with the reader's formatter (the "dates" work).
-test.fixme("an invoice's date follows the chosen date format", async ({ browser }) => {
+test("an invoice's date follows the chosen date format", async ({ browser }) => {
   const { email, context, page } = await signedInCustomer(browser, "Ivo Invoice");
   const { id } = await staffCreatesInvoice(browser, { customerEmail: email, lines: [{ description: uniqueLine("Dates"), quantity: "1", unitAmount: "10" }] });
   await page.goto("/dashboard/settings");
