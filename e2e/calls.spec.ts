@@ -131,7 +131,7 @@ test("the overview shows the call statistics and the latest calls, each linking 
   await recent.nth(1).click();
   await expect(page).toHaveURL(`/dashboard/calls/${e2eCallsCustomer.recordedCallId}`);
   await page.goto("/dashboard");
-  await page.getByRole("region", { name: "Call shortcuts" }).getByRole("link", { name: "Start a call" }).click();
+  await page.getByRole("region", { name: "Quick actions" }).getByRole("link", { name: /^Start a call/ }).click();
   await expect(page).toHaveURL("/dashboard/calls/requests");
   await context.close();
 });
