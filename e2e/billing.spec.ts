@@ -38,7 +38,7 @@ test("a customer subscribes to Starter in demo mode, upgrades to Professional af
   const page = await newCustomer(browser, "Sam Subscriber");
   await page.goto("/dashboard");
   await expect(page.getByRole("region", { name: "Subscription", exact: true })).toContainText("You have no subscription yet.");
-  await page.getByRole("link", { name: "Choose a plan" }).click();
+  await page.getByRole("region", { name: "Subscription", exact: true }).getByRole("link", { name: "Choose a plan" }).click();
   await expect(subscriptionCard(page)).toContainText("You have no subscription yet.");
   const plans = page.getByRole("table", { name: /^Plans with their price/ });
   for (const plan of ["Starter", "Professional", "Enterprise"]) await expect(plans.getByRole("columnheader", { name: new RegExp(`^${plan}`) })).toBeVisible();
