@@ -1,0 +1,250 @@
+// `npm run bench:overview`: for the heavy customer of `npm run seed:scale` (1,000,000 calls), the server
+// time of the overview `/dashboard` (an HTTP GET with the owner's session against the production build,
+// until the body is complete) and the SQL statements one request runs, counted on the wire: the server
+// talks to PostgreSQL through a relay in this process that counts every statement the app's pool sends
+// (Query and Execute messages). The job queue's own connections (application_name clientdesk-jobs)
+// are counted apart, so its polling never lands in a request's count. Also prints the time of the
+// overview's data function alone (`getOverview`, in this process).
+// DATABASE_URL names that PostgreSQL database; nothing is written to it but a sign-in.
+// Flags: --runs=N (default 30), --warmup=N (default 5), --port=N (default 3310), --sql (print one request's statements).
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import { chromium } from "@playwright/test";
+import { eq } from "drizzle-orm";
+import { closeDb, getDb } from "@/db";
+import { heavyLogin } from "@/db/demo";
+import { getAccountMembership } from "@/db/queries/accounts";
+import { getUserByEmail } from "@/db/queries/users";
+import { userSettings } from "@/db/schema";
+import { getOverview } from "@/lib/overview/service";
+
+const args = process.argv.slice(2);
+const option = (name: string, fallback: number) => Number(args.find((a) => a.startsWith(`--${name}=`))?.split("=")[1] ?? fallback);
+const runs = option("runs", 30);
+const warmup = option("warmup", 5);
+const TARGET_MS = 60;
+const TARGET_STATEMENTS = 15;
+
+function fail(message: string): never {
+  console.error(`\nbench:overview: ${message}`);
+  process.exit(1);
+}
+
+const databaseUrl = process.env.DATABASE_URL;
+if (!databaseUrl) fail("set DATABASE_URL to the PostgreSQL database `npm run seed:scale` filled.");
+if (!fs.existsSync(".next/BUILD_ID")) fail("no production build (.next/BUILD_ID is missing). Run `npx next build` first.");
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+async function time(work: () => Promise<unknown>): Promise<number[]> {
+  const samples: number[] = [];
+  for (let run = 0; run < warmup + runs; run++) {
+    const started = performance.now();
+    await work();
+    if (run >= warmup) samples.push(performance.now() - started);
+  }
+  return samples;
+}
+
+// ---- the data function alone, in this process ----
+const db = getDb();
+const owner = await getUserByEmail(heavyLogin.email, db);
+if (!owner) fail(`no ${heavyLogin.email} in this database: run \`npm run seed:scale\` first.`);
+const accountId = (await getAccountMembership(owner.id, db))!.accountId;
+const [settings] = await db.select({ timeZone: userSettings.timeZone, density: userSettings.dashboardDensity }).from(userSettings).where(eq(userSettings.userId, owner.id));
+const reader = { id: owner.id, accountId, timeZone: settings?.timeZone ?? "UTC", dashboardDensity: settings?.density ?? "default" } as const;
+const overview = await getOverview(reader);
+const dataTimes = await time(() => getOverview(reader));
+await closeDb();
+
+// ---- a relay that counts the statements on the wire ----
+/**
+ * Follows the client side of the PostgreSQL wire protocol across TCP chunks: startup messages
+ * (int32 length, int32 code) until the real one, then 1 type byte + int32 length per message.
+ */
+function clientMessageParser(onMessage: (type: string, body: Buffer) => void) {
+  let startup = true;
+  let header = Buffer.alloc(0);
+  let type = "";
+  let remaining = 0;
+  let body: Buffer[] = [];
+  let broken = false;
+  return (chunk: Buffer) => {
+    let i = 0;
+    while (i < chunk.length && !broken) {
+      if (remaining > 0) {
+        const n = Math.min(remaining, chunk.length - i);
+        body.push(chunk.subarray(i, i + n));
+        remaining -= n;
+        i += n;
+        if (remaining === 0) onMessage(type, Buffer.concat(body));
+        continue;
+      }
+      const need = startup ? 8 : 5;
+      const n = Math.min(need - header.length, chunk.length - i);
+      header = Buffer.concat([header, chunk.subarray(i, i + n)]);
+      i += n;
+      if (header.length < need) break;
+      if (startup) {
+        // SSLRequest and GSSENCRequest (80877103/4) are followed by another startup message.
+        const code = header.readInt32BE(4);
+        startup = code === 80877103 || code === 80877104;
+        remaining = header.readInt32BE(0) - 8;
+        type = startup ? "negotiate" : "startup";
+      } else {
+        type = String.fromCharCode(header[0]!);
+        remaining = header.readInt32BE(1) - 4;
+      }
+      header = Buffer.alloc(0);
+      body = [];
+      if (remaining < 0) broken = true;
+      if (remaining === 0) onMessage(type, Buffer.alloc(0));
+    }
+  };
+}
+
+const stats = { app: 0, jobs: 0, capture: null as string[] | null };
+const sockets = new Set<net.Socket>();
+const target = new URL(databaseUrl);
+const relay = net.createServer((client) => {
+  const upstream = net.connect(Number(target.port || 5432), target.hostname);
+  for (const socket of [client, upstream]) {
+    sockets.add(socket);
+    socket.on("close", () => sockets.delete(socket));
+    socket.on("error", () => {
+      client.destroy();
+      upstream.destroy();
+    });
+  }
+  let jobs = false;
+  const prepared = new Map<string, string>();
+  const portals = new Map<string, string>();
+  const cstrings = (buffer: Buffer) => buffer.toString("utf8").split("\0");
+  client.on(
+    "data",
+    clientMessageParser((type, body) => {
+      if (type === "startup") {
+        const pairs = cstrings(body);
+        jobs = pairs[pairs.indexOf("application_name") + 1] === "clientdesk-jobs";
+      }
+      if (type === "P") {
+        const [name, text] = cstrings(body);
+        prepared.set(name!, text!);
+      }
+      if (type === "B") {
+        const [portal, name] = cstrings(body);
+        portals.set(portal!, prepared.get(name!) ?? `(prepared ${name})`);
+      }
+      if (type !== "E" && type !== "Q") return;
+      if (jobs) return void stats.jobs++;
+      stats.app++;
+      stats.capture?.push(type === "Q" ? cstrings(body)[0]! : (portals.get(cstrings(body)[0]!) ?? "(unknown portal)"));
+    }),
+  );
+  client.pipe(upstream).pipe(client);
+});
+const relayUrl = await new Promise<string>((resolve) =>
+  relay.listen(0, "127.0.0.1", () => {
+    const url = new URL(databaseUrl);
+    url.hostname = "127.0.0.1";
+    url.port = String((relay.address() as net.AddressInfo).port);
+    resolve(url.toString());
+  }),
+);
+
+// ---- the production server ----
+let server: ChildProcess | undefined;
+const stopServer = () => {
+  if (server?.pid) try { process.kill(-server.pid, "SIGTERM"); } catch {} // its process group: start.mjs and the server it spawns
+  server = undefined;
+};
+process.on("exit", stopServer);
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => process.exit(130));
+
+function freePort(preferred: number): Promise<number> {
+  const tryListen = (port: number) =>
+    new Promise<number | null>((resolve) => {
+      const probe = net.createServer().once("error", () => resolve(null));
+      probe.listen(port, "127.0.0.1", () => {
+        const bound = (probe.address() as net.AddressInfo).port;
+        probe.close(() => resolve(bound));
+      });
+    });
+  return tryListen(preferred).then((port) => port ?? tryListen(0).then((any) => any!));
+}
+
+const port = await freePort(option("port", 3310));
+const dataDir = path.resolve(".data/bench-overview");
+fs.mkdirSync(dataDir, { recursive: true });
+const log = fs.openSync(path.join(dataDir, "server.log"), "w");
+const env = { ...process.env, SKIP_BUILD: "1", PORT: String(port), HOST: "127.0.0.1", AUTH_URL: `http://127.0.0.1:${port}`, AUTH_SECRET: "bench-secret-not-for-production-0123456789abcdef", DATA_DIR: dataDir, DATABASE_URL: relayUrl };
+server = spawn(process.execPath, ["scripts/start.mjs"], { env, stdio: ["ignore", log, log], detached: true });
+const base = `http://127.0.0.1:${port}`;
+let up = false;
+for (const started = Date.now(); !up && Date.now() - started < 60_000; await new Promise((r) => setTimeout(r, 250))) {
+  if (server.exitCode !== null) fail(`the server exited during start-up; see ${dataDir}/server.log`);
+  up = await fetch(`${base}/api/health`).then((r) => r.status === 200, () => false);
+}
+if (!up) fail(`the server did not answer on /api/health within 60 s; see ${dataDir}/server.log`);
+
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--no-first-run"] });
+const context = await browser.newContext();
+const signInPage = await context.newPage();
+await signInPage.goto(`${base}/sign-in`);
+await signInPage.getByLabel("Email", { exact: true }).fill(heavyLogin.email);
+await signInPage.getByLabel("Password", { exact: true }).fill(heavyLogin.password);
+await signInPage.getByRole("button", { name: "Sign in", exact: true }).click();
+await signInPage.waitForURL((url) => url.pathname !== "/sign-in", { timeout: 20_000 }).catch(() => fail(`signing in as ${heavyLogin.email} did not leave /sign-in`));
+const cookie = (await context.cookies(base)).map((c) => `${c.name}=${c.value}`).join("; ");
+await browser.close();
+
+async function get(page: string): Promise<void> {
+  const response = await fetch(`${base}${page}`, { headers: { cookie, accept: "text/html" }, redirect: "manual" });
+  const html = await response.text();
+  // A redirect or someone else's page would make the numbers meaningless.
+  if (response.status !== 200 || !html.includes(heavyLogin.email)) fail(`GET ${page} answered ${response.status} without the heavy customer's page`);
+}
+
+// Next loads and compiles a route's modules on its first requests: warm the routes up first.
+for (let i = 0; i < 30; i++) await Promise.all([get("/dashboard"), get("/dashboard/profile")]);
+
+// Statements: sequential requests, so what the app sent meanwhile is theirs. The session's
+// last-seen write happens at most once a minute and is included when it falls in the window.
+const counted = 50;
+const before = stats.app;
+const jobsBefore = stats.jobs;
+for (let i = 0; i < counted; i++) await get("/dashboard");
+const perRequest = (stats.app - before) / counted;
+const jobStatements = stats.jobs - jobsBefore;
+stats.capture = [];
+await get("/dashboard");
+const oneRequest = stats.capture;
+stats.capture = null;
+
+const pageTimes = await time(() => get("/dashboard"));
+const profileTimes = await time(() => get("/dashboard/profile"));
+stopServer();
+relay.close();
+for (const socket of sockets) socket.destroy();
+
+const ms = (values: number[], p: number) => percentile(values, p).toFixed(1);
+console.log(`\n/dashboard of ${heavyLogin.email}: ${overview.callStats.total.toLocaleString("en")} calls, density ${reader.dashboardDensity}; ${runs} runs after ${warmup} warm-up runs; milliseconds\n`);
+console.log("| what | median | p95 |");
+console.log("|---|--:|--:|");
+console.log(`| /dashboard, whole request (server time until the body is complete) | ${ms(pageTimes, 50)} | ${ms(pageTimes, 95)} |`);
+console.log(`| getOverview alone (the page's data, in this process) | ${ms(dataTimes, 50)} | ${ms(dataTimes, 95)} |`);
+console.log(`| for comparison: /dashboard/profile | ${ms(profileTimes, 50)} | ${ms(profileTimes, 95)} |`);
+console.log(`\nSQL statements per /dashboard request (session, layout and page), on the wire: ${perRequest.toFixed(2)} (mean of ${counted}); one request: ${oneRequest.length}`);
+console.log(`(the job queue's own connections sent ${jobStatements} statements meanwhile; not counted above)`);
+if (args.includes("--sql")) for (const [index, text] of oneRequest.entries()) console.log(`\n-- ${index + 1}\n${text.replace(/\s+/g, " ").trim()}`);
+const misses = [
+  ...(percentile(pageTimes, 50) > TARGET_MS ? [`median ${ms(pageTimes, 50)} ms > ${TARGET_MS} ms`] : []),
+  ...(oneRequest.length > TARGET_STATEMENTS ? [`${oneRequest.length} statements > ${TARGET_STATEMENTS}`] : []),
+];
+console.log(misses.length ? `\nMissed: ${misses.join("; ")}` : `\nWithin the targets: median ≤ ${TARGET_MS} ms and ≤ ${TARGET_STATEMENTS} statements.`);
+process.exit(0);
