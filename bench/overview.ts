@@ -5,7 +5,8 @@
 // (Query and Execute messages). The job queue's own connections (application_name clientdesk-jobs)
 // are counted apart, so its polling never lands in a request's count. Also prints the time of the
 // overview's data function alone (`getOverview`, in this process).
-// DATABASE_URL names that PostgreSQL database; nothing is written to it but a sign-in.
+// DATABASE_URL names that PostgreSQL database; nothing is written to it but a sign-in (the subscription
+// the data function is also timed with is rolled back).
 // Flags: --runs=N (default 30), --warmup=N (default 5), --port=N (default 3310), --sql (print one request's statements).
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -17,7 +18,7 @@ import { closeDb, getDb } from "@/db";
 import { heavyLogin } from "@/db/demo";
 import { getAccountMembership } from "@/db/queries/accounts";
 import { getUserByEmail } from "@/db/queries/users";
-import { userSettings } from "@/db/schema";
+import { plans, subscriptions, userSettings } from "@/db/schema";
 import { getOverview } from "@/lib/overview/service";
 
 const args = process.argv.slice(2);
@@ -60,6 +61,26 @@ const [settings] = await db.select({ timeZone: userSettings.timeZone, density: u
 const reader = { id: owner.id, accountId, timeZone: settings?.timeZone ?? "UTC", dashboardDensity: settings?.density ?? "default" } as const;
 const overview = await getOverview(reader);
 const dataTimes = await time(() => getOverview(reader));
+// The heavy customer has no subscription, so the usage sum above did not run: time it once more with
+// a current one (periods start and end mid-hour, as Stripe's do), inserted in a transaction that is rolled back.
+let subscribedTimes: number[] = [];
+let subscribedMinutes = 0;
+class RolledBack extends Error {}
+await db
+  .transaction(async (tx) => {
+    const [plan] = await tx
+      .insert(plans)
+      .values({ key: `bench-${Date.now()}`, name: "Bench", monthlyPrice: 9900, currency: "usd", includedMinutes: 100_000, maxAgents: 5, recordingRetentionDays: 30, features: [] })
+      .returning({ id: plans.id });
+    const start = new Date(Date.now() - 12 * 86_400_000 - 17 * 60_000 - 7_000);
+    await tx.insert(subscriptions).values({ accountId, planId: plan!.id, stripeSubscriptionId: `sub_bench_${Date.now()}`, status: "active", currentPeriodStart: start, currentPeriodEnd: new Date(start.getTime() + 30 * 86_400_000), stripeEventCreatedAt: start });
+    subscribedMinutes = (await getOverview(reader, new Date(), tx)).usage?.minutes ?? 0;
+    subscribedTimes = await time(() => getOverview(reader, new Date(), tx));
+    throw new RolledBack();
+  })
+  .catch((error: unknown) => {
+    if (!(error instanceof RolledBack)) throw error;
+  });
 await closeDb();
 
 // ---- a relay that counts the statements on the wire ----
@@ -238,6 +259,7 @@ console.log("| what | median | p95 |");
 console.log("|---|--:|--:|");
 console.log(`| /dashboard, whole request (server time until the body is complete) | ${ms(pageTimes, 50)} | ${ms(pageTimes, 95)} |`);
 console.log(`| getOverview alone (the page's data, in this process) | ${ms(dataTimes, 50)} | ${ms(dataTimes, 95)} |`);
+if (subscribedTimes.length) console.log(`| getOverview alone, with a current subscription (usage: ${subscribedMinutes.toLocaleString("en")} minutes this period) | ${ms(subscribedTimes, 50)} | ${ms(subscribedTimes, 95)} |`);
 console.log(`| for comparison: /dashboard/profile | ${ms(profileTimes, 50)} | ${ms(profileTimes, 95)} |`);
 console.log(`\nSQL statements per /dashboard request (session, layout and page), on the wire: ${perRequest.toFixed(2)} (mean of ${counted}); one request: ${oneRequest.length}`);
 console.log(`(the job queue's own connections sent ${jobStatements} statements meanwhile; not counted above)`);
