@@ -100,3 +100,15 @@ test("compact shows fewer calls and detailed more, with each call's agent", asyn
   }
   await expect(recent.getByRole("link")).toHaveCount(5);
 });
+
+test("at 360 px the overview and its customize panel fit the screen, in dark mode too", async ({ browser }) => {
+  for (const colorScheme of ["light", "dark"] as const) {
+    const page = await (await newClient(browser, { viewport: { width: 360, height: 740 }, colorScheme })).newPage();
+    await signIn(page, { email: e2eCallsCustomer.email, password: e2ePassword });
+    await expect(page.getByRole("region", { name: "Recent calls" })).toBeVisible();
+    await openCustomize(page);
+    await page.screenshot({ path: `test-results/overview-360-${colorScheme}.png`, fullPage: true });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), colorScheme).toBeLessThanOrEqual(0);
+    await page.context().close();
+  }
+});
