@@ -89,6 +89,9 @@ export const mailTemplates = {
   confirmEmailChange: actionTemplate("confirmEmailChange", { secretLink: true }),
   emailChangeRequested: actionTemplate("emailChangeRequested", { secretLink: false }),
   emailChanged: actionTemplate("emailChanged", { secretLink: false }),
+  passwordChanged: actionTemplate("passwordChanged", { secretLink: false }),
+  // `email` carries the closed account's name here.
+  accountClosed: actionTemplate("accountClosed", { secretLink: false }),
   notification: notificationTemplate,
 };
 

@@ -3,7 +3,10 @@
 import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
 import { authedAction } from "@/lib/action";
+import type { ActionState } from "@/lib/action-state";
+import { changePassword } from "@/lib/auth/password-change";
 import { revokeOwnSessions } from "@/lib/sessions/service";
+import { changePasswordSchema } from "@/lib/validations/account";
 import { revokeSessionsSchema } from "@/lib/validations/settings";
 
 /** Signs out one of the user's other sessions, or (scope "others") every one but this. */
@@ -13,4 +16,15 @@ export const revokeSessionsAction = authedAction(revokeSessionsSchema, async (da
   if (result.status === "not_found") return { ok: false, message: t("notFound") };
   revalidatePath("/dashboard/security");
   return { ok: true, message: "scope" in data ? t("revokedOthers", { count: result.count }) : t("revoked") };
+});
+
+/** The current password and a new one; every other session ends, this one stays. */
+export const changePasswordAction = authedAction(changePasswordSchema, async (data, user, { info }): Promise<ActionState> => {
+  const t = await getTranslations("passwordChange");
+  const result = await changePassword(user, data, info);
+  if (result.status === "rate_limited") return { ok: false, message: t("rateLimited", { minutes: Math.max(1, Math.ceil(result.retryAfterSeconds / 60)) }) };
+  if (result.status === "invalid_password") return { ok: false, fieldErrors: { currentPassword: t("invalidPassword") } };
+  if (result.status !== "ok") return { ok: false, fieldErrors: { password: (await getTranslations("validation"))("passwordIsEmail") } };
+  revalidatePath("/dashboard/security");
+  return { ok: true, message: t("changed", { count: result.sessionsEnded }) };
 });

@@ -12,6 +12,7 @@ import { getTwoFactorStatus } from "@/db/queries/two-factor";
 import { markSecurityReviewed } from "@/db/queries/users";
 import { requireUser } from "@/lib/session";
 import { describeUserAgent } from "@/lib/user-agent";
+import { PasswordChangeForm } from "./password-change-form";
 import { SessionsForm } from "./session-forms";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -65,6 +66,11 @@ export default async function SecurityPage() {
             {twoFactor.enabled ? <Badge tone="success">{t("twoFactorOnBadge")}</Badge> : <Badge tone="warning">{t("twoFactorOffBadge")}</Badge>}
           </p>
         </Card>
+        <ClientMessages namespaces={["passwordChange"]}>
+          <Card aria-labelledby="password-change-heading">
+            <PasswordChangeForm />
+          </Card>
+        </ClientMessages>
         <ClientMessages namespaces={["security"]}>
           <Card aria-labelledby="sessions-heading">
             <SessionsForm title={t("sessions")} description={t("sessionsHelp")} sessions={rows} />
