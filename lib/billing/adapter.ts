@@ -46,6 +46,8 @@ export interface PaymentsAdapter {
   previewPlanChange(subscription: SubscriptionRef, plan: TargetPlan): Promise<{ amountDue: number; currency: string }>;
   changePlan(subscription: SubscriptionRef, plan: TargetPlan): Promise<void>;
   setCancelAtPeriodEnd(subscription: SubscriptionRef, cancel: boolean, reason: string | null): Promise<void>;
+  /** Ends the subscription now (the account is being closed); one already ended is not an error. */
+  cancelNow(subscription: SubscriptionRef): Promise<void>;
   /** Where a past-due customer fixes their payment method (Stripe's customer portal, or the demo checkout). */
   fixPayment(request: CheckoutRequest): Promise<{ url: string }>;
 }

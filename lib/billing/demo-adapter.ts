@@ -86,6 +86,25 @@ export const demoAdapter: PaymentsAdapter = {
     await deliverDemoEvents(events);
   },
 
+  async cancelNow(subscription) {
+    const now = new Date();
+    const ended = subscriptionObject({
+      id: subscription.stripeSubscriptionId,
+      customerId: subscription.customerId,
+      accountId: subscription.accountId,
+      planId: subscription.plan.id,
+      priceId: demoPriceId(subscription.plan),
+      status: "canceled",
+      periodStart: subscription.currentPeriodStart,
+      periodEnd: subscription.currentPeriodEnd,
+      cancelAtPeriodEnd: false,
+      cancelReason: null,
+      canceledAt: now,
+    });
+    // The event id derives from the subscription: a retried cancellation applies once.
+    await deliverDemoEvents([demoEvent("customer.subscription.deleted", ended, { id: demoId("evt", `${subscription.stripeSubscriptionId}cancel`) })]);
+  },
+
   async setCancelAtPeriodEnd(subscription, cancel, reason) {
     await deliverDemoEvents([demoEvent("customer.subscription.updated", updatedSubscription(subscription, { cancelAtPeriodEnd: cancel, cancelReason: cancel ? reason : null }))]);
   },

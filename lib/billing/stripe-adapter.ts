@@ -92,6 +92,16 @@ export function createStripeAdapter(stripe: Stripe): PaymentsAdapter {
       });
     },
 
+    async cancelNow(subscription) {
+      try {
+        await stripe.subscriptions.cancel(subscription.stripeSubscriptionId, {}, { idempotencyKey: `cancel-${subscription.stripeSubscriptionId}` });
+      } catch (error) {
+        // Already gone at Stripe: what we asked for is done.
+        if (error instanceof Stripe.errors.StripeInvalidRequestError && error.code === "resource_missing") return;
+        throw error;
+      }
+    },
+
     async fixPayment(request) {
       const portal = await stripe.billingPortal.sessions.create({ customer: request.customerId, return_url: request.successUrl });
       return { url: portal.url };
@@ -104,6 +114,7 @@ export function createStripeAdapter(stripe: Stripe): PaymentsAdapter {
     previewPlanChange: answering("previewing a plan change", adapter.previewPlanChange),
     changePlan: answering("changing a plan", adapter.changePlan),
     setCancelAtPeriodEnd: answering("setting cancel at period end", adapter.setCancelAtPeriodEnd),
+    cancelNow: answering("cancelling a subscription", adapter.cancelNow),
     fixPayment: answering("opening the customer portal", adapter.fixPayment),
   };
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { deleteExpiredRecords } from "@/db/queries/cleanup";
+import { cancelClosedAccountSubscription, deleteAccountFiles } from "@/lib/account/jobs";
 import { completeSignUp, sendPasswordResetLink } from "@/lib/auth/service";
 import { renewDemoSubscriptions } from "@/lib/billing/demo-renewals";
 import { deliverMail } from "@/lib/mail";
@@ -19,6 +20,8 @@ const jobHandlers: { [N in JobName]: (data: JobData[N], attempt: JobAttempt) => 
     return deleted;
   },
   "billing.demo-renewals": () => renewDemoSubscriptions(),
+  "account.delete-files": (data) => deleteAccountFiles(data),
+  "account.cancel-subscription": (data) => cancelClosedAccountSubscription(data),
 };
 
 export const jobNames = Object.keys(jobHandlers) as JobName[];

@@ -16,6 +16,10 @@ export type JobData = {
   "maintenance.cleanup": Record<string, never>;
   /** Demo payment mode only: renews or ends subscriptions whose period is over, as Stripe would. */
   "billing.demo-renewals": Record<string, never>;
+  /** Deletes the stored bytes of a deleted account's files (their rows are already gone). */
+  "account.delete-files": { storageKeys: string[] };
+  /** Ends a closed account's subscription at the payment provider; the customer id is kept here because the account no longer holds it. */
+  "account.cancel-subscription": { accountId: string; stripeSubscriptionId: string; customerId: string };
 };
 
 export type JobName = keyof JobData;
@@ -31,6 +35,9 @@ export const jobQueues: Record<JobName, Omit<Queue, "name">> = {
   "auth.password-reset": { retryLimit: 3, retryDelay: 5, retryBackoff: true, expireInSeconds: 2 * MINUTE, deleteAfterSeconds: 7 * DAY },
   "maintenance.cleanup": { retryLimit: 3, retryDelay: 5 * MINUTE, expireInSeconds: 15 * MINUTE, deleteAfterSeconds: 30 * DAY },
   "billing.demo-renewals": { retryLimit: 2, retryDelay: MINUTE, expireInSeconds: 10 * MINUTE, deleteAfterSeconds: DAY },
+  // A deletion must finish: about a day and a half of tries (then staff see it among failed jobs and retry).
+  "account.delete-files": { retryLimit: 20, retryDelay: MINUTE, retryBackoff: true, retryDelayMax: 2 * HOUR, expireInSeconds: 10 * MINUTE, deleteAfterSeconds: 30 * DAY },
+  "account.cancel-subscription": { retryLimit: 20, retryDelay: MINUTE, retryBackoff: true, retryDelayMax: 2 * HOUR, expireInSeconds: 2 * MINUTE, deleteAfterSeconds: 30 * DAY },
 };
 
 export const jobQueueList = Object.entries(jobQueues).map(([name, options]) => ({ name, ...options }));
