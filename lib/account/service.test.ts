@@ -225,3 +225,22 @@ describe("a member deleting their account", () => {
     expect(await db().select({ userId: customerAccountMembers.userId }).from(customerAccountMembers).where(eq(customerAccountMembers.accountId, accountId))).toEqual([{ userId: owner.actor.id }]);
   });
 });
+
+describe("the files job", () => {
+  it("is retried when storage fails, until the bytes are gone", async () => {
+    const local = localDiskStorage(storageRoot);
+    let failures = 2;
+    setStorage({ ...local, delete: async (key) => (failures-- > 0 ? Promise.reject(new Error("storage is down")) : local.delete(key)) });
+    try {
+      const { actor } = await customer("flaky");
+      const avatar = await storedFile({ accountId: null, ownerUserId: actor.id, purpose: "avatar" });
+      expect((await deleteOwnAccount(actor, { password }, info())).status).toBe("ok");
+      const jobs = await runQueuedJobs({ only: ["account.delete-files"] });
+      expect(jobs).toEqual([{ name: "account.delete-files", state: "completed" }]);
+      expect(failures).toBeLessThan(0);
+      expect(fs.existsSync(avatar.file)).toBe(false);
+    } finally {
+      setStorage(localDiskStorage(storageRoot));
+    }
+  });
+});

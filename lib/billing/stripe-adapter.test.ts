@@ -18,6 +18,7 @@ const answers: Record<string, (form: URLSearchParams) => object> = {
   "GET /v1/subscriptions/sub_stub_1": () => ({ id: "sub_stub_1", object: "subscription", items: { object: "list", data: [{ id: "si_stub_1", object: "subscription_item" }] } }),
   "POST /v1/invoices/create_preview": () => ({ id: "upcoming", object: "invoice", amount_due: 4567, currency: "usd" }),
   "POST /v1/subscriptions/sub_stub_1": () => ({ id: "sub_stub_1", object: "subscription" }),
+  "DELETE /v1/subscriptions/sub_stub_1": () => ({ id: "sub_stub_1", object: "subscription", status: "canceled" }),
   "POST /v1/billing_portal/sessions": () => ({ id: "bps_stub_1", object: "billing_portal.session", url: "https://billing.stripe.test/p/session" }),
 };
 
@@ -32,7 +33,7 @@ beforeAll(async () => {
     const [path, query] = (request.url ?? "").split("?");
     const form = new URLSearchParams(request.method === "GET" ? (query ?? "") : await bodyOf(request));
     received.push({ method: request.method!, path: path!, form, authorization: request.headers.authorization, idempotencyKey: request.headers["idempotency-key"] as string | undefined });
-    if (form.get("customer") === "cus_unknown") {
+    if (form.get("customer") === "cus_unknown" || path === "/v1/subscriptions/sub_gone") {
       response.writeHead(400, { "content-type": "application/json", "request-id": "req_stub" });
       response.end(JSON.stringify({ error: { type: "invalid_request_error", code: "resource_missing", message: "No such customer: 'cus_unknown'" } }));
       return;
@@ -161,5 +162,13 @@ describe("the Stripe adapter's requests", () => {
     );
     expect(refusal).toBeInstanceOf(AppError);
     expect(refusal).toMatchObject({ code: "unavailable" });
+  });
+
+  it("cancels a closing account's subscription now, and counts one Stripe no longer knows as cancelled", async () => {
+    await adapter().cancelNow(subscription);
+    expect(received.map(({ method, path, idempotencyKey }) => ({ method, path, idempotencyKey }))).toEqual([
+      { method: "DELETE", path: "/v1/subscriptions/sub_stub_1", idempotencyKey: "cancel-sub_stub_1" },
+    ]);
+    await expect(adapter().cancelNow({ ...subscription, stripeSubscriptionId: "sub_gone" })).resolves.toBeUndefined();
   });
 });
