@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/lib/i18n/client-messages";
+import { localeDirection } from "@/lib/i18n/config";
 import { DateFormatProvider } from "@/lib/i18n/date-format-client";
 import { getDateTimePreferences } from "@/lib/i18n/date-format-server";
 import { rememberedPreferences } from "@/lib/preferences-cookie";
@@ -28,7 +29,7 @@ export const viewport: Viewport = {
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const [user, locale, remembered, dateTimePreferences] = await Promise.all([getSessionUser(), getLocale(), rememberedPreferences(), getDateTimePreferences()]);
   return (
-    <html lang={locale} data-theme={user?.theme ?? remembered.theme ?? "auto"} className={sans.variable}>
+    <html lang={locale} dir={localeDirection(locale)} data-theme={user?.theme ?? remembered.theme ?? "auto"} className={sans.variable}>
       <body className="min-h-dvh bg-bg font-sans text-fg antialiased">
         <DateFormatProvider preferences={dateTimePreferences}>
           <ClientMessages namespaces={["errors"]}>{children}</ClientMessages>

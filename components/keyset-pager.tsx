@@ -33,9 +33,9 @@ export function KeysetPager({
 function PagerLink({ href, label, direction }: { href: string | null; label: string; direction: "newer" | "older" }) {
   const content = (
     <>
-      {direction === "newer" ? <ChevronLeft aria-hidden className="size-4" /> : null}
+      {direction === "newer" ? <ChevronLeft aria-hidden className="rtl:-scale-x-100 size-4" /> : null}
       {label}
-      {direction === "older" ? <ChevronRight aria-hidden className="size-4" /> : null}
+      {direction === "older" ? <ChevronRight aria-hidden className="rtl:-scale-x-100 size-4" /> : null}
     </>
   );
   if (!href) {

@@ -4,7 +4,7 @@
 export const userRoles = ["customer", "admin"] as const;
 export const userStatuses = ["active", "disabled"] as const;
 export const themes = ["light", "dark", "auto"] as const;
-export const locales = ["en", "de"] as const;
+export const locales = ["en", "de", "ur"] as const;
 
 export type UserRole = (typeof userRoles)[number];
 export type UserStatus = (typeof userStatuses)[number];

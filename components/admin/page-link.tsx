@@ -7,9 +7,9 @@ export function PageLink({ href, disabled, label, direction }: { href: string; d
   const Icon = direction === "previous" ? ChevronLeft : ChevronRight;
   const content = (
     <>
-      {direction === "previous" ? <Icon aria-hidden className="size-4" /> : null}
+      {direction === "previous" ? <Icon aria-hidden className="size-4 rtl:-scale-x-100" /> : null}
       {label}
-      {direction === "next" ? <Icon aria-hidden className="size-4" /> : null}
+      {direction === "next" ? <Icon aria-hidden className="size-4 rtl:-scale-x-100" /> : null}
     </>
   );
   if (disabled) {

@@ -120,7 +120,7 @@ export function UserMenu({ user }: { user: { name: string; email: string; avatar
             <div role="separator" className="my-1 border-t border-border" />
             <form action={signOutAction}>
               <button role="menuitem" tabIndex={-1} type="submit" className={itemClass}>
-                <LogOut aria-hidden className="size-4 text-fg-muted" />
+                <LogOut aria-hidden className="rtl:-scale-x-100 size-4 text-fg-muted" />
                 {t("signOut")}
               </button>
             </form>

@@ -21,6 +21,27 @@ export function negotiateLocale(acceptLanguage: string | null | undefined): Loca
   return ranked.map((entry) => entry.language).find(isLocale) ?? defaultLocale;
 }
 
-export async function loadMessages(locale: Locale) {
-  return (await import(`./messages/${locale}.json`)).default as typeof import("./messages/en.json");
+/** Which way a language is written: the root layout and emails set `dir` from it, so the layout mirrors. */
+export function localeDirection(locale: string): "ltr" | "rtl" {
+  return locale.split("-")[0] === "ur" ? "rtl" : "ltr";
+}
+
+type Messages = typeof import("./messages/en.json");
+type MessageTree = { [key: string]: string | MessageTree };
+
+/** `translation` over `fallback`, key by key, so a message not yet translated shows in English instead of as its key. */
+export function mergeMessages(fallback: MessageTree, translation: MessageTree): MessageTree {
+  const merged: MessageTree = { ...fallback };
+  for (const [key, value] of Object.entries(translation)) {
+    const base = fallback[key];
+    merged[key] = typeof value === "object" && typeof base === "object" ? mergeMessages(base, value) : value;
+  }
+  return merged;
+}
+
+export async function loadMessages(locale: Locale): Promise<Messages> {
+  const english = (await import("./messages/en.json")).default;
+  if (locale === "en") return english;
+  const translation = (await import(`./messages/${locale}.json`)).default as MessageTree;
+  return mergeMessages(english, translation) as Messages;
 }

@@ -14,4 +14,10 @@ export const globalErrorMessages = {
     reference: "Referenz: {digest}",
     retry: "Erneut versuchen",
   },
+  ur: {
+    errorTitle: "کچھ غلط ہو گیا",
+    errorText: "ہم یہ صفحہ لوڈ نہیں کر سکے۔ براہ کرم تھوڑی دیر بعد دوبارہ کوشش کریں۔",
+    reference: "حوالہ: {digest}",
+    retry: "دوبارہ کوشش کریں",
+  },
 };

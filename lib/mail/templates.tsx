@@ -1,3 +1,5 @@
+import { localeDirection } from "@/lib/i18n/config";
+
 type Translator = (key: string, values?: Record<string, string>) => string;
 
 const styles = {
@@ -12,7 +14,7 @@ const styles = {
 
 function ActionEmail(props: { lang: string; heading: string; body: string; actionLabel: string; actionUrl: string; note: string }) {
   return (
-    <html lang={props.lang}>
+    <html lang={props.lang} dir={localeDirection(props.lang)}>
       <body style={styles.body}>
         <div style={styles.card}>
           <p style={styles.brand}>Clientdesk</p>
@@ -23,7 +25,9 @@ function ActionEmail(props: { lang: string; heading: string; body: string; actio
               {props.actionLabel}
             </a>
           </p>
-          <p style={styles.muted}>{props.actionUrl}</p>
+          <p style={styles.muted} dir="ltr">
+            {props.actionUrl}
+          </p>
           <p style={styles.muted}>{props.note}</p>
         </div>
       </body>

@@ -48,7 +48,7 @@ export default async function AdminOutboxEntryPage({ params }: Props) {
       title={entry.subject}
       actions={
         <Link href="/admin/outbox" className="inline-flex items-center gap-1 text-sm font-medium text-primary underline-offset-2 hover:underline">
-          <ArrowLeft aria-hidden className="size-4" />
+          <ArrowLeft aria-hidden className="rtl:-scale-x-100 size-4" />
           {t("back")}
         </Link>
       }

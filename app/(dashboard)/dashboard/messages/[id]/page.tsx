@@ -40,7 +40,7 @@ export default async function ThreadPage({ params }: Props) {
     <>
       <div className="mx-auto w-full max-w-6xl">
         <Link href="/dashboard/messages" prefetch={false} className="inline-flex items-center gap-1 text-sm font-medium text-primary underline-offset-2 hover:underline">
-          <ArrowLeft aria-hidden className="size-4" />
+          <ArrowLeft aria-hidden className="rtl:-scale-x-100 size-4" />
           {t("back")}
         </Link>
       </div>

@@ -26,7 +26,7 @@ export default async function CalendarFeedPage() {
       width="narrow"
       actions={
         <Link href="/dashboard/projects" className="inline-flex items-center gap-1 text-sm font-medium text-primary underline-offset-2 hover:underline">
-          <ArrowLeft aria-hidden className="size-4" />
+          <ArrowLeft aria-hidden className="rtl:-scale-x-100 size-4" />
           {t("backToProjects")}
         </Link>
       }
