@@ -27,14 +27,17 @@ export function localeDirection(locale: string): "ltr" | "rtl" {
 }
 
 type Messages = typeof import("./messages/en.json");
-type MessageTree = { [key: string]: string | MessageTree };
+type MessageTree = { [key: string]: unknown };
+
+// A namespace is a plain object; a message is a string, or an array once the build has precompiled it.
+const isNamespace = (value: unknown): value is MessageTree => typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** `translation` over `fallback`, key by key, so a message not yet translated shows in English instead of as its key. */
 export function mergeMessages(fallback: MessageTree, translation: MessageTree): MessageTree {
   const merged: MessageTree = { ...fallback };
   for (const [key, value] of Object.entries(translation)) {
     const base = fallback[key];
-    merged[key] = typeof value === "object" && typeof base === "object" ? mergeMessages(base, value) : value;
+    merged[key] = isNamespace(value) && isNamespace(base) ? mergeMessages(base, value) : value;
   }
   return merged;
 }

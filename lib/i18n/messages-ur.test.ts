@@ -67,6 +67,11 @@ describe("loading a translation", () => {
     expect(merged).toEqual({ nav: { overview: "جائزہ", activity: "Activity" }, meta: { description: "Dashboard" } });
   });
 
+  it("keeps a message the build precompiled to an array whole", () => {
+    const merged = mergeMessages({ overview: { greeting: ["Hello, ", ["name"]] } }, { overview: { greeting: ["السلام علیکم، ", ["name"]] } });
+    expect(merged).toEqual({ overview: { greeting: ["السلام علیکم، ", ["name"]] } });
+  });
+
   it("gives Urdu readers every English key, in Urdu where translated", async () => {
     const messages = await loadMessages("ur");
     expect([...flatten(messages).keys()].sort()).toEqual([...flatten(en).keys()].sort());
