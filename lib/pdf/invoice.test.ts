@@ -74,4 +74,12 @@ describe("the invoice PDF", () => {
     const tokyo = await textOf(await renderInvoicePdf(paid, { locale: "de", timeZone: "Asia/Tokyo", dateFormat: "ymd", timeFormat: "h24" }));
     for (const expected of ["2026-11-01", "2026-11-15", "2026-11-20"]) expect(tokyo).toContain(expected);
   });
+
+  it("is written in Urdu for an Urdu reader, with the Latin names and amounts intact", async () => {
+    const paid = { ...invoice, status: "paid" as const, amountPaid: 26_835, paidAt: new Date("2026-11-20T23:30:00Z") };
+    const text = await textOf(await renderInvoicePdf(paid, { locale: "ur", timeZone: "Asia/Karachi" }));
+    // The extractor returns Urdu word by word, in the order they are drawn (right to left).
+    for (const expected of ["انوائس", "بنام", "شدہ", "ٹیکس", "نومبر", "INV-2026-0042", "Clientdesk Services Ltd.", "Northwind Dental", "Hafenstraße", "€268.35"]) expect(text).toContain(expected);
+    expect(text).not.toMatch(/[\u200e\u200f]/);
+  });
 });

@@ -1,14 +1,25 @@
 import "server-only";
-import { Document, Page, renderToBuffer, StyleSheet, Text, View } from "@react-pdf/renderer";
+import path from "node:path";
+import { Document, Font, Page, renderToBuffer, StyleSheet, Text, View } from "@react-pdf/renderer";
 import { createTranslator, type AbstractIntlMessages } from "use-intl/core";
 import type { InvoiceDetail } from "@/db/queries/invoices";
 import { companyDetails } from "@/lib/billing/config";
 import { formatMoney } from "@/lib/billing/money";
-import { loadMessages, type Locale } from "@/lib/i18n/config";
+import { loadMessages, localeDirection, type Locale } from "@/lib/i18n/config";
 import { createDateFormatter, type DateTimePreferences } from "@/lib/i18n/date-format";
 
-// Only the built-in Helvetica: the renderer never fetches a font, an image or any URL.
-const styles = StyleSheet.create({
+// The built-in Helvetica, and for Arabic script (Urdu) Noto Naskh Arabic from lib/pdf/fonts (OFL):
+// the renderer never fetches a font, an image or any URL.
+const fontFolder = path.join(/*turbopackIgnore: true*/ process.cwd(), "lib", "pdf", "fonts");
+Font.register({
+  family: "NotoNaskhArabic",
+  fonts: [
+    { src: path.join(fontFolder, "NotoNaskhArabic-Regular.ttf") },
+    { src: path.join(fontFolder, "NotoNaskhArabic-Bold.ttf"), fontWeight: "bold" },
+  ],
+});
+
+const ltrStyles = StyleSheet.create({
   page: { padding: 48, fontFamily: "Helvetica", fontSize: 10, color: "#1f2937" },
   header: { flexDirection: "row", justifyContent: "space-between", marginBottom: 28 },
   company: { fontSize: 14, fontFamily: "Helvetica-Bold", marginBottom: 4 },
@@ -29,7 +40,33 @@ const styles = StyleSheet.create({
   totalLine: { flexDirection: "row", justifyContent: "space-between", marginBottom: 3 },
   grandTotal: { flexDirection: "row", justifyContent: "space-between", borderTopWidth: 1, borderColor: "#1f2937", paddingTop: 4, marginTop: 2, fontFamily: "Helvetica-Bold" },
   notes: { marginTop: 28 },
+  text: {},
 });
+
+type Styles = typeof ltrStyles;
+type Style = Styles[keyof Styles];
+
+/**
+ * The same layout mirrored for a right-to-left reader: rows run from the right, text alignment flips,
+ * and Arabic script falls back from Helvetica (Latin: numbers, amounts, names) to Noto Naskh Arabic.
+ * Words keep their order (the bidi algorithm reverses Urdu runs); react-pdf's `direction: "rtl"` is
+ * not used: it measures a text in a box without a width as the full page and pushes columns off it.
+ */
+function rightToLeft(ltr: Styles): Styles {
+  const mirror = (style: Style): Style => {
+    const { paddingRight, ...rest } = style as Style & { paddingRight?: number; textAlign?: string };
+    const mirrored: Record<string, unknown> = { ...rest, textAlign: rest.textAlign === "right" ? "left" : "right" };
+    if (paddingRight !== undefined) mirrored.paddingLeft = paddingRight;
+    if (mirrored.flexDirection === "row") mirrored.flexDirection = "row-reverse";
+    if (mirrored.alignSelf === "flex-end") mirrored.alignSelf = "flex-start";
+    if (mirrored.fontFamily === "Helvetica") mirrored.fontFamily = ["Helvetica", "NotoNaskhArabic"];
+    if (mirrored.fontFamily === "Helvetica-Bold") Object.assign(mirrored, { fontFamily: ["Helvetica", "NotoNaskhArabic"], fontWeight: "bold" });
+    return mirrored as Style;
+  };
+  return Object.fromEntries(Object.entries(ltr).map(([name, style]) => [name, mirror(style)])) as Styles;
+}
+
+const rtlStyles = rightToLeft(ltrStyles);
 
 const stampColors = { paid: "#15803d", overdue: "#b91c1c", void: "#6b7280", uncollectible: "#b45309" } as const;
 
@@ -39,8 +76,9 @@ export function invoiceStamp(invoice: Pick<InvoiceDetail, "status" | "overdue">)
   return invoice.overdue ? "overdue" : null;
 }
 
-// The standard PDF fonts know Latin-1 and the euro sign, not the narrow spaces some locales format with.
-const pdfText = (text: string) => text.replace(/[\u202f\u2009]/g, " ");
+// The standard PDF fonts know Latin-1 and the euro sign, not the narrow spaces some locales format with,
+// nor the invisible direction marks Urdu numbers carry (the layout sets the direction).
+const pdfText = (text: string) => text.replace(/[\u202f\u2009]/g, " ").replace(/[\u200e\u200f\u061c]/g, "");
 
 /** The invoice as a PDF, in the reader's language, time zone and date format, from stored data only. */
 export async function renderInvoicePdf(invoice: InvoiceDetail, reader: DateTimePreferences & { locale: Locale }): Promise<Buffer> {
@@ -51,6 +89,7 @@ export async function renderInvoicePdf(invoice: InvoiceDetail, reader: DateTimeP
   const dates = createDateFormatter(reader);
   const day = (value: string) => pdfText(dates.day(value));
   const instant = (value: Date) => pdfText(dates.date(value));
+  const styles = localeDirection(reader.locale) === "rtl" ? rtlStyles : ltrStyles;
   const company = companyDetails();
   const stamp = invoiceStamp(invoice);
   const balance = invoice.total - invoice.amountPaid;
@@ -58,13 +97,13 @@ export async function renderInvoicePdf(invoice: InvoiceDetail, reader: DateTimeP
   const fact = (label: string, value: string) => (
     <View style={styles.fact}>
       <Text style={styles.muted}>{label}</Text>
-      <Text>{value}</Text>
+      <Text style={styles.text}>{value}</Text>
     </View>
   );
   const totalLine = (label: string, value: string) => (
     <View style={styles.totalLine}>
-      <Text>{label}</Text>
-      <Text>{value}</Text>
+      <Text style={styles.text}>{label}</Text>
+      <Text style={styles.text}>{value}</Text>
     </View>
   );
 
@@ -88,10 +127,10 @@ export async function renderInvoicePdf(invoice: InvoiceDetail, reader: DateTimeP
         <View style={styles.columns}>
           <View>
             <Text style={styles.label}>{tr("pdf.billedTo")}</Text>
-            <Text>{invoice.customerName}</Text>
-            {invoice.billingAddress ? <Text>{invoice.billingAddress}</Text> : null}
-            {invoice.billingEmail ? <Text>{invoice.billingEmail}</Text> : null}
-            {invoice.taxId ? <Text>{tr("pdf.taxId", { taxId: invoice.taxId })}</Text> : null}
+            <Text style={styles.text}>{invoice.customerName}</Text>
+            {invoice.billingAddress ? <Text style={styles.text}>{invoice.billingAddress}</Text> : null}
+            {invoice.billingEmail ? <Text style={styles.text}>{invoice.billingEmail}</Text> : null}
+            {invoice.taxId ? <Text style={styles.text}>{tr("pdf.taxId", { taxId: invoice.taxId })}</Text> : null}
           </View>
           <View style={styles.facts}>
             {fact(tr("issueDate"), day(invoice.issueDate))}
@@ -120,8 +159,8 @@ export async function renderInvoicePdf(invoice: InvoiceDetail, reader: DateTimeP
           {totalLine(tr("subtotal"), money(invoice.subtotal))}
           {totalLine(tr("taxWithRate", { rate: taxRate }), money(invoice.tax))}
           <View style={styles.grandTotal}>
-            <Text>{tr("total")}</Text>
-            <Text>{money(invoice.total)}</Text>
+            <Text style={styles.text}>{tr("total")}</Text>
+            <Text style={styles.text}>{money(invoice.total)}</Text>
           </View>
           {invoice.amountPaid > 0 ? totalLine(tr("amountPaid"), money(invoice.amountPaid)) : null}
           {invoice.status === "open" ? totalLine(tr("balance"), money(balance)) : null}
@@ -130,7 +169,7 @@ export async function renderInvoicePdf(invoice: InvoiceDetail, reader: DateTimeP
         {invoice.notes ? (
           <View style={styles.notes}>
             <Text style={styles.label}>{tr("notes")}</Text>
-            <Text>{invoice.notes}</Text>
+            <Text style={styles.text}>{invoice.notes}</Text>
           </View>
         ) : null}
       </Page>
