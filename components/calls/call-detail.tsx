@@ -29,8 +29,8 @@ export async function CallDetail({ call }: { call: Omit<Call, "accountId"> }) {
           )}
           {fact(t("detail.status"), <CallStatusBadge status={call.status} label={t(`statuses.${call.status}`)} />)}
           {fact(t("detail.direction"), t(`directions.${call.direction}`))}
-          {fact(t("detail.from"), <span className="font-mono">{call.fromNumber}</span>)}
-          {fact(t("detail.to"), <span className="font-mono">{call.toNumber}</span>)}
+          {fact(t("detail.from"), <span className="font-mono" dir="ltr">{call.fromNumber}</span>)}
+          {fact(t("detail.to"), <span className="font-mono" dir="ltr">{call.toNumber}</span>)}
           {fact(t("detail.agent"), call.agentName ? `${call.agentName} (${t(`detail.agentKinds.${call.agentKind ?? "human"}`)})` : <span className="text-fg-muted">{t("noAgent")}</span>)}
           {fact(t("detail.duration"), <span className="tabular-nums">{formatDuration(call.durationSeconds)}</span>)}
           {fact(t("detail.cost"), <span className="tabular-nums">{formatMoney(call.cost, call.currency, locale)}</span>)}

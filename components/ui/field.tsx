@@ -28,9 +28,21 @@ export function FieldShell({ id, label, error, hint, control }: { id: string; la
   );
 }
 
+// Addresses and numbers read left to right also on a right-to-left page (aligned to its start).
+const leftToRightTypes = new Set(["email", "tel", "url"]);
+
 export function Field({ label, name, error, hint, ...props }: ComponentProps<"input"> & FieldProps) {
   const id = props.id ?? `field-${name}`;
-  return <FieldShell id={id} label={label} error={error} hint={hint} control={(aria) => <input id={id} name={name} className={inputClass} {...aria} {...props} />} />;
+  return <FieldShell id={id} label={label} error={error} hint={hint} control={(aria) => (
+        <input
+          id={id}
+          name={name}
+          className={leftToRightTypes.has(props.type ?? "") ? `${inputClass} rtl:text-end` : inputClass}
+          dir={leftToRightTypes.has(props.type ?? "") ? "ltr" : undefined}
+          {...aria}
+          {...props}
+        />
+      )} />;
 }
 
 export function SelectField({ label, name, error, hint, children, ...props }: ComponentProps<"select"> & FieldProps) {

@@ -114,7 +114,7 @@ export function AuditTable({ rows, filters, actionGroups, paged }: { rows: Audit
       header: t("columns.target"),
       cell: (info) => <UserCell id={info.row.original.targetUserId} name={info.row.original.targetName} email={info.row.original.targetEmail} fallback={none} />,
     }),
-    column.accessor("ip", { header: t("columns.ip"), cell: (info) => <span className="font-mono text-13">{info.getValue() ?? none}</span> }),
+    column.accessor("ip", { header: t("columns.ip"), cell: (info) => <bdi className="font-mono text-13">{info.getValue() ?? none}</bdi> }),
     column.accessor("device", { header: t("columns.device"), cell: (info) => info.getValue() || <span className="text-fg-muted">{none}</span> }),
     column.accessor("metadata", { header: t("columns.details"), cell: (info) => <Details metadata={info.getValue()} /> }),
   ]);

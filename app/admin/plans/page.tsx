@@ -70,7 +70,7 @@ export default async function AdminPlansPage() {
                   <td className={`${cell} hidden text-end tabular-nums md:table-cell`}>{t("minutes", { count: plan.includedMinutes })}</td>
                   <td className={`${cell} hidden text-end tabular-nums md:table-cell`}>{plan.maxAgents}</td>
                   <td className={`${cell} hidden text-end tabular-nums md:table-cell`}>{t("days", { count: plan.recordingRetentionDays })}</td>
-                  <td className={`${cell} hidden break-all font-mono text-13 md:table-cell`}>{plan.stripePriceId ?? <span className="font-sans text-fg-muted">{t("noStripePrice")}</span>}</td>
+                  <td className={`${cell} hidden break-all font-mono text-13 md:table-cell`} dir="auto">{plan.stripePriceId ?? <span className="font-sans text-fg-muted">{t("noStripePrice")}</span>}</td>
                   <td className={cell}>
                     <Badge tone={plan.active ? "success" : "neutral"}>{t(plan.active ? "active" : "inactive")}</Badge>
                   </td>

@@ -26,7 +26,7 @@ export function CreateKeyForm() {
             {t("newKey")}
           </label>
           <div className="flex flex-col gap-2 sm:flex-row">
-            <input id="platform-key-value" readOnly value={key} onFocus={(event) => event.currentTarget.select()} aria-describedby="platform-key-hint" className={`${inputClass} font-mono text-13`} />
+            <input id="platform-key-value" readOnly value={key} onFocus={(event) => event.currentTarget.select()} aria-describedby="platform-key-hint" dir="ltr" className={`${inputClass} font-mono text-13`} />
             <CopyButton text={key} />
           </div>
           <p id="platform-key-hint" className="text-13">
@@ -114,9 +114,11 @@ export function KeyTable({ keys }: { keys: KeyRow[] }) {
                   <th scope="row" className={`${cell} font-medium`}>
                     {key.name}
                     {/* Below 640 px the prefix column is hidden: it shows under the name. */}
-                    <span className="mt-0.5 block font-mono text-13 font-normal text-fg-muted sm:hidden">{key.prefix}…</span>
+                    <span className="mt-0.5 block font-mono text-13 font-normal text-fg-muted sm:hidden" dir="ltr">{key.prefix}…</span>
                   </th>
-                  <td className={`${cell} hidden font-mono text-13 sm:table-cell`}>{key.prefix}…</td>
+                  <td className={`${cell} hidden font-mono text-13 sm:table-cell`}>
+                    <bdi dir="ltr">{key.prefix}…</bdi>
+                  </td>
                   <td className={`${cell} hidden whitespace-nowrap md:table-cell`}>{key.created}</td>
                   <td className={`${cell} whitespace-nowrap`}>{key.lastUsed ?? <span className="text-fg-muted">{t("never")}</span>}</td>
                   <td className={cell}>{key.revoked ? <Badge tone="neutral">{t("revokedOn", { date: key.revoked })}</Badge> : <Badge tone="success">{t("active")}</Badge>}</td>

@@ -60,7 +60,9 @@ export default async function ImportCallsPage() {
               {importColumns.map((column) => (
                 <tr key={column}>
                   <th scope="row" className="px-3 py-2 align-top font-normal">
-                    <code className="font-mono text-13">{column}</code>
+                    <code className="font-mono text-13" dir="ltr">
+                      {column}
+                    </code>
                     <span className="block text-xs text-fg-muted">{requiredImportColumns.includes(column) ? t("required") : t("optional")}</span>
                   </th>
                   <td className="px-3 py-2 align-top">{t(`columns.${column}`)}</td>
@@ -70,7 +72,7 @@ export default async function ImportCallsPage() {
           </table>
         </div>
         <h3 className="mt-6 mb-2 text-sm font-semibold">{t("exampleTitle")}</h3>
-        <pre className="overflow-x-auto rounded-lg border border-border bg-surface-muted p-3 font-mono text-13">{example}</pre>
+        <pre dir="ltr" className="overflow-x-auto rounded-lg border border-border bg-surface-muted p-3 font-mono text-13">{example}</pre>
       </section>
     </Page>
   );

@@ -71,7 +71,7 @@ export default async function AdminOutboxEntryPage({ params }: Props) {
           {t("body")}
         </h2>
         <p className="mt-1 text-13 text-fg-muted">{t("bodyHint")}</p>
-        <pre className="mt-3 max-h-[32rem] overflow-auto whitespace-pre-wrap break-words rounded-md bg-surface-muted p-3 font-mono text-13">{redactSecrets(entry.textBody)}</pre>
+        <pre dir="auto" className="mt-3 max-h-[32rem] overflow-auto whitespace-pre-wrap break-words rounded-md bg-surface-muted p-3 font-mono text-13">{redactSecrets(entry.textBody)}</pre>
       </Card>
     </Page>
   );

@@ -72,8 +72,8 @@ export function CallsTable({ rows, sort, order, sortHrefs }: { rows: CallTableRo
       header: t("columns.numbers"),
       cell: (info) => (
         <span className="whitespace-nowrap font-mono text-13">
-          {info.getValue()} <span aria-hidden>→</span>
-          <span className="sr-only">{t("numberTo")}</span> {info.row.original.toNumber}
+          <bdi dir="ltr">{info.getValue()}</bdi> <span aria-hidden className="inline-block rtl:-scale-x-100">→</span>
+          <span className="sr-only">{t("numberTo")}</span> <bdi dir="ltr">{info.row.original.toNumber}</bdi>
         </span>
       ),
     }),

@@ -47,7 +47,7 @@ export default async function CallRequestsPage() {
                     <li key={request.id} className="flex flex-wrap items-start justify-between gap-3 px-4 py-3">
                       <div className="min-w-0 space-y-0.5">
                         <p className="flex flex-wrap items-center gap-2">
-                          <span className="font-medium tabular-nums">{request.toNumber}</span>
+                          <span className="font-medium tabular-nums" dir="ltr">{request.toNumber}</span>
                           <Badge tone={tone[request.status]}>{t(`statuses.${request.status}`)}</Badge>
                         </p>
                         <p className="text-13 text-fg-muted">

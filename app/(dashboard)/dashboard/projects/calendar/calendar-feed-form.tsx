@@ -24,7 +24,7 @@ export function CalendarFeedForm({ hasFeed }: { hasFeed: boolean }) {
             {t("address")}
           </label>
           <div className="flex flex-col gap-2 sm:flex-row">
-            <input id="calendar-feed-url" readOnly value={url} onFocus={(event) => event.currentTarget.select()} className={`${inputClass} font-mono text-13`} />
+            <input id="calendar-feed-url" readOnly value={url} onFocus={(event) => event.currentTarget.select()} dir="ltr" className={`${inputClass} font-mono text-13`} />
             <CopyButton text={url} />
           </div>
         </div>

@@ -60,7 +60,7 @@ export function ConfirmTwoFactorForm({ qrSvg, secret, uri, continueHref }: { qrS
             dangerouslySetInnerHTML={{ __html: qrSvg }}
           />
           <p className="text-sm text-fg-muted">{t("manualEntry")}</p>
-          <p className="font-mono text-sm break-words" data-testid="totp-secret">
+          <p className="font-mono text-sm break-words" dir="ltr" data-testid="totp-secret">
             {groupedSecret(secret)}
           </p>
           <div className="flex flex-wrap gap-2">
@@ -121,7 +121,7 @@ function RecoveryCodes({ codes }: { codes: string[] }) {
         {t("codesTitle")}
       </h2>
       <p className="text-sm text-fg-muted">{t("codesHelp")}</p>
-      <ul className="grid grid-cols-2 gap-2 font-mono text-sm" aria-label={t("codesTitle")}>
+      <ul className="grid grid-cols-2 gap-2 font-mono text-sm" dir="ltr" aria-label={t("codesTitle")}>
         {codes.map((code) => (
           <li key={code}>{code}</li>
         ))}
