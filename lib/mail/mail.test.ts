@@ -69,6 +69,16 @@ describe("mail layer", () => {
     expect(mail?.text).toContain("Willkommen, Jonas");
   });
 
+  it("writes an Urdu message right to left, its link left to right", async () => {
+    const to = uniqueEmail("urdu");
+    await sendMail({ to, locale: "ur", template: "verifyEmail", props: { name: "Umar", url: "http://localhost:3000/verify-email?token=t" } });
+    await runQueuedJobs();
+    const mail = mailbox.last(to);
+    expect(mail?.subject).toBe("Clientdesk کے لیے اپنی ای میل کی تصدیق کریں");
+    expect(mail?.html).toMatch(/<html[^>]*lang="ur"[^>]*dir="rtl"/);
+    expect(mail?.html).toMatch(/<p[^>]*dir="ltr"[^>]*>http:\/\/localhost:3000\/verify-email\?token=t<\/p>/);
+  });
+
   it("escapes names so a crafted one cannot inject markup", async () => {
     const to = uniqueEmail("escape");
     await sendMail({ to, locale: "en", template: "verifyEmail", props: { name: "<img src=x onerror=alert(1)>", url: "http://localhost:3000/x" } });
