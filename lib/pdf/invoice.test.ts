@@ -77,7 +77,7 @@ describe("the invoice PDF", () => {
 
   it("is written in Urdu for an Urdu reader, with the Latin names and amounts intact", async () => {
     const paid = { ...invoice, status: "paid" as const, amountPaid: 26_835, paidAt: new Date("2026-11-20T23:30:00Z") };
-    const text = await textOf(await renderInvoicePdf(paid, { locale: "ur", timeZone: "Asia/Karachi" }));
+    const text = await textOf(await renderInvoicePdf(paid, { locale: "ur", timeZone: "Asia/Karachi", dateFormat: "locale", timeFormat: "locale" }));
     // The extractor returns Urdu word by word, in the order they are drawn (right to left).
     for (const expected of ["انوائس", "بنام", "شدہ", "ٹیکس", "نومبر", "INV-2026-0042", "Clientdesk Services Ltd.", "Northwind Dental", "Hafenstraße", "€268.35"]) expect(text).toContain(expected);
     expect(text).not.toMatch(/[\u200e\u200f]/);
