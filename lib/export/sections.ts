@@ -1,0 +1,64 @@
+import "server-only";
+import { exportReaders, type ExportReader, type ExportSectionName } from "@/db/queries/export";
+
+/**
+ * One part of the export: a key of data.json and a file `csv/<name>.csv`. `tables` are the schema
+ * tables it reads; the coverage test fails when a table that references a user or a customer
+ * account is neither here nor in `notExported`.
+ */
+export type ExportSection = { name: ExportSectionName; tables: readonly string[]; description: string; reader: ExportReader };
+
+type SectionSpec = Omit<ExportSection, "reader">;
+
+const specs: SectionSpec[] = [
+  { name: "profile", tables: ["users"], description: "Your profile: name, email, contact details, role and status. Never the password's hash." },
+  { name: "settings", tables: ["user_settings"], description: "Your preferences: theme, language, time zone, date and time format, overview layout, privacy choices." },
+  { name: "notification_preferences", tables: ["notification_preferences"], description: "Your choices per notification category and channel (a category without a row uses the defaults)." },
+  { name: "sessions", tables: ["auth_sessions"], description: "Your sign-in sessions: when, from which address and browser, and when they ended." },
+  { name: "audit_log", tables: ["audit_log"], description: "The security and audit log about you: sign-ins and failed attempts, security and profile changes, staff actions on your account." },
+  { name: "notifications", tables: ["notifications"], description: "Your notifications: type and parameters (the text is rendered from them), link, when created and read." },
+  { name: "two_factor", tables: ["user_two_factor", "two_factor_recovery_codes"], description: "Whether two-factor sign-in is on, since when, and how many recovery codes are unused. Never the secret or the codes." },
+  { name: "calendar_feed", tables: ["calendar_feeds"], description: "Your private calendar feed: when it was created and last used. Never its address's token." },
+  { name: "account_membership", tables: ["customer_account_members"], description: "Your membership of the customer account and your role in it." },
+  { name: "thread_reads", tables: ["message_thread_reads"], description: "When you last read each conversation." },
+  { name: "emails", tables: ["email_outbox"], description: "Emails sent to your address, with links in them redacted." },
+  { name: "checkout_sessions", tables: ["demo_checkout_sessions"], description: "Checkouts you started in demo payment mode." },
+  { name: "files", tables: ["stored_files"], description: "Files you can open in the dashboard (your photo, your uploads, the account's documents, attachments and call recordings); each one's bytes are under files/." },
+  { name: "account", tables: ["customer_accounts"], description: "The customer account; its billing details only for its owner." },
+  { name: "projects", tables: ["projects"], description: "The account's projects." },
+  { name: "project_tasks", tables: ["project_tasks"], description: "The projects' tasks in order." },
+  { name: "project_milestones", tables: ["project_milestones"], description: "The projects' milestones (due dates are calendar days)." },
+  { name: "project_updates", tables: ["project_updates"], description: "The projects' timeline updates from the team." },
+  { name: "project_deliverables", tables: ["project_deliverables"], description: "Documents delivered in the projects (the files are under files/deliverable/)." },
+  { name: "project_ratings", tables: ["project_ratings"], description: "Ratings of completed projects." },
+  { name: "project_requests", tables: ["project_requests"], description: "Project requests the account sent, with their state." },
+  { name: "project_request_attachments", tables: ["project_request_attachments"], description: "Which files belong to which project request." },
+  { name: "message_threads", tables: ["message_threads"], description: "The account's conversations with the team." },
+  { name: "messages", tables: ["messages"], description: "Every message in those conversations, the team's replies included." },
+  { name: "message_attachments", tables: ["message_attachments"], description: "Which files belong to which message." },
+  { name: "subscriptions", tables: ["subscriptions"], description: "The account's subscriptions: plan, status and periods." },
+  { name: "usage_alerts", tables: ["usage_alerts"], description: "Usage warnings sent per subscription period (80 and 100 percent)." },
+  { name: "invoices", tables: ["invoices"], description: "The account's invoices (amounts in minor units of their currency)." },
+  { name: "invoice_items", tables: ["invoice_items"], description: "The invoices' line items." },
+  { name: "payments", tables: ["payments"], description: "Payments and failed payment attempts on those invoices." },
+  { name: "agent_assignments", tables: ["agent_assignments"], description: "Agents assigned to the account, from and until when." },
+  { name: "agent_requests", tables: ["agent_requests"], description: "Agent requests the account sent, with the decision." },
+  { name: "call_requests", tables: ["call_requests"], description: "Outbound calls the account asked for." },
+  { name: "calls", tables: ["calls"], description: "Every call handled for the account, oldest first, with transcript and summary (recordings under files/call_recording/)." },
+  { name: "call_preferences", tables: ["call_preferences"], description: "The account's call settings, recording consent included." },
+  { name: "activity", tables: ["activity_events"], description: "The account's activity timeline (a colleague's security events stay theirs)." },
+];
+
+export const exportSections: readonly ExportSection[] = specs.map((spec) => ({ ...spec, reader: exportReaders[spec.name] }));
+
+/**
+ * Tables that reference a user or a customer account but are not exported, and why. The coverage
+ * test requires every such table to be in `exportSections` or here.
+ */
+export const notExported: Readonly<Record<string, string>> = {
+  auth_tokens: "Single-use links (verification, password reset, email change) kept only as hashes until they expire within hours; a pending email change is already in the audit log.",
+  call_hourly_stats: "Statistics computed from the calls, which are exported in full.",
+  call_totals: "Statistics computed from the calls, which are exported in full.",
+  platform_api_keys: "The call platform's credentials, created by staff; hashes only, not data about the person who created them.",
+  rate_limits: "Abuse counters keyed by address or email hash that expire within the hour.",
+};
