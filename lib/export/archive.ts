@@ -231,3 +231,25 @@ export function exportArchive(subject: ExportSubject, options: { generatedAt?: D
 
   return output;
 }
+
+/**
+ * The archive as a web stream read on demand (one chunk per pull, so backpressure reaches the
+ * database reads). Not Readable.toWeb: it keeps enqueueing after the client cancels and throws.
+ */
+export function toWebStream(node: Readable): ReadableStream<Uint8Array> {
+  const chunks = node[Symbol.asyncIterator]();
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        const next = await chunks.next();
+        if (next.done) controller.close();
+        else controller.enqueue(new Uint8Array(next.value as Buffer));
+      },
+      async cancel() {
+        await chunks.return?.();
+        node.destroy();
+      },
+    },
+    { highWaterMark: 0 },
+  );
+}
