@@ -33,11 +33,6 @@ class Fingerprint extends Transform {
   }
 }
 
-/** One value as JSON: instants as ISO 8601 in UTC (Date#toJSON), calendar days as YYYY-MM-DD. */
-function jsonValue(value: unknown): unknown {
-  return value instanceof Date ? value.toISOString() : value;
-}
-
 function csvCell(value: unknown): string {
   if (value === null || value === undefined) return "";
   if (value instanceof Date) return value.toISOString();
@@ -56,6 +51,7 @@ const SECTION_HIGH_WATER = 64 * 1024;
 
 /** data.json written section by section and batch by batch: only one batch is ever in memory. */
 async function* dataJson(subject: ExportSubject, generatedAt: Date, counts: Map<string, number>, db?: Transaction): AsyncGenerator<string> {
+  // Instants become ISO 8601 in UTC through Date#toJSON; calendar days are already YYYY-MM-DD.
   const header = {
     format_version: EXPORT_FORMAT_VERSION,
     generated_at: generatedAt.toISOString(),
@@ -71,7 +67,7 @@ async function* dataJson(subject: ExportSubject, generatedAt: Date, counts: Map<
     for await (const batch of section.reader.batches(subject, db)) {
       let text = "";
       for (const row of batch) {
-        text += `${rows === 0 ? "\n" : ",\n"}${JSON.stringify(row, (_key, value: unknown) => jsonValue(value))}`;
+        text += `${rows === 0 ? "\n" : ",\n"}${JSON.stringify(row)}`;
         rows++;
       }
       yield text;
