@@ -48,6 +48,9 @@ function csvQuote(text: string): string {
 }
 
 const SECTION_HIGH_WATER = 64 * 1024;
+// Small pieces: a string past ~128 KB goes to V8's large-object space, which only a full GC frees,
+// so whole batches as one string would pile up as garbage between full collections.
+const CHUNK_CHARS = 16 * 1024;
 
 /** data.json written section by section and batch by batch: only one batch is ever in memory. */
 async function* dataJson(subject: ExportSubject, generatedAt: Date, counts: Map<string, number>, db?: Transaction): AsyncGenerator<string> {
@@ -69,8 +72,12 @@ async function* dataJson(subject: ExportSubject, generatedAt: Date, counts: Map<
       for (const row of batch) {
         text += `${rows === 0 ? "\n" : ",\n"}${JSON.stringify(row)}`;
         rows++;
+        if (text.length >= CHUNK_CHARS) {
+          yield text;
+          text = "";
+        }
       }
-      yield text;
+      if (text) yield text;
     }
     counts.set(section.name, rows);
     yield rows === 0 ? "]" : "\n]";
@@ -87,8 +94,12 @@ async function* sectionCsv(section: ExportSection, subject: ExportSubject, onRow
     for (const row of batch as ExportRow[]) {
       text += `${columns.map((column) => csvCell(row[column])).join(",")}\r\n`;
       rows++;
+      if (text.length >= CHUNK_CHARS) {
+        yield text;
+        text = "";
+      }
     }
-    yield text;
+    if (text) yield text;
   }
   onRows(rows);
 }
