@@ -247,6 +247,25 @@ describe("the data export", () => {
     expect(calls.map((call) => call.started_at)).toEqual([...calls.map((call) => call.started_at)].sort());
   });
 
+  it("fails the download, rather than ending it short, when a read fails half-way", async () => {
+    const user = await signedInUser("customer", "broken");
+    const section = exportSections.find((each) => each.name === "calls")! as { reader: (typeof exportSections)[number]["reader"] };
+    const reader = section.reader;
+    section.reader = {
+      columns: reader.columns,
+      async *batches() {
+        yield [{ id: "first" }];
+        throw new Error("connection lost");
+      },
+    };
+    try {
+      const stream = exportArchive({ userId: user.id, accountId: user.accountId, accountRole: "owner" });
+      await expect(unzip(stream)).rejects.toThrow("connection lost");
+    } finally {
+      section.reader = reader;
+    }
+  });
+
   it("is audited, and refused with a wait after the hourly limit", async () => {
     const user = await signedInUser("customer", "limit");
     for (let attempt = 0; attempt < EXPORTS_PER_HOUR; attempt++) {
