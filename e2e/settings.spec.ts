@@ -1,6 +1,8 @@
 import fs from "node:fs";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { createVerifiedCustomer, mailbox, mailCount, newClient, signedInAs, submitSignIn, waitForMail } from "./helpers";
+import { e2ePassword } from "./users";
+import { e2eCallsCustomer } from "./calls";
 import { staffCreatesInvoice, uniqueLine } from "./invoices";
 import { staffCreatesProject, uniqueProjectName } from "./projects";
 
@@ -134,4 +136,56 @@ test("an invoice's date follows the chosen date format", async ({ browser }) => 
   await page.goto(`/dashboard/invoices/${id}`);
   await expect(page.getByRole("main").getByText(today).first()).toBeVisible();
   await context.close();
+});
+
+test("a call's time follows the chosen time zone and clock, and the theme and language switch at once", async ({ browser }) => {
+  const context = await newClient(browser);
+  const page = await context.newPage();
+  await page.goto("/sign-in");
+  await submitSignIn(page, { email: e2eCallsCustomer.email, password: e2ePassword });
+  await expect(page).toHaveURL(/\/dashboard$/);
+  const callTime = page.getByRole("main").locator(`time[datetime]`).first();
+  const expected = (startedAt: Date, timeZone: string, hourCycle: "h12" | "h23") =>
+    `${new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(startedAt)} ${new Intl.DateTimeFormat("en", { timeZone, timeStyle: "short", hourCycle }).format(startedAt)}`.replace(/\u202f/g, " ");
+  const choose = async (zone: string, zoneValue: string, time: "h12" | "h24", theme: "dark" | "light") => {
+    await page.goto("/dashboard/settings");
+    await page.getByLabel("Find a zone by city, region or offset").fill(zone);
+    await expect(page.getByLabel("Time zone", { exact: true })).toHaveValue(zoneValue);
+    await page.getByLabel("Date format").selectOption("ymd");
+    await page.getByLabel("Time format").selectOption(time);
+    await page.locator("label").filter({ has: page.locator(`input[name=theme][value=${theme}]`) }).click();
+    await page.getByRole("button", { name: "Save preferences" }).click();
+    await expect(page.getByTestId("form-message")).toContainText("Your preferences have been saved.");
+    await expect(page.locator("html")).toHaveAttribute("data-theme", theme);
+  };
+  try {
+    await choose("tokyo", "Asia/Tokyo", "h24", "dark");
+    await page.goto(`/dashboard/calls/${e2eCallsCustomer.recordedCallId}`);
+    const startedAt = new Date((await callTime.getAttribute("datetime"))!);
+    await expect(callTime).toHaveText(expected(startedAt, "Asia/Tokyo", "h23"));
+
+    await choose("los angeles", "America/Los_Angeles", "h12", "light");
+    await page.goto(`/dashboard/calls/${e2eCallsCustomer.recordedCallId}`);
+    await expect(callTime).toHaveText(expected(startedAt, "America/Los_Angeles", "h12"));
+
+    await page.goto("/dashboard/settings");
+    await page.getByLabel("Language").selectOption("de");
+    await page.getByRole("button", { name: "Save preferences" }).click();
+    await expect(page.locator("html")).toHaveAttribute("lang", "de");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Einstellungen");
+  } finally {
+    // The calls customer is shared with other specs: give back its seeded preferences (English, New York).
+    await page.goto("/dashboard/settings");
+    await page.locator("select[name=locale]").selectOption("en");
+    await page.locator("label").filter({ has: page.locator("input[name=theme][value=auto]") }).click();
+    await page.locator("select[name=dateFormat]").selectOption("locale");
+    await page.locator("select[name=timeFormat]").selectOption("locale");
+    await page.getByRole("button", { name: /^(Save preferences|Einstellungen speichern)$/ }).click();
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+    await page.getByLabel("Find a zone by city, region or offset").fill("new york");
+    await expect(page.getByLabel("Time zone", { exact: true })).toHaveValue("America/New_York");
+    await page.getByRole("button", { name: "Save preferences" }).click();
+    await expect(page.getByTestId("form-message")).toContainText("Your preferences have been saved.");
+    await context.close();
+  }
 });
