@@ -18,19 +18,23 @@ export type ActivityEntry = {
 
 /** Writes timeline entries; pass the transaction of the change they record, so both happen or neither. */
 export async function insertActivity(entries: ActivityEntry[], db: Database = getDb()): Promise<void> {
-  if (entries.length === 0) return;
-  await db.insert(activityEvents).values(
-    entries.map((entry) => ({
-      accountId: entry.accountId,
-      area: entry.area,
-      type: entry.type,
-      params: entry.params ?? {},
-      link: entry.link ?? null,
-      actorId: entry.actorId ?? null,
-      onlyForUserId: entry.onlyForUserId ?? null,
-      ...(entry.occurredAt ? { occurredAt: entry.occurredAt } : {}),
-    })),
-  );
+  // In chunks: a statement's parameters are limited, and a CSV import writes thousands of calls.
+  for (let start = 0; start < entries.length; start += 1000) {
+    await db.insert(activityEvents).values(entries.slice(start, start + 1000).map(activityRow));
+  }
+}
+
+function activityRow(entry: ActivityEntry) {
+  return {
+    accountId: entry.accountId,
+    area: entry.area,
+    type: entry.type,
+    params: entry.params ?? {},
+    link: entry.link ?? null,
+    actorId: entry.actorId ?? null,
+    onlyForUserId: entry.onlyForUserId ?? null,
+    ...(entry.occurredAt ? { occurredAt: entry.occurredAt } : {}),
+  };
 }
 
 export type ActivityRow = {

@@ -1,7 +1,9 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { getDb, type Database } from "@/db";
+import { insertActivity, type ActivityEntry } from "@/db/queries/activity";
 import { callHourlyStats, calls, callTotals, type CallMetrics } from "@/db/schema";
+import { LOW_SATISFACTION_MAX } from "@/lib/constants";
 
 export type NewCall = typeof calls.$inferInsert;
 
@@ -68,8 +70,28 @@ export async function addToCallStats(rows: Parameters<typeof hourlyContribution>
   }
 }
 
+/** A call's entry on its account's timeline, at the time it started; a low score is flagged. */
+function callActivity(call: NewCall, id: string): ActivityEntry {
+  const low = call.satisfaction != null && call.satisfaction <= LOW_SATISFACTION_MAX;
+  return {
+    accountId: call.accountId,
+    area: "calls",
+    type: "call.completed",
+    params: {
+      direction: call.direction,
+      status: call.status,
+      number: call.direction === "inbound" ? call.fromNumber : call.toNumber,
+      duration: call.durationSeconds,
+      low,
+      ...(call.satisfaction != null ? { satisfaction: call.satisfaction } : {}),
+    },
+    link: `/dashboard/calls/${id}`,
+    occurredAt: new Date(call.startedAt),
+  };
+}
+
 /**
- * Inserts calls together with their statistics. Every writer of calls (ingestion, CSV import, the
+ * Inserts calls together with their statistics and timeline entries. Every writer of calls (ingestion, CSV import, the
  * seeds, tests) goes through here, in one transaction (a savepoint inside the caller's).
  */
 export async function insertCalls(rows: NewCall[], db: Database = getDb()): Promise<{ id: string }[]> {
@@ -80,6 +102,7 @@ export async function insertCalls(rows: NewCall[], db: Database = getDb()): Prom
       inserted.push(...(await tx.insert(calls).values(rows.slice(start, start + 1000)).returning({ id: calls.id })));
     }
     await addToCallStats(rows, tx);
+    await insertActivity(rows.map((row, index) => callActivity(row, inserted[index]!.id)), tx);
     return inserted;
   });
 }

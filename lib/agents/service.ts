@@ -1,6 +1,7 @@
 import "server-only";
 import { getCustomerAccount } from "@/db/queries/accounts";
 import {
+  adminGetAgent,
   getActiveAgent,
   getCurrentAssignmentOfAccount,
   hasAssignmentFrom,
@@ -19,6 +20,7 @@ import { createAuditEntry } from "@/db/queries/audit";
 import { listAccountMemberIds } from "@/db/queries/projects";
 import { inTransaction, type Transaction } from "@/db/queries/transaction";
 import { listActiveStaffIds } from "@/db/queries/users";
+import { recordActivity } from "@/lib/activity/service";
 import type { Actor } from "@/lib/actor";
 import { AppError } from "@/lib/errors";
 import { notify } from "@/lib/notifications/service";
@@ -90,6 +92,15 @@ async function decide<T extends { status: string }>(admin: Actor, requestId: str
   }, db);
 }
 
+const agentsPage = "/dashboard/agents";
+const requestKind = (request: Locked) => (request.replacesAssignmentId ? "change" : "additional");
+
+/** The end of an assignment on its account's timeline, naming the agent. */
+async function recordAssignmentEnded(assignment: { accountId: string; agentId: string }, tx: Transaction): Promise<void> {
+  const agent = await adminGetAgent(assignment.agentId, tx);
+  await recordActivity({ accountId: assignment.accountId, type: "agent.assignmentEnded", params: { agent: agent?.name ?? "" }, link: agentsPage }, tx);
+}
+
 async function notifyMembers(accountId: string, notification: Parameters<typeof notify>[1], tx: Transaction) {
   for (const userId of await listAccountMemberIds(accountId, tx)) await notify(userId, notification, tx);
 }
@@ -102,6 +113,7 @@ async function assign(admin: Actor, input: AssignAgentInput, tx: Transaction): P
   if (!agent) return { status: "agent_unavailable" };
   if (await hasAssignmentFrom(input.accountId, agent.id, input.startsOn, tx)) return { status: "already_assigned" };
   const { id } = await insertAssignment({ accountId: input.accountId, agentId: agent.id, role: input.role, startsOn: input.startsOn, createdById: admin.id }, tx);
+  await recordActivity({ accountId: input.accountId, type: "agent.assigned", params: { agent: agent.name }, link: agentsPage }, tx);
   return { status: "ok", assignmentId: id, agentName: agent.name };
 }
 
@@ -128,6 +140,7 @@ export async function approveAgentRequest(admin: Actor, input: ApproveAgentReque
       },
       tx,
     );
+    await recordActivity({ accountId: request.accountId, type: "agentRequest.approved", params: { kind: requestKind(request), agent: assigned.agentName }, link: agentsPage }, tx);
     await notifyMembers(request.accountId, { type: "agentRequest.approved", params: { agent: assigned.agentName, role: input.role }, link: "/dashboard/agents" }, tx);
     return { status: "ok" as const, assignmentId: assigned.assignmentId };
   });
@@ -139,7 +152,10 @@ async function endReplacedAssignment(assignmentId: string, newStartsOn: string, 
   const dayBefore = new Date(`${newStartsOn}T00:00:00Z`);
   dayBefore.setUTCDate(dayBefore.getUTCDate() - 1);
   const endsOn = [dayBefore.toISOString().slice(0, 10), replaced.startsOn].sort().at(-1)!;
-  if (replaced.endsOn === null || replaced.endsOn > endsOn) await setAssignmentEnd(replaced.id, endsOn, tx);
+  if (replaced.endsOn === null || replaced.endsOn > endsOn) {
+    await setAssignmentEnd(replaced.id, endsOn, tx);
+    await recordAssignmentEnded(replaced, tx);
+  }
 }
 
 export type DeclineResult = { status: "ok" | "already_decided" };
@@ -153,6 +169,7 @@ export async function declineAgentRequest(admin: Actor, input: { requestId: stri
       { action: "admin.agent_request_declined", actorId: admin.id, targetUserId: request.requestedById, ip: info.ip, userAgent: info.userAgent, metadata: { requestId: request.id, accountId: request.accountId } },
       tx,
     );
+    await recordActivity({ accountId: request.accountId, type: "agentRequest.declined", params: { kind: requestKind(request) }, link: agentsPage }, tx);
     await notifyMembers(request.accountId, { type: "agentRequest.declined", params: { reason }, link: "/dashboard/agents" }, tx);
     return { status: "ok" as const };
   });
@@ -195,6 +212,7 @@ export async function endAssignment(admin: Staff, input: { assignmentId: string 
     if (assignment.endsOn !== null && assignment.endsOn <= today) return { status: "already_ended" as const };
     if (assignment.startsOn > today) return { status: "not_started" as const };
     await setAssignmentEnd(assignment.id, today, tx);
+    await recordAssignmentEnded(assignment, tx);
     await createAuditEntry(
       {
         action: "admin.agent_assignment_ended",

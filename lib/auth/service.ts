@@ -14,6 +14,7 @@ import {
   normalizeEmail,
   setUserPassword,
 } from "@/db/queries/users";
+import { recordSecurityActivity } from "@/lib/activity/service";
 import { TWO_FACTOR_CHALLENGE_TTL_SECONDS } from "@/lib/constants";
 import { appUrl } from "@/lib/env";
 import type { Locale } from "@/lib/i18n/config";
@@ -171,6 +172,7 @@ async function openSession(
     // A browser new to an account that was used before: the owner should know (not of their very first sign-in).
     if (!client.deviceId && (await hasSignedInBefore(user.id, tx))) await notify(user.id, { type: "security.newSignIn", params: signInParams(info) }, tx);
     await resetRateLimit([client.limitKey], tx);
+    await recordSecurityActivity(user.id, "security.signedIn", { device: signInParams(info).device }, tx);
     await createAuditEntry({ action: "auth.sign_in", actorId: user.id, targetUserId: user.id, ip: info.ip, userAgent: info.userAgent, metadata }, tx);
     return created;
   }, db);
@@ -350,6 +352,7 @@ export async function resetPassword(
     if (email) await resetRateLimit([rateLimitRules.signInPerAccount(email).key], tx);
     await createAuditEntry({ action: "auth.password_reset", actorId: userId, targetUserId: userId, ip: info.ip }, tx);
     await notify(userId, { type: "security.passwordChanged", params: signInParams(info) }, tx);
+    await recordSecurityActivity(userId, "security.passwordReset", {}, tx);
     return { status: "ok" as const, deviceToken: issueDeviceToken(userId) };
   }, db);
 }

@@ -14,6 +14,7 @@ import {
 } from "@/db/queries/invoices";
 import { inTransaction, type Transaction } from "@/db/queries/transaction";
 import type { AuditAction } from "@/db/schema";
+import { recordActivity } from "@/lib/activity/service";
 import type { Actor } from "@/lib/actor";
 import type { PaymentMethod } from "@/lib/constants";
 import { AppError } from "@/lib/errors";
@@ -138,6 +139,10 @@ export async function sendInvoice(admin: Actor, input: { invoiceId: string }, in
     if (invoice.status !== "draft") return { result: { status: "not_draft" }, audit: null };
     await updateInvoiceRow(invoice.id, { status: "open", sentAt: new Date() }, tx);
     await notifyMembers(invoice, "invoice.issued", invoice.total, tx);
+    await recordActivity(
+      { accountId: invoice.accountId, type: "invoice.issued", params: { number: invoice.number, amount: invoice.total, currency: invoice.currency }, link: invoicePage(invoice.id) },
+      tx,
+    );
     return { result: { status: "ok" }, audit: { action: "admin.invoice_sent" } };
   });
 }

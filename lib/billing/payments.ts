@@ -4,6 +4,7 @@ import { addToAmountPaid, insertPaymentOnce, type NewPayment } from "@/db/querie
 import { listAccountMembersWithLocale, lockInvoice } from "@/db/queries/invoices";
 import type { Transaction } from "@/db/queries/transaction";
 import { listActiveStaffWithLocale } from "@/db/queries/users";
+import { recordActivity } from "@/lib/activity/service";
 import type { Locale } from "@/lib/constants";
 import { formatMoney } from "./money";
 import { notifyEach } from "./notices";
@@ -31,6 +32,8 @@ export async function applySuccessfulPayment(incoming: IncomingPayment, tx: Tran
   const covered = invoice.status === "open" && invoice.amountPaid + payment.amount >= invoice.total;
   await addToAmountPaid(invoice.id, payment.amount, covered ? payment.occurredAt : null, tx);
   if (covered) {
+    const activityParams = { number: invoice.number, amount: invoice.total, currency: invoice.currency };
+    await recordActivity({ accountId: invoice.accountId, type: "invoice.paid", params: activityParams, link: `/dashboard/invoices/${invoice.id}` }, tx);
     const amount = (locale: Locale) => formatMoney(payment.amount, invoice.currency, locale);
     const members = await listAccountMembersWithLocale(invoice.accountId, tx);
     await notifyEach(members, (locale) => ({ type: "invoice.paid", params: { number: invoice.number, amount: amount(locale) }, link: `/dashboard/invoices/${invoice.id}` }), tx);
@@ -48,6 +51,8 @@ export async function recordFailedPayment(incoming: IncomingPayment, tx: Transac
   if (!invoice || (payerAccountId !== undefined && invoice.accountId !== payerAccountId)) return { status: "not_found" };
   const inserted = await insertPaymentOnce({ ...payment, accountId: invoice.accountId, currency: invoice.currency, status: "failed" }, tx);
   if (!inserted) return { status: "duplicate" };
+  const activityParams = { number: invoice.number, amount: payment.amount, currency: invoice.currency };
+  await recordActivity({ accountId: invoice.accountId, type: "payment.failed", params: activityParams, link: `/dashboard/invoices/${invoice.id}` }, tx);
   await notifyEach(
     await listAccountMembersWithLocale(invoice.accountId, tx),
     (locale) => ({

@@ -19,6 +19,7 @@ import {
   type SubscriptionState,
 } from "@/db/queries/stripe-sync";
 import { inTransaction, type Transaction } from "@/db/queries/transaction";
+import { recordActivity } from "@/lib/activity/service";
 import { isPastDue, subscriptionStatuses, type PaymentProvider, type SubscriptionStatus } from "@/lib/constants";
 import { describeError } from "@/lib/errors";
 import type { NotificationType } from "@/lib/notifications/types";
@@ -161,11 +162,12 @@ async function subscriptionInvoiceCopy(invoice: Stripe.Invoice, tx: Transaction)
   const existing = await lockInvoiceByStripeId(invoice.id, tx);
   if (existing) return existing;
   const issued = new Date(invoice.created * 1000);
+  const number = await nextInvoiceNumber(issued.getUTCFullYear(), tx);
   const id = await insertSubscriptionInvoice(
     {
       accountId,
       subscriptionId: await getSubscriptionIdByStripeId(stripeSubscriptionId, tx),
-      number: await nextInvoiceNumber(issued.getUTCFullYear(), tx),
+      number,
       currency: invoice.currency,
       // A proration's credit line makes the subtotal, even the total, negative.
       subtotal: invoice.subtotal,
@@ -180,6 +182,10 @@ async function subscriptionInvoiceCopy(invoice: Stripe.Invoice, tx: Transaction)
         return { description: line.description ?? "Subscription", quantity, unitAmount: Math.round(line.amount / quantity), amount: line.amount };
       }),
     },
+    tx,
+  );
+  await recordActivity(
+    { accountId, type: "invoice.issued", params: { number, amount: invoice.total, currency: invoice.currency }, link: `/dashboard/invoices/${id}` },
     tx,
   );
   return { id, status: "open" };
@@ -274,8 +280,19 @@ function describeChange(before: SubscriptionState, after: SubscriptionState): No
   return null;
 }
 
-/** Tells the account's members; the period's end is written when shown, on its day in each reader's zone. */
+const timelineChanges: Partial<Record<NotificationType, string>> = {
+  "subscription.started": "started",
+  "subscription.planChanged": "switched",
+  "subscription.cancelScheduled": "canceling",
+  "subscription.reactivated": "reactivated",
+  "subscription.ended": "ended",
+  "subscription.pastDue": "pastDue",
+};
+
+/** Tells the account's members (and puts the change on its timeline); the period's end is written when shown, on its day in each reader's zone. */
 async function tellMembers(accountId: string, type: NotificationType, params: { plan: string; periodEnd?: Date }, tx: Transaction) {
+  const change = timelineChanges[type];
+  if (change) await recordActivity({ accountId, type: "subscription.changed", params: { plan: params.plan, change }, link: "/dashboard/billing" }, tx);
   await notifyEach(
     await listAccountMembersWithLocale(accountId, tx),
     () => ({ type, params: { plan: params.plan, ...(params.periodEnd ? { date: params.periodEnd.toISOString() } : {}) } }),

@@ -5,6 +5,7 @@ import { getProjectChoice, insertMessage, insertThread, lockThread, markThreadRe
 import { listAccountMemberIds } from "@/db/queries/projects";
 import { inTransaction, type Transaction } from "@/db/queries/transaction";
 import { listActiveStaffIds } from "@/db/queries/users";
+import { recordActivity } from "@/lib/activity/service";
 import type { Actor } from "@/lib/actor";
 import { AppError } from "@/lib/errors";
 import { notify } from "@/lib/notifications/service";
@@ -46,6 +47,7 @@ async function addMessage(actor: Actor, thread: { id: string; accountId: string 
 
 /** Tells every active staff user that a customer wrote. */
 async function notifyStaff(actor: Author, thread: { id: string; accountId: string; subject: string }, tx: Transaction) {
+  await recordActivity({ accountId: thread.accountId, type: "message.sent", params: { subject: thread.subject }, link: `/dashboard/messages/${thread.id}`, actorId: actor.id }, tx);
   const account = await getCustomerAccount(thread.accountId, tx);
   for (const userId of await listActiveStaffIds(tx)) {
     await notify(
@@ -58,6 +60,7 @@ async function notifyStaff(actor: Author, thread: { id: string; accountId: strin
 
 /** Tells every member of the thread's customer account that the team wrote. */
 async function notifyCustomers(actor: Author, thread: { id: string; accountId: string; subject: string }, tx: Transaction) {
+  await recordActivity({ accountId: thread.accountId, type: "message.received", params: { subject: thread.subject }, link: `/dashboard/messages/${thread.id}` }, tx);
   for (const userId of await listAccountMemberIds(thread.accountId, tx)) {
     await notify(userId, { type: "message.received", params: { subject: thread.subject, author: actor.name }, link: `/dashboard/messages/${thread.id}` }, tx);
   }

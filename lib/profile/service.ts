@@ -14,6 +14,7 @@ import {
   updateUserProfile,
   type UserProfile,
 } from "@/db/queries/users";
+import { recordSecurityActivity } from "@/lib/activity/service";
 import type { Actor } from "@/lib/actor";
 import { appUrl } from "@/lib/env";
 import type { Locale } from "@/lib/i18n/config";
@@ -106,6 +107,7 @@ export async function confirmEmailChange(token: string, info: RequestInfo, db?: 
       tx,
     );
     await notify(change.userId, { type: "account.emailChanged", params: { email: change.newEmail } }, tx);
+    await recordSecurityActivity(change.userId, "security.emailChanged", { email: change.newEmail }, tx);
     await sendMail(
       { to: user.email, locale: user.locale, template: "emailChanged", props: { name: user.name, url: `${appUrl()}/forgot-password`, email: change.newEmail } },
       tx,

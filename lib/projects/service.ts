@@ -28,6 +28,8 @@ import {
 import { inTransaction, type Transaction } from "@/db/queries/transaction";
 import { listActiveStaffIds } from "@/db/queries/users";
 import type { AuditAction } from "@/db/schema";
+import { recordActivity } from "@/lib/activity/service";
+import type { ActivityType } from "@/lib/activity/types";
 import type { Actor } from "@/lib/actor";
 import type { ProjectStatus, TaskState } from "@/lib/constants";
 import { AppError } from "@/lib/errors";
@@ -100,7 +102,16 @@ async function changeProject<T>(admin: Actor, target: string | ((tx: Transaction
   }, db);
 }
 
-async function notifyMembers(project: LockedProject, type: NotificationType, params: Record<string, string>, tx: Transaction): Promise<void> {
+const timelineTypes = {
+  "project.statusChanged": "project.statusChanged",
+  "project.milestoneCompleted": "project.milestoneReached",
+  "project.updatePosted": "project.updatePosted",
+  "project.deliverableAdded": "project.deliverableAdded",
+} as const satisfies Partial<Record<NotificationType, ActivityType>>;
+
+/** Tells every member and puts the news on the account's timeline. */
+async function notifyMembers(project: LockedProject, type: keyof typeof timelineTypes, params: Record<string, string>, tx: Transaction): Promise<void> {
+  await recordActivity({ accountId: project.accountId, type: timelineTypes[type], params: { project: project.name, ...params }, link: projectPage(project.id) }, tx);
   for (const userId of await listAccountMemberIds(project.accountId, tx)) {
     await notify(userId, { type, params: { project: project.name, ...params }, link: projectPage(project.id) }, tx);
   }

@@ -2,6 +2,7 @@ import "server-only";
 import { createAuditEntry } from "@/db/queries/audit";
 import { revokeSession, revokeUserSessions } from "@/db/queries/sessions";
 import { inTransaction, type Transaction } from "@/db/queries/transaction";
+import { recordSecurityActivity } from "@/lib/activity/service";
 import type { Actor } from "@/lib/actor";
 import { notify } from "@/lib/notifications/service";
 import type { RequestInfo } from "@/lib/request-info";
@@ -22,6 +23,7 @@ export async function revokeOwnSessions(
   return inTransaction(async (tx) => {
     if ("scope" in target) {
       const count = await revokeUserSessions(actor.id, { keepSessionId: actor.sessionId }, tx);
+      if (count > 0) await recordSecurityActivity(actor.id, "security.sessionsRevoked", { count, byStaff: false }, tx);
       await createAuditEntry({ action: "auth.session_revoked", actorId: actor.id, targetUserId: actor.id, ip: info.ip, metadata: { count } }, tx);
       return { status: "ok" as const, count };
     }
@@ -30,6 +32,7 @@ export async function revokeOwnSessions(
       { action: "auth.session_revoked", actorId: actor.id, targetUserId: actor.id, ip: info.ip, metadata: { sessionId: target.sessionId } },
       tx,
     );
+    await recordSecurityActivity(actor.id, "security.sessionsRevoked", { count: 1, byStaff: false }, tx);
     return { status: "ok" as const, count: 1 };
   }, db);
 }
@@ -64,6 +67,7 @@ export async function adminRevokeUserSessions(
       tx,
     );
     await notify(input.userId, { type: "security.sessionsRevokedByStaff", params: { count } }, tx);
+    await recordSecurityActivity(input.userId, "security.sessionsRevoked", { count, byStaff: true }, tx, { byStaff: true });
     return { status: "ok" as const, count };
   }, db);
 }

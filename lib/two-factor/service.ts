@@ -14,6 +14,7 @@ import {
 import { revokeUserSessions } from "@/db/queries/sessions";
 import { getUserCredentialsById } from "@/db/queries/users";
 import { assertStaff } from "@/lib/users/service";
+import { recordSecurityActivity } from "@/lib/activity/service";
 import type { Actor } from "@/lib/actor";
 import { notify } from "@/lib/notifications/service";
 import { verifyPassword } from "@/lib/passwords";
@@ -134,6 +135,7 @@ export async function confirmTwoFactorEnrolment(
     const recoveryCodes = await newRecoveryCodes(actor.id, tx);
     await createAuditEntry({ action: "auth.two_factor_enabled", actorId: actor.id, targetUserId: actor.id, ip: info.ip, userAgent: info.userAgent }, tx);
     await notify(actor.id, { type: "security.twoFactorEnabled", params: {} }, tx);
+    await recordSecurityActivity(actor.id, "security.twoFactorEnabled", {}, tx);
     return { status: "ok" as const, recoveryCodes };
   }, db);
 }
@@ -158,6 +160,7 @@ export async function disableTwoFactor(
     await deleteTwoFactor(actor.id, tx);
     await createAuditEntry({ action: "auth.two_factor_disabled", actorId: actor.id, targetUserId: actor.id, ip: info.ip, userAgent: info.userAgent }, tx);
     await notify(actor.id, { type: "security.twoFactorDisabled", params: {} }, tx);
+    await recordSecurityActivity(actor.id, "security.twoFactorDisabled", { byStaff: false }, tx);
     return { status: "ok" as const };
   }, db);
 }
@@ -208,6 +211,7 @@ export async function adminResetTwoFactor(
     await revokeUserSessions(input.userId, {}, tx);
     await createAuditEntry({ action: "admin.two_factor_reset", actorId: admin.id, targetUserId: input.userId, ip: info.ip, userAgent: info.userAgent }, tx);
     await notify(input.userId, { type: "security.twoFactorResetByStaff", params: {} }, tx);
+    await recordSecurityActivity(input.userId, "security.twoFactorDisabled", { byStaff: true }, tx, { byStaff: true });
     return { status: "ok" as const };
   }, db);
 }
