@@ -1,14 +1,14 @@
 // `npm run seed:scale`: a heavy customer ("Heavy Calls Ltd") with 1,000,000 calls over two years, for
 // `npm run bench:calls`. PostgreSQL only (DATABASE_URL); safe to run again: a customer that already has
 // the calls is kept, otherwise its calls are made afresh. Flags: --calls=N (default 1,000,000).
-import { count, eq, sql } from "drizzle-orm";
+import { and, count, eq, sql } from "drizzle-orm";
 import { closeDb, getDb, migrateDb } from "@/db";
 import { getAccountMembership } from "@/db/queries/accounts";
 import { createUser, getUserByEmail } from "@/db/queries/users";
-import { agentAssignments, agents, callHourlyStats, calls, callPreferences } from "@/db/schema";
+import { activityEvents, agentAssignments, agents, callHourlyStats, calls, callPreferences } from "@/db/schema";
 import { hashPassword } from "@/lib/passwords";
 import { heavyLogin } from "./demo";
-import { fillCallStats, insertScaleCalls } from "./seed-scale";
+import { fillCallActivity, fillCallStats, insertScaleCalls } from "./seed-scale";
 
 const total = Number(process.argv.find((arg) => arg.startsWith("--calls="))?.split("=")[1] ?? 1_000_000);
 const BATCH = 50_000;
@@ -72,7 +72,12 @@ if (existing!.value === total) {
 await fillCallStats(accountId, db);
 const [rows] = await db.select({ value: count() }).from(callHourlyStats).where(eq(callHourlyStats.accountId, accountId));
 console.log(`  hourly statistics filled: ${rows!.value.toLocaleString("en")} rows  ${seconds()} s`);
-await db.execute(sql`analyze calls, call_hourly_stats, call_totals`);
+const [entries] = await db.select({ value: count() }).from(activityEvents).where(and(eq(activityEvents.accountId, accountId), eq(activityEvents.area, "calls")));
+if (entries!.value !== total) {
+  await fillCallActivity(accountId, db);
+  console.log(`  timeline filled: ${total.toLocaleString("en")} call entries  ${seconds()} s`);
+}
+await db.execute(sql`analyze calls, call_hourly_stats, call_totals, activity_events`);
 await closeDb();
 console.log(
   [

@@ -1,11 +1,11 @@
 import { asc, eq, getTableColumns, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { insertCalls } from "@/db/queries/call-writes";
-import { callHourlyStats, calls, callTotals } from "@/db/schema";
+import { activityEvents, callHourlyStats, calls, callTotals } from "@/db/schema";
 import { setupTestDatabase, signedInUser } from "@/db/testing";
 import { testAgent } from "@/db/testing/calls";
 import { callStatuses } from "@/lib/constants";
-import { fillCallStats, insertScaleCalls } from "./seed-scale";
+import { fillCallActivity, fillCallStats, insertScaleCalls } from "./seed-scale";
 
 const db = setupTestDatabase();
 
@@ -39,6 +39,20 @@ describe("the scale seed", () => {
     expect(expected.some((row) => row.calls > 1)).toBe(true);
     expect(await hourlyStats(heavy.accountId!)).toEqual(expected);
     expect(await totals(heavy.accountId!)).toEqual(await totals(copy.accountId!));
+
+    // Their timeline, made in SQL, says what insertCalls records call by call, at the same times.
+    await fillCallActivity(heavy.accountId!, db());
+    const timeline = (accountId: string) =>
+      db()
+        .select({ params: activityEvents.params, link: activityEvents.link, occurredAt: activityEvents.occurredAt })
+        .from(activityEvents)
+        .where(eq(activityEvents.accountId, accountId))
+        .orderBy(asc(activityEvents.occurredAt), asc(sql`${activityEvents.params}::text`));
+    const [timelineMade, copied] = await Promise.all([timeline(heavy.accountId!), timeline(copy.accountId!)]);
+    expect(timelineMade).toHaveLength(2000);
+    expect(timelineMade.map(({ link: _link, ...entry }) => entry)).toEqual(copied.map(({ link: _link, ...entry }) => entry));
+    expect(timelineMade.some((entry) => entry.params.low === true)).toBe(true);
+    expect(new Set(timelineMade.map((entry) => entry.link))).toEqual(new Set(made.map((call) => `/dashboard/calls/${call.id}`)));
   });
 
   it("makes the same calls from the same row numbers", async () => {

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Database } from "@/db";
+import { LOW_SATISFACTION_MAX } from "@/lib/constants";
 
 /**
  * The heavy customer's calls, made by PostgreSQL itself: `generate_series` rows whose every choice is
@@ -123,5 +124,27 @@ export async function fillCallStats(accountId: string, db: Database): Promise<vo
     from call_hourly_stats
     where account_id = ${accountId}
     group by account_id, agent_id
+  `);
+}
+
+/**
+ * The account's calls on its timeline, made afresh from its calls in one statement: the entries
+ * `insertCalls` writes call by call (at the time the call started, a low score flagged).
+ */
+export async function fillCallActivity(accountId: string, db: Database): Promise<void> {
+  await db.execute(sql`delete from activity_events where account_id = ${accountId} and area = 'calls'`);
+  await db.execute(sql`
+    insert into activity_events (account_id, area, type, params, link, occurred_at)
+    select account_id, 'calls', 'call.completed',
+      jsonb_strip_nulls(jsonb_build_object(
+        'direction', direction, 'status', status,
+        'number', case when direction = 'inbound' then from_number else to_number end,
+        'duration', duration_seconds,
+        'low', coalesce(satisfaction <= ${sql.raw(String(LOW_SATISFACTION_MAX))}, false),
+        'satisfaction', satisfaction)),
+      '/dashboard/calls/' || id, started_at
+    from calls
+    where account_id = ${accountId}
+    order by started_at, id
   `);
 }

@@ -12,6 +12,7 @@ import { storeFile } from "@/lib/storage";
 import { enableTwoFactorWithSecret } from "@/lib/two-factor/service";
 import { currentTotp } from "@/lib/two-factor/totp";
 import { demoAdminTotpSecret, demoLogins, demoPassword } from "./demo";
+import { seedAccountActivity } from "./seed-activity";
 import { seedDemoCalls } from "./seed-calls";
 import { seedDemoSubscription, seedPlans } from "./seed-plans";
 import { seedDemoInvoices } from "./seed-invoices";
@@ -58,6 +59,8 @@ export async function seedDemoData(db: Database = getDb()): Promise<void> {
   const other = await getUserByEmail("amara.okafor@example.com", db);
   const otherAccountId = other ? ((await getAccountMembership(other.id, db))?.accountId ?? null) : null;
   await seedDemoCalls({ accountId: customerAccountId, customerId: customer.id, staffId: admin.id, otherAccountId, otherCustomerId: other?.id ?? null }, db);
+  await seedAccountActivity(customerAccountId, db);
+  if (otherAccountId) await seedAccountActivity(otherAccountId, db);
 }
 
 /** A few of each kind the demo customer may have had, the newest two unread. */
