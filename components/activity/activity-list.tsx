@@ -31,7 +31,18 @@ function messageValues(params: ActivityRow["params"], locale: string): Record<st
  * A timeline, newest first as given: an icon per area, the entry's text in the reader's language,
  * who did it when known, the time in the reader's zone and format, and a link to the entry's page.
  */
-export async function ActivityList({ rows, label, compact = false }: { rows: ActivityRow[]; label: string; compact?: boolean }) {
+export async function ActivityList({
+  rows,
+  label,
+  compact = false,
+  linkFor = (link) => link,
+}: {
+  rows: ActivityRow[];
+  label: string;
+  compact?: boolean;
+  /** Where a link leads this reader (staff open the staff pages). */
+  linkFor?: (link: string) => string;
+}) {
   const [t, locale, dates] = await Promise.all([getTranslations("activity"), getLocale(), getDateFormatter()]);
   return (
     <ul aria-label={label} className="divide-y divide-border rounded-xl border border-border bg-surface">
@@ -48,7 +59,7 @@ export async function ActivityList({ rows, label, compact = false }: { rows: Act
             <div className="min-w-0 flex-1">
               <p className="break-words font-medium text-fg">
                 {row.link ? (
-                  <Link href={row.link} prefetch={false} className="text-primary underline-offset-4 hover:underline">
+                  <Link href={linkFor(row.link)} prefetch={false} className="text-primary underline-offset-4 hover:underline">
                     {text}
                   </Link>
                 ) : (

@@ -1,8 +1,8 @@
 import "server-only";
-import { and, desc, eq, gte, isNull, lt, or, sql } from "drizzle-orm";
+import { and, eq, gte, isNull, lt, or } from "drizzle-orm";
 import { getDb, type Database } from "@/db";
 import { activityEvents, users } from "@/db/schema";
-import { cursorTime, type Cursor } from "@/db/queries/search";
+import { cursorTime, keyset, keysetPage, type Cursor } from "@/db/queries/search";
 import type { ActivityArea } from "@/lib/constants";
 
 export type ActivityEntry = {
@@ -48,16 +48,19 @@ export type ActivityRow = {
 };
 
 /**
- * One page of an account's timeline, newest first (keyset over occurred_at, id). `viewerId` is the
- * member reading it, who sees their own security events but not a colleague's; staff pass null.
- * `from` is inclusive and `to` exclusive, as instants (the caller turns days in the reader's zone into them).
+ * One page of an account's timeline, newest first (keyset over occurred_at, id): `cursor` continues to
+ * older entries, `before` goes back to newer ones. `viewerId` is the member reading it, who sees their
+ * own security events but not a colleague's; staff pass null. `from` is inclusive and `to` exclusive,
+ * as instants (the caller turns days in the reader's zone into them).
  */
 export async function listActivity(
   accountId: string,
   viewerId: string | null,
-  params: { area?: ActivityArea | null; from?: Date | null; to?: Date | null; cursor?: Cursor | null; limit: number },
+  params: { area?: ActivityArea | null; from?: Date | null; to?: Date | null; cursor?: Cursor | null; before?: Cursor | null; limit: number },
   db: Database = getDb(),
-): Promise<{ rows: ActivityRow[]; next: Cursor | null }> {
+): Promise<{ rows: ActivityRow[]; next: Cursor | null; previous: Cursor | null }> {
+  const page = { after: params.before ? null : params.cursor, before: params.before, limit: params.limit };
+  const position = keyset(activityEvents.occurredAt, activityEvents.id, page);
   const found = await db
     .select({
       id: activityEvents.id,
@@ -78,14 +81,11 @@ export async function listActivity(
         params.area ? eq(activityEvents.area, params.area) : undefined,
         params.from ? gte(activityEvents.occurredAt, params.from) : undefined,
         params.to ? lt(activityEvents.occurredAt, params.to) : undefined,
-        params.cursor
-          ? sql`(${activityEvents.occurredAt}, ${activityEvents.id}) < (${params.cursor.createdAt}::timestamptz, ${params.cursor.id}::uuid)`
-          : undefined,
+        position.where,
       ),
     )
-    .orderBy(desc(activityEvents.occurredAt), desc(activityEvents.id))
+    .orderBy(...position.orderBy)
     .limit(params.limit + 1);
-  const rows = found.slice(0, params.limit).map(({ cursorTime: _, ...row }) => row);
-  const last = found.length > params.limit ? found[params.limit - 1] : undefined;
-  return { rows, next: last ? { createdAt: last.cursorTime, id: last.id } : null };
+  const { rows, older, newer } = keysetPage(found, page);
+  return { rows, next: older, previous: newer };
 }

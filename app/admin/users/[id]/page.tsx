@@ -19,6 +19,7 @@ import { requireAdmin } from "@/lib/session";
 import { describeUserAgent } from "@/lib/user-agent";
 import { CustomerSubscription } from "./customer-subscription";
 import { AccountInvoices } from "../../invoices/staff-invoice-lists";
+import { CustomerActivity } from "./customer-activity";
 import { CustomerAgents } from "./customer-agents";
 import { CustomerWork } from "./customer-work";
 import { ResetTwoFactorForm, UserRoleForm, UserSessionsForm, UserStatusForm } from "./user-forms";
@@ -181,6 +182,7 @@ export default async function AdminUserPage({ params }: { params: Params }) {
           {account ? <CustomerSubscription accountId={account.id} /> : null}
           {account ? <AccountInvoices accountId={account.id} /> : null}
           {account ? <CustomerAgents accountId={account.id} timeZone={admin.timeZone} /> : null}
+          {account ? <CustomerActivity accountId={account.id} userId={user.id} /> : null}
           <Card className="mt-6" aria-labelledby="audit-heading">
             <CardHeader id="audit-heading" title={t("audit")} />
             {audit.length === 0 ? (

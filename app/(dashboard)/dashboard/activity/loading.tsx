@@ -1,0 +1,1 @@
+export { WidePageLoading as default } from "@/components/page-loading";
