@@ -7,9 +7,9 @@ import { KeysetPager } from "@/components/keyset-pager";
 import { buttonClass } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { listActivity } from "@/db/queries/activity";
+import { activityRange } from "@/lib/activity/range";
 import { activityAreas, ACTIVITY_PAGE_SIZE } from "@/lib/constants";
 import { decodeCursor, encodeCursor } from "@/lib/cursor";
-import { localDateTimeToUtc } from "@/lib/local-date-time";
 import { activityCursorSchema, parseActivityFilters, type ActivityFilterField, type ActivityFilters } from "@/lib/validations/activity";
 import { ActivityList } from "./activity-list";
 
@@ -23,13 +23,6 @@ export function activityHref(basePath: string, filters: ActivityFilters, positio
   if (position.before) search.set("before", position.before);
   const query = search.toString();
   return query ? `${basePath}?${query}` : basePath;
-}
-
-/** The first instant of a day in `timeZone`, and of the day after (the range's exclusive end). */
-function dayStart(day: string, timeZone: string, plusDays = 0): Date | null {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + plusDays);
-  return localDateTimeToUtc(`${date.toISOString().slice(0, 10)}T00:00`, timeZone);
 }
 
 /**
@@ -59,8 +52,7 @@ export async function ActivityFeed({
     getTranslations("activity"),
     listActivity(accountId, viewerId, {
       area: filters.area,
-      from: filters.from ? dayStart(filters.from, timeZone) : null,
-      to: filters.to ? dayStart(filters.to, timeZone, 1) : null,
+      ...activityRange(filters, timeZone),
       cursor: after,
       before,
       limit: ACTIVITY_PAGE_SIZE,

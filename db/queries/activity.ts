@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, gte, isNull, lt, or } from "drizzle-orm";
+import { and, eq, gte, isNull, lt, or, sql } from "drizzle-orm";
 import { getDb, type Database } from "@/db";
 import { activityEvents, users } from "@/db/schema";
 import { cursorTime, keyset, keysetPage, type Cursor } from "@/db/queries/search";
@@ -33,7 +33,8 @@ function activityRow(entry: ActivityEntry) {
     link: entry.link ?? null,
     actorId: entry.actorId ?? null,
     onlyForUserId: entry.onlyForUserId ?? null,
-    ...(entry.occurredAt ? { occurredAt: entry.occurredAt } : {}),
+    // The time of the write, not of the transaction's start: two entries of one change keep their order.
+    occurredAt: entry.occurredAt ?? sql`clock_timestamp()`,
   };
 }
 
