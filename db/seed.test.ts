@@ -3,22 +3,26 @@ import os from "node:os";
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { messageAttachments, messages, messageThreads, projectRequests, projects, projectTasks, storedFiles } from "@/db/schema";
+import { activityEvents, messageAttachments, messages, messageThreads, projectRequests, projects, projectTasks, storedFiles } from "@/db/schema";
 import { setupTestDatabase, signedInUser } from "@/db/testing";
 import { projectRequestStatuses, projectStatuses } from "@/lib/constants";
 import { setStorage, storage } from "@/lib/storage";
 import { localDiskStorage } from "@/lib/storage/local";
+import { seedAccountActivity } from "./seed-activity";
+import { seedDemoInvoices } from "./seed-invoices";
 import { seedDemoProjects } from "./seed-projects";
 
 const db = setupTestDatabase();
 let root: string;
 let accountId: string;
+let staffId: string;
 // The demo customer's part of the seed, for a customer of this test's own (the whole seed runs once per database).
 beforeAll(async () => {
   root = await mkdtemp(path.join(os.tmpdir(), "clientdesk-seed-"));
   setStorage(localDiskStorage(root));
   const [customer, staff] = [await signedInUser("customer"), await signedInUser("admin")];
   accountId = customer.accountId!;
+  staffId = staff.id;
   await seedDemoProjects({ accountId, customerId: customer.id, staffId: staff.id }, db());
 });
 afterAll(async () => {
@@ -49,5 +53,18 @@ describe("the demo seed", () => {
       expect(stream, file.storageKey).not.toBeNull();
       expect((await new Response(stream).arrayBuffer()).byteLength).toBe(file.sizeBytes);
     }
+  });
+
+  it("gives the demo account a timeline of what its seeded rows say happened, once, none of it in the future", async () => {
+    await seedDemoInvoices({ accountId, staffId, otherCustomerEmail: "nobody@test.clientdesk.test" }, db());
+    await seedAccountActivity(accountId, db());
+    const timeline = async () => db().select({ type: activityEvents.type, link: activityEvents.link, occurredAt: activityEvents.occurredAt }).from(activityEvents).where(eq(activityEvents.accountId, accountId));
+    const entries = await timeline();
+    expect(new Set(entries.map((entry) => entry.type))).toEqual(
+      new Set(["project.statusChanged", "project.updatePosted", "project.milestoneReached", "project.deliverableAdded", "message.sent", "message.received", "invoice.issued", "invoice.paid", "payment.failed"]),
+    );
+    expect(entries.every((entry) => entry.occurredAt <= new Date() && /^\/dashboard\/(projects|messages|invoices)\/[0-9a-f-]{36}$/.test(entry.link!))).toBe(true);
+    await seedAccountActivity(accountId, db());
+    expect(await timeline()).toHaveLength(entries.length);
   });
 });
