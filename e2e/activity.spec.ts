@@ -112,3 +112,25 @@ test("staff read the customer's whole timeline, security entries included, from 
   await expect(page).toHaveURL(/\/admin\/messages\/[0-9a-f-]{36}$/);
   await context.close();
 });
+
+test("another customer cannot read the account's timeline: not through the staff page, not by naming its customer in the URL", async ({ browser }) => {
+  const staff = await signedInAs(browser, "admin");
+  const staffPage = await staff.newPage();
+  await staffPage.goto(`/admin/users?query=${encodeURIComponent(demoCustomer.email)}`);
+  await staffPage.getByRole("link", { name: "Casey Customer" }).click();
+  await expect(staffPage).toHaveURL(/\/admin\/users\/[0-9a-f-]{36}$/);
+  const feedUrl = `${new URL(staffPage.url()).pathname}/activity`;
+  await staff.close();
+
+  const other = await signedInAs(browser, "customer");
+  const page = await other.newPage();
+  await page.goto(feedUrl);
+  await expect(page.getByRole("heading", { name: "Activity of Casey Customer" })).toHaveCount(0);
+  await expect(page.getByText("Signed in from Chrome")).toHaveCount(0);
+  // Their own feed ignores anyone named in the URL.
+  const caseyId = feedUrl.split("/")[3];
+  await page.goto(`/dashboard/activity?accountId=${caseyId}&userId=${caseyId}`);
+  await expect(page.getByRole("heading", { name: "Activity", level: 1 })).toBeVisible();
+  await expect(page.getByRole("main").getByText("Casey Customer")).toHaveCount(0);
+  await other.close();
+});
