@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { and, eq, gte, lt, sql } from "drizzle-orm";
+import { and, desc, eq, gte, lt, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getCallStatistics } from "@/db/queries/calls";
 import { getCallUsage } from "@/db/queries/call-usage";
@@ -133,7 +133,10 @@ describe("the overview's data", () => {
     expect(overview.milestones.map((m) => m.title)).toEqual(["Alpha milestone 1", "Beta milestone 1", "Alpha milestone 2"]);
     expect(overview.threads.map((t) => t.id)).toContain(unreadThread);
     expect(overview.recentCalls).toHaveLength(5);
-    expect(overview.activity.map((a) => a.params.number)).toEqual(["N0", "N1", "N2", "N3", "N4"]);
+    // The newest five of the timeline, which holds the calls' entries too (insertCalls records them).
+    const newest = await db().select({ id: activityEvents.id }).from(activityEvents).where(eq(activityEvents.accountId, accountId)).orderBy(desc(activityEvents.occurredAt), desc(activityEvents.id)).limit(5);
+    expect(overview.activity.map((a) => a.id)).toEqual(newest.map((row) => row.id));
+    expect(overview.activity.map((a) => a.params.number)).toEqual(["N0", expect.stringMatching(/^\+/), "N1", "N2", "N3"]);
     expect(overview.isNew).toBe(false);
     expect(overview.subscription?.planName).toBe(plan.name);
   });
