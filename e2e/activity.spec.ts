@@ -30,11 +30,14 @@ const entries = (page: Page) => page.getByRole("main").getByRole("list", { name:
 /** Each entry's text (its first paragraph; the second holds the time). */
 const entryTexts = (page: Page) => entries(page).evaluateAll((items) => items.map((item) => item.querySelector("p")?.textContent ?? ""));
 
+/** Waits until the list shows entries of `area` only (a navigation may still be swapping the list in). */
 async function expectOnlyArea(page: Page, area: keyof typeof areaTexts) {
-  await expect(entries(page).first()).toBeVisible();
-  const texts = await entryTexts(page);
-  expect(texts.length).toBeGreaterThan(0);
-  for (const text of texts) expect(text).toMatch(areaTexts[area]);
+  await expect
+    .poll(async () => {
+      const texts = await entryTexts(page);
+      return texts.length > 0 && texts.every((text) => areaTexts[area].test(text));
+    })
+    .toBe(true);
 }
 
 test("a customer sees entries from every area, filters the timeline by area and pages it", async ({ browser }) => {
@@ -108,6 +111,8 @@ test("staff read the customer's whole timeline, security entries included, from 
   await expect(entries(page).filter({ hasText: "Signed in from" }).first()).toBeVisible();
   // Their links lead to staff pages, not the customer's.
   await page.getByRole("navigation", { name: "Show activity of" }).getByRole("link", { name: "Messages", exact: true }).click();
+  await expect(page).toHaveURL(/area=messages/);
+  await expectOnlyArea(page, "Messages");
   await entries(page).getByRole("link").first().click();
   await expect(page).toHaveURL(/\/admin\/messages\/[0-9a-f-]{36}$/);
   await context.close();
