@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { createAuthSession, getActiveSessionUser, isSessionLive } from "@/db/queries/sessions";
+import { consumeEmailChangeToken, replaceAuthToken } from "@/db/queries/tokens";
 import { createUser, getUserCredentialsById } from "@/db/queries/users";
 import { activityEvents, auditLog, emailOutbox, notificationPreferences, notifications } from "@/db/schema";
 import { setupTestDatabase, uniqueEmail, uniqueIp } from "@/db/testing";
@@ -72,6 +73,13 @@ describe("changing the password", () => {
     expect(queued.map((row) => row.template)).toContain("passwordChanged");
     await runQueuedJobs({ only: ["mail.deliver"] });
     expect(mailbox.to(actor.email).map((mail) => mail.subject)).toContain("Your Clientdesk password was changed");
+  });
+
+  it("voids an email change requested before it, so whoever knew the old password cannot take over the address", async () => {
+    const { actor } = await customerOnTwoBrowsers("pending-email");
+    await replaceAuthToken({ userId: actor.id, kind: "email_change", tokenHash: `hash-${actor.id}`, expiresAt: new Date(Date.now() + 3_600_000), newEmail: uniqueEmail("intruder") });
+    expect((await changePassword(actor, { currentPassword: password, password: newPassword }, info())).status).toBe("ok");
+    expect(await consumeEmailChangeToken(`hash-${actor.id}`)).toBeNull();
   });
 
   it("counts attempts: past ten wrong passwords in a quarter hour even the right one waits", async () => {

@@ -52,9 +52,11 @@ export async function changePassword(
 
   const passwordHash = await hashPassword(input.password);
   return inTransaction(async (tx) => {
-    // A sign-in waiting for its code, or a reset link, passed or could pass the old password.
+    // A sign-in waiting for its code, a reset link or an email change may come from whoever knew the
+    // old password: an email change left pending would hand them the account through a later reset.
     await voidAuthTokens(actor.id, "two_factor_challenge", tx);
     await voidAuthTokens(actor.id, "password_reset", tx);
+    await voidAuthTokens(actor.id, "email_change", tx);
     await setUserPassword(actor.id, passwordHash, tx);
     const sessionsEnded = await revokeUserSessions(actor.id, actor.sessionId ? { keepSessionId: actor.sessionId } : {}, tx);
     await resetRateLimit([userRule.key], tx);
