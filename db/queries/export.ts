@@ -156,8 +156,9 @@ const auditColumns = {
   id: auditLog.id,
   action: auditLog.action,
   by_you: sql<boolean>`${auditLog.actorId} is not distinct from ${auditLog.targetUserId}`,
-  ip: auditLog.ip,
-  user_agent: auditLog.userAgent,
+  // Where a staff member acted on the user, the address and browser are the staff member's: not exported.
+  ip: sql<string | null>`case when ${auditLog.actorId} is null or ${auditLog.actorId} is not distinct from ${auditLog.targetUserId} or ${auditLog.targetUserId} is null then ${auditLog.ip} end`,
+  user_agent: sql<string | null>`case when ${auditLog.actorId} is null or ${auditLog.actorId} is not distinct from ${auditLog.targetUserId} or ${auditLog.targetUserId} is null then ${auditLog.userAgent} end`,
   metadata: auditLog.metadata,
   created_at: auditLog.createdAt,
 };
@@ -417,7 +418,8 @@ export const exportReaders = {
     db
       .select({ ...auditColumns, ...cursor(auditLog.createdAt, auditLog.id) })
       .from(auditLog)
-      .where(and(or(eq(auditLog.targetUserId, s.userId), and(eq(auditLog.actorId, s.userId), isNull(auditLog.targetUserId))), after))
+      // A staff member's own staff actions are about customers, not about them: left out.
+      .where(and(or(eq(auditLog.targetUserId, s.userId), and(eq(auditLog.actorId, s.userId), isNull(auditLog.targetUserId), sql`${auditLog.action} not like 'admin.%'`)), after))
       .orderBy(asc(auditLog.createdAt), asc(auditLog.id))
       .limit(EXPORT_BATCH),
   ),

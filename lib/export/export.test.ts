@@ -227,6 +227,26 @@ describe("the data export", () => {
     expect(data.sessions).toHaveLength(1);
   });
 
+  it("leaves out a staff member's address and browser from staff actions on the user, and a staff member's own staff actions", async () => {
+    const customer = await signedInUser("customer", "audited");
+    const staff = await signedInUser("admin", "auditor");
+    const db = getDb();
+    await db.insert(schema.auditLog).values([
+      { action: "auth.sign_in", actorId: customer.id, targetUserId: customer.id, ip: "198.51.100.7", userAgent: "customer-browser" },
+      { action: "admin.role_changed", actorId: staff.id, targetUserId: customer.id, ip: "203.0.113.99", userAgent: "staff-browser" },
+      { action: "admin.invoice_created", actorId: staff.id, targetUserId: null, ip: "203.0.113.99", metadata: { number: `INV-${randomUUID()}` } },
+    ]);
+    const mine = await unzip(exportArchive({ userId: customer.id, accountId: customer.accountId, accountRole: "owner" }));
+    const customerData = JSON.parse(mine.get("data.json")!.toString("utf8")) as Record<string, Record<string, unknown>[]>;
+    expect(customerData.audit_log!.map((row) => [row.action, row.ip, row.user_agent])).toEqual([
+      ["auth.sign_in", "198.51.100.7", "customer-browser"],
+      ["admin.role_changed", null, null],
+    ]);
+    const staffFiles = await unzip(exportArchive({ userId: staff.id, accountId: null, accountRole: null }));
+    const staffData = JSON.parse(staffFiles.get("data.json")!.toString("utf8")) as Record<string, Record<string, unknown>[]>;
+    expect(staffData.audit_log!.map((row) => row.action)).not.toContain("admin.invoice_created");
+  });
+
   it("reads calls in batches: more calls than one batch all arrive, in time order", async () => {
     const user = await signedInUser("customer", "many");
     const rows = Array.from({ length: 2_345 }, (_, index) => ({
