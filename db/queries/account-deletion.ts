@@ -1,5 +1,5 @@
 import "server-only";
-import { and, count, eq, inArray, isNull, like, ne, or, sql, sum } from "drizzle-orm";
+import { and, count, eq, inArray, isNotNull, isNull, like, ne, or, sql, sum } from "drizzle-orm";
 import { getDb, type Database } from "@/db";
 import {
   activityEvents,
@@ -155,6 +155,11 @@ export async function closeOwnedAccount(accountId: string, db: Database): Promis
  * schema cascades), and leaves what they wrote for others without an author (set null).
  */
 export async function deleteUserRecords(subject: { userId: string; email: string }, db: Database): Promise<void> {
+  // What staff did to the user stays in the staff trail (who did what, when), no longer naming them.
+  await db
+    .update(auditLog)
+    .set({ targetUserId: null, metadata: {} })
+    .where(and(eq(auditLog.targetUserId, subject.userId), isNotNull(auditLog.actorId), ne(auditLog.actorId, subject.userId)));
   await db.delete(auditLog).where(eq(auditLog.targetUserId, subject.userId));
   await db.update(auditLog).set({ actorId: null, ip: null, userAgent: null }).where(eq(auditLog.actorId, subject.userId));
   await db.delete(emailOutbox).where(eq(emailOutbox.toAddress, subject.email));

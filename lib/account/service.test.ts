@@ -148,6 +148,11 @@ describe("an owner deleting their account", () => {
     await db().update(users).set({ avatarFileId: avatar.id }).where(eq(users.id, owner.actor.id));
     await notify(owner.actor.id, { type: "security.passwordChanged", params: { device: "x", ip: "y" } });
     await db().transaction(async (tx) => recordActivity({ accountId, type: "security.signedIn", actorId: owner.actor.id, onlyForUserId: owner.actor.id }, tx as never));
+    // A staff member's action on the owner: it stays in the staff trail without naming the owner.
+    const [staffAction] = await db()
+      .insert(auditLog)
+      .values({ action: "admin.role_changed", actorId: member.actor.id, targetUserId: owner.actor.id, metadata: { email: owner.email } })
+      .returning({ id: auditLog.id });
 
     const preview = await previewAccountDeletion(owner.actor);
     expect(preview).toMatchObject({
@@ -188,6 +193,9 @@ describe("an owner deleting their account", () => {
     expect(await isSessionLive(member.sessionId)).toBe(true);
     expect(await db().select({ template: emailOutbox.template }).from(emailOutbox).where(eq(emailOutbox.toAddress, member.email))).toContainEqual({ template: "accountClosed" });
     expect(await db().select().from(emailOutbox).where(eq(emailOutbox.toAddress, owner.email))).toHaveLength(0);
+
+    const [staffEntry] = await db().select().from(auditLog).where(eq(auditLog.id, staffAction!.id));
+    expect(staffEntry).toMatchObject({ action: "admin.role_changed", actorId: member.actor.id, targetUserId: null, metadata: {} });
 
     // Audited without who it was.
     const audit = await db().select().from(auditLog).where(and(eq(auditLog.action, "user.account_deleted"), gte(auditLog.createdAt, startedAt)));
