@@ -1,5 +1,5 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import { getDb, type Database } from "@/db";
 import { customerAccountMembers, customerAccounts, type AccountMemberRole } from "@/db/schema";
 
@@ -19,9 +19,15 @@ export async function createCustomerAccount(input: { name: string; ownerId: stri
   return account!.id;
 }
 
-/** The account the session belongs to; callers pass the session's account id, never one from a form. */
+/**
+ * An open customer account: the session's (callers pass its id, never one from a form), or the one
+ * staff work for. A closed account (its owner deleted it) takes no new work, so it is not found.
+ */
 export async function getCustomerAccount(accountId: string, db: Database = getDb()) {
-  const [account] = await db.select(accountColumns).from(customerAccounts).where(eq(customerAccounts.id, accountId));
+  const [account] = await db
+    .select(accountColumns)
+    .from(customerAccounts)
+    .where(and(eq(customerAccounts.id, accountId), isNull(customerAccounts.closedAt)));
   return account ?? null;
 }
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { getDb, type Database } from "@/db";
 import { agents, calls, customerAccountMembers, customerAccounts, users } from "@/db/schema";
 
@@ -75,7 +75,11 @@ export async function getReportedCall(callId: string, db: Database = getDb()): P
 export async function findCustomerAccounts(accountIds: string[], db: Database = getDb()): Promise<Map<string, string>> {
   const unique = [...new Set(accountIds)];
   if (unique.length === 0) return new Map();
-  const rows = await db.select({ id: customerAccounts.id, name: customerAccounts.name }).from(customerAccounts).where(inArray(customerAccounts.id, unique));
+  // A closed account (its owner deleted it) takes no more calls: it is as unknown as a wrong id.
+  const rows = await db
+    .select({ id: customerAccounts.id, name: customerAccounts.name })
+    .from(customerAccounts)
+    .where(and(inArray(customerAccounts.id, unique), isNull(customerAccounts.closedAt)));
   return new Map(rows.map((row) => [row.id, row.name]));
 }
 
