@@ -10,7 +10,7 @@ describe("keyset cursors", () => {
 
   it("mean the first page when tampered with, also with an instant of the right shape that does not exist", () => {
     const id = randomUUID();
-    for (const createdAt of ["2024-13-45T99:00:00.000000Z", "2026-02-30T10:00:00.000000Z", "2026-11-26 14:03:07"]) {
+    for (const createdAt of ["2024-13-45T99:00:00.000000Z", "2026-02-30T10:00:00.000000Z", "2026-11-26 14:03:07", "0000-01-01T00:00:00.000000Z"]) {
       expect(isCursorInstant(createdAt)).toBe(false);
       expect(decodeCursor(Buffer.from(JSON.stringify([createdAt, id])).toString("base64url"))).toBeNull();
     }

@@ -7,6 +7,8 @@ import type { Cursor } from "@/db/queries/search";
  */
 export function isCursorInstant(value: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/.test(value)) return false;
+  // PostgreSQL has no year 0, and nothing here is older than 1970.
+  if (Number(value.slice(0, 4)) < 1970) return false;
   const parsed = new Date(`${value.slice(0, 23)}Z`);
   return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 23) === value.slice(0, 23);
 }
