@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { Fragment } from "react";
 import { Page } from "@/components/page";
+import { Card, CardHeader } from "@/components/ui/card";
 import type { OverviewWidget } from "@/lib/constants";
 import { ClientMessages } from "@/lib/i18n/client-messages";
 import { getDateFormatter } from "@/lib/i18n/date-format-server";
@@ -31,7 +33,8 @@ const densityClasses = {
 export default async function OverviewPage() {
   const user = await requireUser();
   // Staff have no overview of their own: theirs is the staff area.
-  if (user.role === "admin" || !user.accountId) redirect("/admin");
+  if (user.role === "admin") redirect("/admin");
+  if (!user.accountId) return <WithoutAccount name={user.name} />;
   const [t, dates, overview] = await Promise.all([
     getTranslations("overview"),
     getDateFormatter(),
@@ -71,6 +74,35 @@ export default async function OverviewPage() {
           ))}
         </div>
       )}
+    </Page>
+  );
+}
+
+/** A customer whose account closed (its owner deleted it): nothing of the account is left to show. */
+async function WithoutAccount({ name }: { name: string }) {
+  const [t, tNav] = await Promise.all([getTranslations("overview"), getTranslations("nav")]);
+  return (
+    <Page title={t("greeting", { name: name.split(" ")[0] ?? name })}>
+      <Card aria-labelledby="no-account-heading">
+        <CardHeader id="no-account-heading" title={t("noAccount.title")} description={t("noAccount.text")} />
+        <ul className="mt-4 flex flex-wrap gap-x-6 gap-y-2">
+          <li>
+            <Link href="/dashboard/profile" prefetch={false} className="font-medium text-primary underline-offset-2 hover:underline">
+              {tNav("profile")}
+            </Link>
+          </li>
+          <li>
+            <Link href="/dashboard/settings" prefetch={false} className="font-medium text-primary underline-offset-2 hover:underline">
+              {tNav("settings")}
+            </Link>
+          </li>
+          <li>
+            <Link href="/dashboard/settings/data" prefetch={false} className="font-medium text-primary underline-offset-2 hover:underline">
+              {t("noAccount.data")}
+            </Link>
+          </li>
+        </ul>
+      </Card>
     </Page>
   );
 }
