@@ -4,6 +4,7 @@ import { cancelClosedAccountSubscription, deleteAccountFiles } from "@/lib/accou
 import { completeSignUp, sendPasswordResetLink } from "@/lib/auth/service";
 import { renewDemoSubscriptions } from "@/lib/billing/demo-renewals";
 import { deliverMail } from "@/lib/mail";
+import { deliverSms } from "@/lib/sms";
 import { deleteAbandonedUploads } from "@/lib/uploads/service";
 import type { JobData, JobName } from "./queues";
 
@@ -22,6 +23,7 @@ const jobHandlers: { [N in JobName]: (data: JobData[N], attempt: JobAttempt) => 
   "billing.demo-renewals": () => renewDemoSubscriptions(),
   "account.delete-files": (data) => deleteAccountFiles(data),
   "account.cancel-subscription": (data) => cancelClosedAccountSubscription(data),
+  "sms.send": (data) => deliverSms(data),
 };
 
 export const jobNames = Object.keys(jobHandlers) as JobName[];

@@ -20,6 +20,8 @@ export type JobData = {
   "account.delete-files": { storageKeys: string[] };
   /** Ends a closed account's subscription at the payment provider; the customer id is kept here because the account no longer holds it. */
   "account.cancel-subscription": { accountId: string; stripeSubscriptionId: string; customerId: string };
+  /** Hands one text message to the SMS gateway: `sealed` holds the number and the text. */
+  "sms.send": Sealed;
 };
 
 export type JobName = keyof JobData;
@@ -37,6 +39,7 @@ export const jobQueues: Record<JobName, Omit<Queue, "name">> = {
   "billing.demo-renewals": { retryLimit: 2, retryDelay: MINUTE, expireInSeconds: 10 * MINUTE, deleteAfterSeconds: DAY },
   // A deletion must finish: about a day and a half of tries (then staff see it among failed jobs and retry).
   "account.delete-files": { retryLimit: 20, retryDelay: MINUTE, retryBackoff: true, retryDelayMax: 2 * HOUR, expireInSeconds: 10 * MINUTE, deleteAfterSeconds: 30 * DAY },
+  "sms.send": { retryLimit: 5, retryDelay: 30, retryBackoff: true, retryDelayMax: HOUR, expireInSeconds: 2 * MINUTE, deleteAfterSeconds: 7 * DAY },
   "account.cancel-subscription": { retryLimit: 20, retryDelay: MINUTE, retryBackoff: true, retryDelayMax: 2 * HOUR, expireInSeconds: 2 * MINUTE, deleteAfterSeconds: 30 * DAY },
 };
 

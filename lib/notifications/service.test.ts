@@ -1,4 +1,6 @@
 import { randomUUID } from "node:crypto";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { and, eq } from "drizzle-orm";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { openPostgres, type Database } from "@/db";
@@ -151,21 +153,38 @@ describe("notify", () => {
       expect(send).not.toHaveBeenCalled();
     });
 
-    it("sends a text message with the notification's title and link once a provider is configured and the user chose SMS", async () => {
-      vi.spyOn(smsGateway, "configured").mockReturnValue(true);
-      const send = vi.spyOn(smsGateway, "send").mockResolvedValue();
-      const user = await smsUser("sms-on");
-      await updateNotificationPreferences(user, { ...everyChannel(false), projects: { inApp: true, email: false, sms: true } });
-      await notify(user.id, projectUpdate);
-      expect(send).toHaveBeenCalledTimes(1);
-      expect(send.mock.calls[0]![0]).toMatchObject({ to: "+4930123456", text: expect.stringMatching(/^News on Website: http.*\/dashboard\/projects$/) });
-
-      // Another category without SMS, and a user without a phone number, get no text message.
-      await notify(user.id, signIn);
-      const noPhone = await member("sms-no-phone");
-      await updateNotificationPreferences(noPhone, everyChannel(true));
-      await notify(noPhone.id, projectUpdate);
-      expect(send).toHaveBeenCalledTimes(1);
+    it("hands a text message with the notification's title and link to the configured gateway once the change commits, when the user chose SMS", async () => {
+      const received: { body: { to: string; text: string }; authorization?: string }[] = [];
+      const gateway = http.createServer((request, response) => {
+        let body = "";
+        request.on("data", (chunk: Buffer) => (body += chunk.toString("utf8")));
+        request.on("end", () => {
+          received.push({ body: JSON.parse(body) as { to: string; text: string }, authorization: request.headers.authorization });
+          response.writeHead(202).end();
+        });
+      });
+      await new Promise<void>((resolve) => gateway.listen(0, "127.0.0.1", resolve));
+      vi.stubEnv("SMS_PROVIDER_URL", `http://127.0.0.1:${(gateway.address() as AddressInfo).port}/messages`);
+      vi.stubEnv("SMS_PROVIDER_TOKEN", "gateway-token");
+      try {
+        const user = await smsUser("sms-on");
+        await updateNotificationPreferences(user, { ...everyChannel(false), projects: { inApp: true, email: false, sms: true } });
+        // A change that rolls back sends nothing.
+        await inRolledBackTransaction(async (tx) => void (await notify(user.id, projectUpdate, tx)));
+        await notify(user.id, projectUpdate);
+        // Another category without SMS, and a user without a phone number, get no text message.
+        await notify(user.id, signIn);
+        const noPhone = await member("sms-no-phone");
+        await updateNotificationPreferences(noPhone, everyChannel(true));
+        await notify(noPhone.id, projectUpdate);
+        await runQueuedJobs();
+        expect(received).toEqual([
+          { body: { to: "+4930123456", text: expect.stringMatching(/^News on Website: http.*\/dashboard\/projects$/) as unknown as string }, authorization: "Bearer gateway-token" },
+        ]);
+      } finally {
+        vi.unstubAllEnvs();
+        gateway.close();
+      }
     });
   });
 
