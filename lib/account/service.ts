@@ -62,6 +62,8 @@ export async function deleteOwnAccount(actor: Actor, input: { password: string }
   return inTransaction(async (tx) => {
     const subject = await lockDeletionSubject(actor.id, tx);
     if (!subject) return { status: "not_found" as const };
+    // The password was checked before the row was locked: a change committed since then wins.
+    if ((await getUserCredentialsById(actor.id, tx))?.passwordHash !== credentials.passwordHash) return { status: "invalid_password" as const };
     const ownedAccount = subject.account?.role === "owner" ? subject.account : null;
 
     let subscriptionCancelled = false;
