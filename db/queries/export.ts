@@ -1,6 +1,10 @@
 import "server-only";
-import { and, asc, count, eq, inArray, isNull, or, sql, type AnyColumn, type SQL } from "drizzle-orm";
-import { getDb, type Database } from "@/db";
+import { and, asc, Column, count, eq, inArray, is, isNull, or, sql, type AnyColumn, type SQL, type SQLWrapper } from "drizzle-orm";
+import { PgDialect } from "drizzle-orm/pg-core";
+import type { Readable } from "node:stream";
+import { finished } from "node:stream/promises";
+import type { Sql } from "postgres";
+import { getDb, isEmbeddedDb, type Database } from "@/db";
 import {
   activityEvents,
   agentAssignments,
@@ -54,8 +58,20 @@ export type ExportSubject = { userId: string; accountId: string | null; accountR
 
 export type ExportRow = Record<string, unknown>;
 
-/** Reads a section: batches of rows, in a stable order, never the whole table at once. */
-export type ExportReader = { columns: readonly string[]; batches: (subject: ExportSubject, db?: Database) => AsyncGenerator<ExportRow[]> };
+/**
+ * Reads a section: batches of rows, in a stable order, never the whole table at once. A reader over
+ * a large table also has `copy`: the same rows as PostgreSQL text, one JSON object per row (see
+ * `copyRows`), so that the export never holds them as row objects.
+ */
+export type ExportReader = { columns: readonly string[]; batches: (subject: ExportSubject, db?: Database) => AsyncGenerator<ExportRow[]>; copy?: ExportCopy };
+
+/**
+ * The query behind `copyRows`: a select of one text column per row, its `row_to_json` with the same
+ * keys and values as JSON.stringify of the reader's rows (instants as ISO 8601 UTC with milliseconds),
+ * except that `jsonb` values keep PostgreSQL's spacing: `reparse` says a row needs JSON.parse and
+ * JSON.stringify to be byte for byte the same. Null when the subject has nothing to read.
+ */
+export type ExportCopy = { reparse: boolean; query: (subject: ExportSubject) => string | null };
 
 /** Rows per statement for the readers that page: the export holds at most this many in memory. */
 export const EXPORT_BATCH = 1000;
@@ -76,19 +92,37 @@ function whole(selection: Selection | ((userId: string) => Selection), read: (su
 }
 
 type Keyset = { at: string; id: string };
+type PagedQuery = (PromiseLike<ExportRow[]> & SQLWrapper) | null;
+
+const quoteName = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+/** A selected value as the batch path's JSON.stringify writes it, in SQL over the subquery `t`. */
+function jsonValue(key: string, value: unknown): string {
+  const name = `t.${quoteName(key)}`;
+  if (is(value, Column)) {
+    // Date#toJSON: UTC, milliseconds (truncated, as a Date built from microseconds is).
+    if (value.columnType === "PgTimestamp") return `to_char(${name} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+    if (value.columnType === "PgNumeric") return `${name}::text`;
+  }
+  return name;
+}
 
 /**
  * A reader that pages by keyset over (time, id) ascending, `EXPORT_BATCH` rows a statement, so a
- * million calls never sit in memory. `read` gets the position to continue after and must order by it.
+ * million calls never sit in memory. `read` gets the position to continue after and must order by it;
+ * without a position and a limit it is the whole section, which `copy` hands to PostgreSQL.
  */
-function paged(selection: Selection | ((userId: string) => Selection), time: AnyColumn, id: AnyColumn, read: (subject: ExportSubject, after: SQL | undefined, db: Database) => Promise<ExportRow[]> | null): ExportReader {
+function paged(selection: Selection | ((userId: string) => Selection), time: AnyColumn, id: AnyColumn, read: (subject: ExportSubject, after: SQL | undefined, db: Database, limit: number) => PagedQuery): ExportReader {
+  const columns = keysOf(selection);
+  const shape = typeof selection === "function" ? selection("") : selection;
+  const reparse = Object.values(shape).some((value) => is(value, Column) && (value.columnType === "PgJsonb" || value.columnType === "PgJson"));
   return {
-    columns: keysOf(selection),
+    columns,
     async *batches(subject, db = getDb()) {
       let after: Keyset | null = null;
       for (;;) {
         const position: SQL | undefined = after ? sql`(${time}, ${id}) > (${after.at}::timestamptz, ${after.id}::uuid)` : undefined;
-        const rows = await read(subject, position, db);
+        const rows = await read(subject, position, db, EXPORT_BATCH);
         if (!rows || rows.length === 0) return;
         const last = rows.at(-1)!;
         after = { at: String(last.cursor_at), id: String(last.cursor_id) };
@@ -96,7 +130,85 @@ function paged(selection: Selection | ((userId: string) => Selection), time: Any
         if (rows.length < EXPORT_BATCH) return;
       }
     },
+    copy: {
+      reparse,
+      query(subject) {
+        // COPY takes no parameters: the ids are inlined, escaped by drizzle (and they are uuids).
+        const whole = read(subject, undefined, getDb(), Number.MAX_SAFE_INTEGER);
+        if (!whole) return null;
+        const inner = copyDialect.sqlToQuery(whole.getSQL().inlineParams()).sql;
+        // The subquery's columns by position (drizzle does not alias them): the reader's keys, then the cursor.
+        const values = columns.map((key) => `${jsonValue(key, shape[key])} as ${quoteName(key)}`).join(", ");
+        return `select row_to_json(f)::text from (select ${values} from (${inner}) as t(${[...columns, "cursor_at", "cursor_id"].map(quoteName).join(", ")})) as f`;
+      },
+    },
   };
+}
+
+const copyDialect = new PgDialect({ casing: "snake_case" });
+
+/** PGlite has no COPY TO STDOUT stream: there the export reads batches. */
+export const canCopyRows = () => !isEmbeddedDb();
+
+// COPY's binary format: a signature, flags and an extension's length, then per row a 16-bit field
+// count and per field a 32-bit length and the bytes; a field count of -1 ends it.
+const COPY_HEADER = 19;
+
+/**
+ * The rows of an `ExportCopy` query straight from PostgreSQL: `COPY … TO STDOUT (FORMAT binary)`, so
+ * each row's JSON text arrives verbatim (no escaping to undo) and is handed on as a view of the
+ * socket's Buffer. No row objects are made; the stream's backpressure reaches the connection.
+ */
+export async function* copyRows(sqlText: string): AsyncGenerator<Buffer> {
+  const client = (getDb() as unknown as { $client: Sql }).$client;
+  const query = client.unsafe(`copy (${sqlText}) to stdout with (format binary)`);
+  const stream = (await query.readable()) as unknown as Readable;
+  let pending: Buffer | null = null;
+  let started = false;
+  let ended = false;
+  try {
+    // Not destroyed on an early return: the rest of the reply must still be read (below).
+    for await (const chunk of stream.iterator({ destroyOnReturn: false }) as AsyncIterable<Buffer>) {
+      const data: Buffer = pending ? Buffer.concat([pending, chunk]) : chunk;
+      let at = 0;
+      if (!started) {
+        if (data.byteLength < COPY_HEADER) {
+          pending = data;
+          continue;
+        }
+        at = COPY_HEADER + data.readInt32BE(15);
+        started = true;
+      }
+      while (!ended && data.byteLength - at >= 2) {
+        const fields = data.readInt16BE(at);
+        if (fields === -1) {
+          ended = true;
+          at += 2;
+          break;
+        }
+        if (data.byteLength - at < 6) break;
+        const length = data.readInt32BE(at + 2);
+        if (data.byteLength - at < 6 + Math.max(length, 0)) break;
+        if (fields !== 1 || length < 0) throw new Error(`Unexpected COPY row: ${fields} fields, length ${length}.`);
+        yield data.subarray(at + 6, at + 6 + length);
+        at += 6 + length;
+      }
+      pending = at < data.byteLength ? data.subarray(at) : null;
+    }
+  } finally {
+    // Stopped early (the download went away or a write failed): cancel the COPY on the server and
+    // drop what still arrives until it ends, so the connection leaves the COPY before it is reused.
+    if (!stream.readableEnded && !stream.destroyed) {
+      query.cancel();
+      stream.resume();
+      await finished(stream).catch(() => {});
+    }
+    // postgres.js pauses the socket when the stream's buffer is full and resumes it only from the
+    // stream's read(), which never runs again once the stream has ended: without this the
+    // connection would not read the rest of the reply and would never return to the pool.
+    (stream as unknown as { _read: (size: number) => void })._read(0);
+  }
+  if (!ended) throw new Error("The COPY stream ended before its trailer.");
 }
 
 function cursor(time: AnyColumn, id: AnyColumn) {
@@ -414,22 +526,22 @@ export const exportReaders = {
   sessions: whole(sessionColumns, (s, db) => db.select(sessionColumns).from(authSessions).where(eq(authSessions.userId, s.userId)).orderBy(asc(authSessions.createdAt))),
   // What the audit log says about the user: sign-ins and failures, security and profile changes,
   // staff actions on them, and what they did themselves that concerns no one else.
-  audit_log: paged(auditColumns, auditLog.createdAt, auditLog.id, (s, after, db) =>
+  audit_log: paged(auditColumns, auditLog.createdAt, auditLog.id, (s, after, db, limit) =>
     db
       .select({ ...auditColumns, ...cursor(auditLog.createdAt, auditLog.id) })
       .from(auditLog)
       // A staff member's own staff actions are about customers, not about them: left out.
       .where(and(or(eq(auditLog.targetUserId, s.userId), and(eq(auditLog.actorId, s.userId), isNull(auditLog.targetUserId), sql`${auditLog.action} not like 'admin.%'`)), after))
       .orderBy(asc(auditLog.createdAt), asc(auditLog.id))
-      .limit(EXPORT_BATCH),
+      .limit(limit),
   ),
-  notifications: paged(notificationColumns, notifications.createdAt, notifications.id, (s, after, db) =>
+  notifications: paged(notificationColumns, notifications.createdAt, notifications.id, (s, after, db, limit) =>
     db
       .select({ ...notificationColumns, ...cursor(notifications.createdAt, notifications.id) })
       .from(notifications)
       .where(and(eq(notifications.userId, s.userId), after))
       .orderBy(asc(notifications.createdAt), asc(notifications.id))
-      .limit(EXPORT_BATCH),
+      .limit(limit),
   ),
   two_factor: whole(twoFactorColumns, async (s, db) => {
     const [row] = await db.select({ enabledAt: userTwoFactor.enabledAt, createdAt: userTwoFactor.createdAt }).from(userTwoFactor).where(eq(userTwoFactor.userId, s.userId));
@@ -440,13 +552,13 @@ export const exportReaders = {
   account_membership: whole(membershipColumns, (s, db) => db.select(membershipColumns).from(customerAccountMembers).where(eq(customerAccountMembers.userId, s.userId))),
   thread_reads: whole(threadReadColumns, (s, db) => db.select(threadReadColumns).from(messageThreadReads).where(eq(messageThreadReads.userId, s.userId)).orderBy(asc(messageThreadReads.readAt))),
   // The outbox is addressed, not linked to a user: the messages sent to the user's address.
-  emails: paged(emailColumns, emailOutbox.createdAt, emailOutbox.id, (s, after, db) =>
+  emails: paged(emailColumns, emailOutbox.createdAt, emailOutbox.id, (s, after, db, limit) =>
     db
       .select({ ...emailColumns, ...cursor(emailOutbox.createdAt, emailOutbox.id) })
       .from(emailOutbox)
       .where(and(sql`lower(${emailOutbox.toAddress}) = (select ${users.email} from ${users} where ${users.id} = ${s.userId})`, after))
       .orderBy(asc(emailOutbox.createdAt), asc(emailOutbox.id))
-      .limit(EXPORT_BATCH),
+      .limit(limit),
   ),
   checkout_sessions: whole(checkoutColumns, (s, db) =>
     db.select(checkoutColumns).from(demoCheckoutSessions).where(eq(demoCheckoutSessions.userId, s.userId)).orderBy(asc(demoCheckoutSessions.createdAt)),
@@ -491,7 +603,7 @@ export const exportReaders = {
   ),
   message_threads: whole(threadColumns, (s, db) => (s.accountId ? db.select(threadColumns).from(messageThreads).where(eq(messageThreads.accountId, s.accountId)).orderBy(asc(messageThreads.createdAt), asc(messageThreads.id)) : null)),
   // Every message of the account's threads, the team's replies included: they were written to the customer.
-  messages: paged(messageColumns, messages.createdAt, messages.id, (s, after, db) =>
+  messages: paged(messageColumns, messages.createdAt, messages.id, (s, after, db, limit) =>
     s.accountId
       ? db
           .select({ ...messageColumns(s.userId), ...cursor(messages.createdAt, messages.id) })
@@ -499,7 +611,7 @@ export const exportReaders = {
           .innerJoin(messageThreads, eq(messageThreads.id, messages.threadId))
           .where(and(eq(messageThreads.accountId, s.accountId), after))
           .orderBy(asc(messages.createdAt), asc(messages.id))
-          .limit(EXPORT_BATCH)
+          .limit(limit)
       : null,
   ),
   message_attachments: whole(messageAttachmentColumns, (s, db) =>
@@ -537,18 +649,18 @@ export const exportReaders = {
       ? db.select(agentRequestColumns(s.userId)).from(agentRequests).where(eq(agentRequests.accountId, s.accountId)).orderBy(asc(agentRequests.createdAt), asc(agentRequests.id))
       : null,
   ),
-  call_requests: paged(callRequestColumns, callRequests.createdAt, callRequests.id, (s, after, db) =>
+  call_requests: paged(callRequestColumns, callRequests.createdAt, callRequests.id, (s, after, db, limit) =>
     s.accountId
       ? db
           .select({ ...callRequestColumns(s.userId), ...cursor(callRequests.createdAt, callRequests.id) })
           .from(callRequests)
           .where(and(eq(callRequests.accountId, s.accountId), after))
           .orderBy(asc(callRequests.createdAt), asc(callRequests.id))
-          .limit(EXPORT_BATCH)
+          .limit(limit)
       : null,
   ),
   // In time order along calls_account_started_idx: each batch is one index range read.
-  calls: paged(callColumns, calls.startedAt, calls.id, (s, after, db) =>
+  calls: paged(callColumns, calls.startedAt, calls.id, (s, after, db, limit) =>
     s.accountId
       ? db
           .select({ ...callColumns, ...cursor(calls.startedAt, calls.id) })
@@ -556,19 +668,19 @@ export const exportReaders = {
           .leftJoin(agents, eq(agents.id, calls.agentId))
           .where(and(eq(calls.accountId, s.accountId), after))
           .orderBy(asc(calls.startedAt), asc(calls.id))
-          .limit(EXPORT_BATCH)
+          .limit(limit)
       : null,
   ),
   call_preferences: whole(callPreferenceColumns, (s, db) => (s.accountId ? db.select(callPreferenceColumns).from(callPreferences).where(eq(callPreferences.accountId, s.accountId)) : null)),
   // A colleague's security events are theirs alone, as on the timeline.
-  activity: paged(activityColumns, activityEvents.occurredAt, activityEvents.id, (s, after, db) =>
+  activity: paged(activityColumns, activityEvents.occurredAt, activityEvents.id, (s, after, db, limit) =>
     s.accountId
       ? db
           .select({ ...activityColumns(s.userId), ...cursor(activityEvents.occurredAt, activityEvents.id) })
           .from(activityEvents)
           .where(and(eq(activityEvents.accountId, s.accountId), or(isNull(activityEvents.onlyForUserId), eq(activityEvents.onlyForUserId, s.userId)), after))
           .orderBy(asc(activityEvents.occurredAt), asc(activityEvents.id))
-          .limit(EXPORT_BATCH)
+          .limit(limit)
       : null,
   ),
 } satisfies Record<string, ExportReader>;

@@ -2,7 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { Readable, Transform, pipeline, type TransformCallback } from "node:stream";
 import { ZipFile } from "yazl";
-import { listExportFiles, type ExportRow, type ExportSubject } from "@/db/queries/export";
+import { canCopyRows, copyRows, listExportFiles, type ExportRow, type ExportSubject } from "@/db/queries/export";
 import type { Transaction } from "@/db/queries/transaction";
 import { describeError } from "@/lib/errors";
 import { storage } from "@/lib/storage";
@@ -52,8 +52,11 @@ const SECTION_HIGH_WATER = 64 * 1024;
 // so whole batches as one string would pile up as garbage between full collections.
 const CHUNK_CHARS = 16 * 1024;
 
+const NEWLINE = Buffer.from("\n");
+const COMMA_NEWLINE = Buffer.from(",\n");
+
 /** data.json written section by section and batch by batch: only one batch is ever in memory. */
-async function* dataJson(subject: ExportSubject, generatedAt: Date, counts: Map<string, number>, db?: Transaction): AsyncGenerator<string> {
+async function* dataJson(subject: ExportSubject, generatedAt: Date, counts: Map<string, number>, copy: boolean, db?: Transaction): AsyncGenerator<string | Buffer> {
   // Instants become ISO 8601 in UTC through Date#toJSON; calendar days are already YYYY-MM-DD.
   const header = {
     format_version: EXPORT_FORMAT_VERSION,
@@ -67,6 +70,29 @@ async function* dataJson(subject: ExportSubject, generatedAt: Date, counts: Map<
   for (const section of exportSections) {
     yield `,\n${JSON.stringify(section.name)}: [`;
     let rows = 0;
+    const query = copy ? section.reader.copy?.query(subject) : undefined;
+    if (query !== undefined) {
+      // PostgreSQL's text of each row, moved as Buffers (parsed only to re-space jsonb values).
+      const reparse = section.reader.copy!.reparse;
+      let parts: Buffer[] = [];
+      let size = 0;
+      for await (const line of query === null ? [] : copyRows(query)) {
+        const row = reparse ? Buffer.from(JSON.stringify(JSON.parse(line.toString("utf8")))) : line;
+        const separator = rows === 0 ? NEWLINE : COMMA_NEWLINE;
+        parts.push(separator, row);
+        size += separator.byteLength + row.byteLength;
+        rows++;
+        if (size >= CHUNK_CHARS) {
+          yield Buffer.concat(parts, size);
+          parts = [];
+          size = 0;
+        }
+      }
+      if (parts.length > 0) yield Buffer.concat(parts);
+      counts.set(section.name, rows);
+      yield rows === 0 ? "]" : "\n]";
+      continue;
+    }
     for await (const batch of section.reader.batches(subject, db)) {
       let text = "";
       for (const row of batch) {
@@ -85,11 +111,14 @@ async function* dataJson(subject: ExportSubject, generatedAt: Date, counts: Map<
   yield "\n}\n";
 }
 
-async function* sectionCsv(section: ExportSection, subject: ExportSubject, onRows: (rows: number) => void, db?: Transaction): AsyncGenerator<string> {
+async function* sectionCsv(section: ExportSection, subject: ExportSubject, onRows: (rows: number) => void, copy: boolean, db?: Transaction): AsyncGenerator<string> {
   const columns = section.reader.columns;
   yield `${columns.join(",")}\r\n`;
   let rows = 0;
-  for await (const batch of section.reader.batches(subject, db)) {
+  const query = copy ? section.reader.copy?.query(subject) : undefined;
+  // From PostgreSQL one row at a time (each parsed and dropped at once), or batch by batch.
+  const batches = query === undefined ? section.reader.batches(subject, db) : query === null ? [] : oneByOne(copyRows(query));
+  for await (const batch of batches) {
     let text = "";
     for (const row of batch as ExportRow[]) {
       text += `${columns.map((column) => csvCell(row[column])).join(",")}\r\n`;
@@ -102,6 +131,11 @@ async function* sectionCsv(section: ExportSection, subject: ExportSubject, onRow
     if (text) yield text;
   }
   onRows(rows);
+}
+
+/** The rows of `copyRows` as one-row batches (instants stay ISO strings: csvCell writes them as they are). */
+async function* oneByOne(lines: AsyncGenerator<Buffer>): AsyncGenerator<ExportRow[]> {
+  for await (const line of lines) yield [JSON.parse(line.toString("utf8")) as ExportRow];
 }
 
 /** A stored file's place in the archive: files/<purpose>/<id>-<its name, reduced to safe characters>. */
@@ -117,8 +151,10 @@ export function exportFilePath(file: { id: string; purpose: string; fileName: st
  * bounded by one batch of rows whatever the account's size. A failure mid-way destroys the stream,
  * so the download fails rather than ends short.
  */
-export function exportArchive(subject: ExportSubject, options: { generatedAt?: Date; db?: Transaction } = {}): Readable {
+export function exportArchive(subject: ExportSubject, options: { generatedAt?: Date; db?: Transaction; copy?: boolean } = {}): Readable {
   const generatedAt = options.generatedAt ?? new Date();
+  // The large sections straight from PostgreSQL (COPY), outside a transaction: its reads are not ours.
+  const copy = options.copy ?? (!options.db && canCopyRows());
   const zip = new ZipFile();
   const output = zip.outputStream as Readable;
   const manifest: ManifestFile[] = [];
@@ -172,13 +208,13 @@ export function exportArchive(subject: ExportSubject, options: { generatedAt?: D
       });
     });
 
-  const text = (generator: AsyncGenerator<string>) => Readable.from(generator, { objectMode: false, highWaterMark: SECTION_HIGH_WATER });
+  const text = (generator: AsyncGenerator<string | Buffer>) => Readable.from(generator, { objectMode: false, highWaterMark: SECTION_HIGH_WATER });
 
   (async () => {
     const counts = new Map<string, number>();
     await add(
       "data.json",
-      async () => text(dataJson(subject, generatedAt, counts, options.db)),
+      async () => text(dataJson(subject, generatedAt, counts, copy, options.db)),
       (bytes, sha256) => ({
         path: "data.json",
         description: "Everything below in one JSON document: an object with `export` (who and when) and one array of rows per section, in the order of `sections` here.",
@@ -192,7 +228,7 @@ export function exportArchive(subject: ExportSubject, options: { generatedAt?: D
       const path = `csv/${section.name}.csv`;
       await add(
         path,
-        async () => text(sectionCsv(section, subject, (counted) => (rows = counted), options.db)),
+        async () => text(sectionCsv(section, subject, (counted) => (rows = counted), copy, options.db)),
         (bytes, sha256) => ({ path, description: section.description, section: section.name, tables: section.tables, columns: section.reader.columns, rows, bytes, sha256 }),
       );
     }

@@ -5,17 +5,18 @@ import path from "node:path";
 import type { Readable } from "node:stream";
 import { is } from "drizzle-orm";
 import { getTableConfig, PgTable } from "drizzle-orm/pg-core";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import yauzl from "yauzl";
 import * as schema from "@/db/schema";
-import { getDb } from "@/db";
+import { getDb, isEmbeddedDb } from "@/db";
 import { newStorageKey } from "@/lib/storage/keys";
 import { setStorage } from "@/lib/storage";
 import { localDiskStorage } from "@/lib/storage/local";
 import { setupTestDatabase, signedInUser } from "@/db/testing";
 import { testPlan } from "@/db/testing/billing";
 import { testAgent } from "@/db/testing/calls";
+import { copyRows, exportReaders } from "@/db/queries/export";
 import { exportArchive } from "./archive";
 import { exportSections, notExported } from "./sections";
 import { ExportRateLimited, EXPORTS_PER_HOUR, exportUserData } from "./service";
@@ -298,5 +299,59 @@ describe("the data export", () => {
     expect((refused as ExportRateLimited).retryAfterSeconds).toBeGreaterThan(0);
     const audited = await getDb().select().from(schema.auditLog).where(eq(schema.auditLog.targetUserId, user.id));
     expect(audited.filter((row) => row.action === "user.data_exported")).toHaveLength(EXPORTS_PER_HOUR);
+  });
+});
+
+describe.skipIf(isEmbeddedDb())("the data export on PostgreSQL", () => {
+  it("writes the large sections from COPY byte for byte as the batch path does", async () => {
+    const a = await plantCustomer("c");
+    const db = getDb();
+    const accountId = a.user.accountId!;
+    const awkward = ['=SUM(A1:A2)', "+15550100", "-12 34", '@home, "quoted"', "line\r\nbreak\ttab \u0001 ünïcödé 😀 \\ back", "", " plain"];
+    await db.insert(schema.calls).values(
+      awkward.map((text, index) => ({
+        accountId,
+        direction: "outbound" as const,
+        status: "completed" as const,
+        fromNumber: text || "+1",
+        toNumber: "+15550199",
+        startedAt: new Date(Date.UTC(2026, 1, 3, 4, 5, 6, 789) + index),
+        durationSeconds: index,
+        satisfaction: index % 2 ? null : (index % 5) + 1,
+        cost: index * 7,
+        currency: "usd",
+        summary: text,
+        transcript: index % 2 ? null : `${text}\n${text}`,
+      })),
+    );
+    // Microseconds: the batch path's Date keeps milliseconds.
+    await db.execute(sql`update calls set created_at = '2026-02-03 04:05:06.123987+00' where account_id = ${accountId}`);
+    await db.insert(schema.activityEvents).values(awkward.map((text, index) => ({ accountId, area: "calls" as const, type: "calls.requested", params: { text, n: index, ratio: 1.5, flag: true }, occurredAt: new Date(Date.UTC(2026, 1, 3) + index) })));
+    await db.insert(schema.notifications).values(awkward.map((text) => ({ userId: a.user.id, category: "calls" as const, type: "calls.requested", params: { text }, link: text || null })));
+
+    const subject = { userId: a.user.id, accountId, accountRole: "owner" as const };
+    const generatedAt = new Date();
+    const batched = await unzip(exportArchive(subject, { generatedAt, copy: false }));
+    const copied = await unzip(exportArchive(subject, { generatedAt, copy: true }));
+    expect([...copied.keys()]).toEqual([...batched.keys()]);
+    for (const [name, content] of batched) expect(copied.get(name)!.toString("utf8"), name).toBe(content.toString("utf8"));
+    const data = JSON.parse(copied.get("data.json")!.toString("utf8")) as Record<string, Record<string, unknown>[]>;
+    expect(data.calls!.map((call) => call.summary)).toEqual(expect.arrayContaining(awkward));
+    expect(copied.get("csv/calls.csv")!.toString("utf8")).toContain("'=SUM(A1:A2)");
+  });
+
+  it("cancels a COPY stopped half-way and leaves its connection usable", async () => {
+    const user = await signedInUser("customer", "stopped");
+    const rows = Array.from({ length: 2_000 }, (_, index) => ({ accountId: user.accountId!, direction: "inbound" as const, status: "completed" as const, fromNumber: "+15550100", toNumber: "+15550199", startedAt: new Date(Date.UTC(2026, 0, 1) + index * 60_000), durationSeconds: 60, currency: "usd", transcript: "words ".repeat(400) }));
+    for (let start = 0; start < rows.length; start += 500) await getDb().insert(schema.calls).values(rows.slice(start, start + 500));
+    const query = exportReaders.calls.copy!.query({ userId: user.id, accountId: user.accountId, accountRole: "owner" })!;
+    for (let round = 0; round < 3; round++) {
+      let read = 0;
+      for await (const line of copyRows(query)) if (line.byteLength > 0 && ++read === 10) break;
+      let all = 0;
+      for await (const line of copyRows(query)) all += line.byteLength > 0 ? 1 : 0;
+      expect(all).toBe(2_000);
+    }
+    expect(await getDb().$count(schema.calls, eq(schema.calls.accountId, user.accountId!))).toBe(2_000);
   });
 });
