@@ -211,6 +211,15 @@ export async function* copyRows(sqlText: string): AsyncGenerator<Buffer> {
   if (!ended) throw new Error("The COPY stream ended before its trailer.");
 }
 
+/** For a member who is not the owner, `condition` narrows an account section to what is theirs; the owner gets it all. */
+function theirs(s: ExportSubject, condition: () => SQL | undefined): SQL | undefined {
+  return s.accountRole === "owner" ? undefined : condition();
+}
+
+/** Conversations a member started or wrote in: theirs to take with them, the team's replies included. */
+const memberThread = (userId: string) =>
+  or(eq(messageThreads.createdById, userId), sql`exists (select 1 from ${messages} where ${messages.threadId} = ${messageThreads.id} and ${messages.authorId} = ${userId})`);
+
 function cursor(time: AnyColumn, id: AnyColumn) {
   return { cursor_at: cursorTime(time), cursor_id: sql<string>`${id}` };
 }
@@ -322,6 +331,8 @@ const checkoutColumns = {
 function exportedFiles(subject: ExportSubject): SQL {
   const own = and(eq(storedFiles.ownerUserId, subject.userId), inArray(storedFiles.purpose, ["avatar", "upload"]));
   if (!subject.accountId) return own!;
+  // A member who is not the owner: the files they uploaded themselves, nothing of a colleague's.
+  if (subject.accountRole !== "owner") return eq(storedFiles.ownerUserId, subject.userId);
   return or(own, and(eq(storedFiles.accountId, subject.accountId), inArray(storedFiles.purpose, ["deliverable", "message_attachment", "request_attachment", "call_recording"])))!;
 }
 
@@ -589,7 +600,7 @@ export const exportReaders = {
   ),
   project_requests: whole(requestColumns, (s, db) =>
     s.accountId
-      ? db.select(requestColumns(s.userId)).from(projectRequests).where(eq(projectRequests.accountId, s.accountId)).orderBy(asc(projectRequests.createdAt), asc(projectRequests.id))
+      ? db.select(requestColumns(s.userId)).from(projectRequests).where(and(eq(projectRequests.accountId, s.accountId), theirs(s, () => eq(projectRequests.submittedById, s.userId)))).orderBy(asc(projectRequests.createdAt), asc(projectRequests.id))
       : null,
   ),
   project_request_attachments: whole(requestAttachmentColumns, (s, db) =>
@@ -598,10 +609,10 @@ export const exportReaders = {
           .select(requestAttachmentColumns)
           .from(projectRequestAttachments)
           .innerJoin(projectRequests, eq(projectRequests.id, projectRequestAttachments.requestId))
-          .where(eq(projectRequests.accountId, s.accountId))
+          .where(and(eq(projectRequests.accountId, s.accountId), theirs(s, () => eq(projectRequests.submittedById, s.userId))))
       : null,
   ),
-  message_threads: whole(threadColumns, (s, db) => (s.accountId ? db.select(threadColumns).from(messageThreads).where(eq(messageThreads.accountId, s.accountId)).orderBy(asc(messageThreads.createdAt), asc(messageThreads.id)) : null)),
+  message_threads: whole(threadColumns, (s, db) => (s.accountId ? db.select(threadColumns).from(messageThreads).where(and(eq(messageThreads.accountId, s.accountId), theirs(s, () => memberThread(s.userId)))).orderBy(asc(messageThreads.createdAt), asc(messageThreads.id)) : null)),
   // Every message of the account's threads, the team's replies included: they were written to the customer.
   messages: paged(messageColumns, messages.createdAt, messages.id, (s, after, db, limit) =>
     s.accountId
@@ -609,7 +620,7 @@ export const exportReaders = {
           .select({ ...messageColumns(s.userId), ...cursor(messages.createdAt, messages.id) })
           .from(messages)
           .innerJoin(messageThreads, eq(messageThreads.id, messages.threadId))
-          .where(and(eq(messageThreads.accountId, s.accountId), after))
+          .where(and(eq(messageThreads.accountId, s.accountId), theirs(s, () => and(memberThread(s.userId), or(eq(messages.authorId, s.userId), eq(messages.fromStaff, true)))), after))
           .orderBy(asc(messages.createdAt), asc(messages.id))
           .limit(limit)
       : null,
@@ -621,7 +632,7 @@ export const exportReaders = {
           .from(messageAttachments)
           .innerJoin(messages, eq(messages.id, messageAttachments.messageId))
           .innerJoin(messageThreads, eq(messageThreads.id, messages.threadId))
-          .where(eq(messageThreads.accountId, s.accountId))
+          .where(and(eq(messageThreads.accountId, s.accountId), theirs(s, () => and(memberThread(s.userId), or(eq(messages.authorId, s.userId), eq(messages.fromStaff, true))))))
       : null,
   ),
   subscriptions: whole(subscriptionColumns, (s, db) =>
@@ -646,7 +657,7 @@ export const exportReaders = {
   ),
   agent_requests: whole(agentRequestColumns, (s, db) =>
     s.accountId
-      ? db.select(agentRequestColumns(s.userId)).from(agentRequests).where(eq(agentRequests.accountId, s.accountId)).orderBy(asc(agentRequests.createdAt), asc(agentRequests.id))
+      ? db.select(agentRequestColumns(s.userId)).from(agentRequests).where(and(eq(agentRequests.accountId, s.accountId), theirs(s, () => eq(agentRequests.requestedById, s.userId)))).orderBy(asc(agentRequests.createdAt), asc(agentRequests.id))
       : null,
   ),
   call_requests: paged(callRequestColumns, callRequests.createdAt, callRequests.id, (s, after, db, limit) =>
@@ -654,7 +665,7 @@ export const exportReaders = {
       ? db
           .select({ ...callRequestColumns(s.userId), ...cursor(callRequests.createdAt, callRequests.id) })
           .from(callRequests)
-          .where(and(eq(callRequests.accountId, s.accountId), after))
+          .where(and(eq(callRequests.accountId, s.accountId), theirs(s, () => eq(callRequests.requestedById, s.userId)), after))
           .orderBy(asc(callRequests.createdAt), asc(callRequests.id))
           .limit(limit)
       : null,
@@ -678,7 +689,14 @@ export const exportReaders = {
       ? db
           .select({ ...activityColumns(s.userId), ...cursor(activityEvents.occurredAt, activityEvents.id) })
           .from(activityEvents)
-          .where(and(eq(activityEvents.accountId, s.accountId), or(isNull(activityEvents.onlyForUserId), eq(activityEvents.onlyForUserId, s.userId)), after))
+          .where(
+            and(
+              eq(activityEvents.accountId, s.accountId),
+              or(isNull(activityEvents.onlyForUserId), eq(activityEvents.onlyForUserId, s.userId)),
+              theirs(s, () => or(eq(activityEvents.onlyForUserId, s.userId), eq(activityEvents.actorId, s.userId))),
+              after,
+            ),
+          )
           .orderBy(asc(activityEvents.occurredAt), asc(activityEvents.id))
           .limit(limit)
       : null,

@@ -6,7 +6,7 @@ import { canCopyRows, copyRows, listExportFiles, type ExportRow, type ExportSubj
 import type { Transaction } from "@/db/queries/transaction";
 import { describeError } from "@/lib/errors";
 import { storage } from "@/lib/storage";
-import { exportSections, type ExportSection } from "./sections";
+import { exportSections, subjectFor, type ExportSection } from "./sections";
 
 export const EXPORT_FORMAT_VERSION = 1;
 
@@ -70,7 +70,7 @@ async function* dataJson(subject: ExportSubject, generatedAt: Date, counts: Map<
   for (const section of exportSections) {
     yield `,\n${JSON.stringify(section.name)}: [`;
     let rows = 0;
-    const query = copy ? section.reader.copy?.query(subject) : undefined;
+    const query = copy ? section.reader.copy?.query(subjectFor(section, subject)) : undefined;
     if (query !== undefined) {
       // PostgreSQL's text of each row, moved as Buffers (parsed only to re-space jsonb values).
       const reparse = section.reader.copy!.reparse;
@@ -93,7 +93,7 @@ async function* dataJson(subject: ExportSubject, generatedAt: Date, counts: Map<
       yield rows === 0 ? "]" : "\n]";
       continue;
     }
-    for await (const batch of section.reader.batches(subject, db)) {
+    for await (const batch of section.reader.batches(subjectFor(section, subject), db)) {
       let text = "";
       for (const row of batch) {
         text += `${rows === 0 ? "\n" : ",\n"}${JSON.stringify(row)}`;
@@ -115,9 +115,9 @@ async function* sectionCsv(section: ExportSection, subject: ExportSubject, onRow
   const columns = section.reader.columns;
   yield `${columns.join(",")}\r\n`;
   let rows = 0;
-  const query = copy ? section.reader.copy?.query(subject) : undefined;
+  const query = copy ? section.reader.copy?.query(subjectFor(section, subject)) : undefined;
   // From PostgreSQL one row at a time (each parsed and dropped at once), or batch by batch.
-  const batches = query === undefined ? section.reader.batches(subject, db) : query === null ? [] : oneByOne(copyRows(query));
+  const batches = query === undefined ? section.reader.batches(subjectFor(section, subject), db) : query === null ? [] : oneByOne(copyRows(query));
   for await (const batch of batches) {
     let text = "";
     for (const row of batch as ExportRow[]) {

@@ -212,19 +212,43 @@ describe("the data export", () => {
     expect(data.calls).toHaveLength(1);
   });
 
-  it("gives a member the account's shared data but not its billing details or a colleague's security events", async () => {
+  it("gives a member who is not the owner only their own data: their messages and the team's replies to them, never a colleague's or the account's", async () => {
     const owner = await plantCustomer("o");
+    const accountId = owner.user.accountId!;
     const member = await signedInUser("customer", "member");
     const db = getDb();
-    await db.insert(schema.activityEvents).values({ accountId: owner.user.accountId!, area: "security", type: "security.signedIn", params: { device: `colleague-${randomUUID()}` }, onlyForUserId: owner.user.id });
-    const files = await unzip(exportArchive({ userId: member.id, accountId: owner.user.accountId, accountRole: "member" }));
+    await db.delete(schema.customerAccountMembers).where(eq(schema.customerAccountMembers.userId, member.id));
+    await db.insert(schema.customerAccountMembers).values({ accountId, userId: member.id, role: "member" });
+    const [thread] = await db.insert(schema.messageThreads).values({ accountId, subject: `member-thread-${randomUUID()}`, createdById: member.id }).returning();
+    const mine = `member-wrote-${randomUUID()}`;
+    const reply = `team-replied-${randomUUID()}`;
+    const colleague = `owner-wrote-${randomUUID()}`;
+    await db.insert(schema.messages).values([
+      { threadId: thread!.id, authorId: member.id, fromStaff: false, body: mine },
+      { threadId: thread!.id, authorId: null, fromStaff: true, body: reply },
+      { threadId: thread!.id, authorId: owner.user.id, fromStaff: false, body: colleague },
+    ]);
+    await db.insert(schema.activityEvents).values([
+      { accountId, area: "security", type: "security.signedIn", params: { device: `colleague-${randomUUID()}` }, onlyForUserId: owner.user.id },
+      { accountId, area: "messages", type: "message.sent", actorId: member.id },
+    ]);
+
+    const files = await unzip(exportArchive({ userId: member.id, accountId, accountRole: "member" }));
+    const everything = [...files.values()].map((content) => content.toString("utf8")).join("\n");
     const data = JSON.parse(files.get("data.json")!.toString("utf8")) as Record<string, Record<string, unknown>[]>;
     expect(data.profile![0]).toMatchObject({ email: member.email });
     expect(data.account![0]).toMatchObject({ name: owner.planted.customer_accounts, billing_address: null });
-    expect(data.calls).toHaveLength(1);
-    expect(data.activity!.map((row) => row.type)).toEqual([owner.planted.activity_events]);
-    // The owner's own rows stay theirs.
-    expect(data.notifications).toEqual([]);
+    expect(data.message_threads!.map((row) => row.id)).toEqual([thread!.id]);
+    expect(everything).toContain(mine);
+    expect(everything).toContain(reply);
+    expect(everything).not.toContain(colleague);
+    expect(data.activity!.map((row) => row.type)).toEqual(["message.sent"]);
+    for (const section of ["calls", "invoices", "payments", "projects", "subscriptions", "call_preferences", "project_requests", "agent_requests", "call_requests"]) {
+      expect(data[section], section).toEqual([]);
+    }
+    // Nothing the owner planted in the account reaches the member, and no file of theirs.
+    for (const [table, canary] of Object.entries(owner.planted)) if (table !== "customer_accounts") expect(everything, table).not.toContain(canary);
+    expect([...files.keys()].filter((name) => name.startsWith("files/"))).toEqual([]);
     expect(data.sessions).toHaveLength(1);
   });
 

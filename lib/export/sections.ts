@@ -1,12 +1,19 @@
 import "server-only";
-import { exportReaders, type ExportReader, type ExportSectionName } from "@/db/queries/export";
+import { exportReaders, type ExportReader, type ExportSectionName, type ExportSubject } from "@/db/queries/export";
 
 /**
  * One part of the export: a key of data.json and a file `csv/<name>.csv`. `tables` are the schema
  * tables it reads; the coverage test fails when a table that references a user or a customer
  * account is neither here nor in `notExported`.
  */
-export type ExportSection = { name: ExportSectionName; tables: readonly string[]; description: string; reader: ExportReader };
+export type ExportSection = {
+  name: ExportSectionName;
+  tables: readonly string[];
+  description: string;
+  reader: ExportReader;
+  /** The account's own data (its projects, invoices, calls…): exported for its owner only. */
+  ownerOnly?: true;
+};
 
 type SectionSpec = Omit<ExportSection, "reader">;
 
@@ -25,31 +32,40 @@ const specs: SectionSpec[] = [
   { name: "checkout_sessions", tables: ["demo_checkout_sessions"], description: "Checkouts you started in demo payment mode." },
   { name: "files", tables: ["stored_files"], description: "Files you can open in the dashboard (your photo, your uploads, the account's documents, attachments and call recordings); each one's bytes are under files/." },
   { name: "account", tables: ["customer_accounts"], description: "The customer account; its billing details only for its owner." },
-  { name: "projects", tables: ["projects"], description: "The account's projects." },
-  { name: "project_tasks", tables: ["project_tasks"], description: "The projects' tasks in order." },
-  { name: "project_milestones", tables: ["project_milestones"], description: "The projects' milestones (due dates are calendar days)." },
-  { name: "project_updates", tables: ["project_updates"], description: "The projects' timeline updates from the team." },
-  { name: "project_deliverables", tables: ["project_deliverables"], description: "Documents delivered in the projects (the files are under files/deliverable/)." },
-  { name: "project_ratings", tables: ["project_ratings"], description: "Ratings of completed projects." },
+  { name: "projects", tables: ["projects"], description: "The account's projects.", ownerOnly: true },
+  { name: "project_tasks", tables: ["project_tasks"], description: "The projects' tasks in order.", ownerOnly: true },
+  { name: "project_milestones", tables: ["project_milestones"], description: "The projects' milestones (due dates are calendar days).", ownerOnly: true },
+  { name: "project_updates", tables: ["project_updates"], description: "The projects' timeline updates from the team.", ownerOnly: true },
+  { name: "project_deliverables", tables: ["project_deliverables"], description: "Documents delivered in the projects (the files are under files/deliverable/).", ownerOnly: true },
+  { name: "project_ratings", tables: ["project_ratings"], description: "Ratings of completed projects.", ownerOnly: true },
   { name: "project_requests", tables: ["project_requests"], description: "Project requests the account sent, with their state." },
   { name: "project_request_attachments", tables: ["project_request_attachments"], description: "Which files belong to which project request." },
-  { name: "message_threads", tables: ["message_threads"], description: "The account's conversations with the team." },
-  { name: "messages", tables: ["messages"], description: "Every message in those conversations, the team's replies included." },
+  { name: "message_threads", tables: ["message_threads"], description: "The account's conversations with the team (for a member who is not the owner: those they started or wrote in)." },
+  { name: "messages", tables: ["messages"], description: "Every message in those conversations, the team's replies included (a member who is not the owner: theirs and the team's)." },
   { name: "message_attachments", tables: ["message_attachments"], description: "Which files belong to which message." },
-  { name: "subscriptions", tables: ["subscriptions"], description: "The account's subscriptions: plan, status and periods." },
-  { name: "usage_alerts", tables: ["usage_alerts"], description: "Usage warnings sent per subscription period (80 and 100 percent)." },
-  { name: "invoices", tables: ["invoices"], description: "The account's invoices (amounts in minor units of their currency)." },
-  { name: "invoice_items", tables: ["invoice_items"], description: "The invoices' line items." },
-  { name: "payments", tables: ["payments"], description: "Payments and failed payment attempts on those invoices." },
-  { name: "agent_assignments", tables: ["agent_assignments"], description: "Agents assigned to the account, from and until when." },
+  { name: "subscriptions", tables: ["subscriptions"], description: "The account's subscriptions: plan, status and periods.", ownerOnly: true },
+  { name: "usage_alerts", tables: ["usage_alerts"], description: "Usage warnings sent per subscription period (80 and 100 percent).", ownerOnly: true },
+  { name: "invoices", tables: ["invoices"], description: "The account's invoices (amounts in minor units of their currency).", ownerOnly: true },
+  { name: "invoice_items", tables: ["invoice_items"], description: "The invoices' line items.", ownerOnly: true },
+  { name: "payments", tables: ["payments"], description: "Payments and failed payment attempts on those invoices.", ownerOnly: true },
+  { name: "agent_assignments", tables: ["agent_assignments"], description: "Agents assigned to the account, from and until when.", ownerOnly: true },
   { name: "agent_requests", tables: ["agent_requests"], description: "Agent requests the account sent, with the decision." },
   { name: "call_requests", tables: ["call_requests"], description: "Outbound calls the account asked for." },
-  { name: "calls", tables: ["calls"], description: "Every call handled for the account, oldest first, with transcript and summary (recordings under files/call_recording/)." },
-  { name: "call_preferences", tables: ["call_preferences"], description: "The account's call settings, recording consent included." },
-  { name: "activity", tables: ["activity_events"], description: "The account's activity timeline (a colleague's security events stay theirs)." },
+  { name: "calls", tables: ["calls"], description: "Every call handled for the account, oldest first, with transcript and summary (recordings under files/call_recording/).", ownerOnly: true },
+  { name: "call_preferences", tables: ["call_preferences"], description: "The account's call settings, recording consent included.", ownerOnly: true },
+  { name: "activity", tables: ["activity_events"], description: "The account's activity timeline (a colleague's security events stay theirs; a member who is not the owner gets what they did and their own security events)." },
 ];
 
 export const exportSections: readonly ExportSection[] = specs.map((spec) => ({ ...spec, reader: exportReaders[spec.name] }));
+
+/**
+ * Whom a section reads for. The owner of a customer account gets the account's data; a member who
+ * is not the owner gets only their own (what they wrote and asked for, the team's replies to them),
+ * never a colleague's: for them an owner-only section reads as if they had no account.
+ */
+export function subjectFor(section: ExportSection, subject: ExportSubject): ExportSubject {
+  return section.ownerOnly && subject.accountRole !== "owner" ? { ...subject, accountId: null } : subject;
+}
 
 /**
  * Tables that reference a user or a customer account but are not exported, and why. The coverage

@@ -22,8 +22,8 @@ export class ExportRateLimited extends AppError {
 
 /**
  * A copy of everything held about the actor (GDPR art. 15/20), as a ZIP stream built as it is read.
- * The actor's own rows, and their customer account's as every member sees them in the dashboard;
- * the account's billing details only for its owner. Ids come from the session, never the request.
+ * The actor's own rows, and for the owner of a customer account the account's data; a member who is
+ * not the owner gets only what is theirs in it (see `subjectFor`). Ids come from the session, never the request.
  */
 export async function exportUserData(
   actor: Actor & { accountRole: AccountMemberRole | null },
