@@ -3,19 +3,9 @@ import { describe, expect, it } from "vitest";
 import en from "./messages/en.json";
 import ur from "./messages/ur.json";
 import { loadMessages, localeDirection, mergeMessages, negotiateLocale } from "./config";
+import { flatten, type Messages } from "./flatten-messages";
 import { globalErrorMessages } from "./global-error-messages";
 
-type Messages = { [key: string]: string | Messages };
-
-function flatten(messages: Messages, prefix = ""): Map<string, string> {
-  const entries = new Map<string, string>();
-  for (const [key, value] of Object.entries(messages)) {
-    const path = prefix ? `${prefix}.${key}` : key;
-    if (typeof value === "string") entries.set(path, value);
-    else for (const [nested, text] of flatten(value, path)) entries.set(nested, text);
-  }
-  return entries;
-}
 
 /** An ICU message's arguments and, for plurals and selects, which options they offer: a translation must keep both. */
 function shapeOf(message: string): string[] {

@@ -3,19 +3,9 @@ import { describe, expect, it } from "vitest";
 import de from "./messages/de.json";
 import en from "./messages/en.json";
 import { auditActions } from "@/db/schema/audit";
+import { flatten } from "./flatten-messages";
 import { globalErrorMessages } from "./global-error-messages";
 
-type Messages = { [key: string]: string | Messages };
-
-function flatten(messages: Messages, prefix = ""): Map<string, string> {
-  const entries = new Map<string, string>();
-  for (const [key, value] of Object.entries(messages)) {
-    const path = prefix ? `${prefix}.${key}` : key;
-    if (typeof value === "string") entries.set(path, value);
-    else for (const [nested, text] of flatten(value, path)) entries.set(nested, text);
-  }
-  return entries;
-}
 
 /** The names of an ICU message's arguments, also inside plural and select options, but not the options' own text. */
 function argumentsOf(message: string): string[] {
