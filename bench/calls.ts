@@ -4,11 +4,6 @@
 // a deep page, search, each sort and the statistics: median and p95 over repeated runs.
 // DATABASE_URL names that PostgreSQL database; nothing is written to it but a sign-in.
 // Flags: --runs=N (default 30), --warmup=N (default 5), --no-page (SQL only), --port=N (default 3300).
-import { spawn, type ChildProcess } from "node:child_process";
-import fs from "node:fs";
-import net from "node:net";
-import path from "node:path";
-import { chromium } from "@playwright/test";
 import { asc, desc, eq, sql } from "drizzle-orm";
 import { closeDb, getDb } from "@/db";
 import { heavyLogin } from "@/db/demo";
@@ -16,6 +11,7 @@ import { getAccountMembership } from "@/db/queries/accounts";
 import { getCallStatistics, listCallAgentsForAccount, listCallsForAccount, type CallListQuery } from "@/db/queries/calls";
 import { getUserByEmail } from "@/db/queries/users";
 import { agentAssignments, calls, userSettings } from "@/db/schema";
+import { signInHeavyCustomer, startProductionServer, stopServer } from "./production-server";
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number) => Number(args.find((a) => a.startsWith(`--${name}=`))?.split("=")[1] ?? fallback);
@@ -110,61 +106,9 @@ const agentOptions = await listCallAgentsForAccount(accountId, db);
 results.push({ name: "the agent filter's options", rows: agentOptions.length, sql: await time(() => listCallAgentsForAccount(accountId, db)), page: null });
 
 // ---- the whole page, against the production build ----
-let server: ChildProcess | undefined;
-const stopServer = () => {
-  if (server?.pid) try { process.kill(-server.pid, "SIGTERM"); } catch {} // its process group: start.mjs and the server it spawns
-  server = undefined;
-};
-process.on("exit", stopServer);
-for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => process.exit(130));
-
-function freePort(preferred: number): Promise<number> {
-  const tryListen = (port: number) =>
-    new Promise<number | null>((resolve) => {
-      const probe = net.createServer().once("error", () => resolve(null));
-      probe.listen(port, "127.0.0.1", () => {
-        const bound = (probe.address() as net.AddressInfo).port;
-        probe.close(() => resolve(bound));
-      });
-    });
-  return tryListen(preferred).then((port) => port ?? tryListen(0).then((any) => any!));
-}
-
-async function startServer(): Promise<string> {
-  if (!fs.existsSync(".next/BUILD_ID")) fail("no production build (.next/BUILD_ID is missing). Run `npx next build` first, or pass --no-page.");
-  const port = await freePort(option("port", 3300));
-  const dataDir = path.resolve(".data/bench-calls");
-  fs.mkdirSync(dataDir, { recursive: true });
-  const log = fs.openSync(path.join(dataDir, "server.log"), "w");
-  const env = { ...process.env, SKIP_BUILD: "1", PORT: String(port), HOST: "127.0.0.1", AUTH_URL: `http://127.0.0.1:${port}`, AUTH_SECRET: "bench-secret-not-for-production-0123456789abcdef", DATA_DIR: dataDir };
-  server = spawn(process.execPath, ["scripts/start.mjs"], { env, stdio: ["ignore", log, log], detached: true });
-  const base = `http://127.0.0.1:${port}`;
-  for (const started = Date.now(); Date.now() - started < 60_000; await new Promise((r) => setTimeout(r, 250))) {
-    if (server.exitCode !== null) fail(`the server exited during start-up; see ${dataDir}/server.log`);
-    if (await fetch(`${base}/api/health`).then((r) => r.status === 200, () => false)) return base;
-  }
-  fail(`the server did not answer on /api/health within 60 s; see ${dataDir}/server.log`);
-}
-
-async function signIn(base: string): Promise<string> {
-  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--no-first-run"] });
-  try {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await page.goto(`${base}/sign-in`);
-    await page.getByLabel("Email", { exact: true }).fill(heavyLogin.email);
-    await page.getByLabel("Password", { exact: true }).fill(heavyLogin.password);
-    await page.getByRole("button", { name: "Sign in", exact: true }).click();
-    await page.waitForURL((url) => url.pathname !== "/sign-in", { timeout: 20_000 }).catch(() => fail(`signing in as ${heavyLogin.email} did not leave /sign-in`));
-    return (await context.cookies(base)).map((c) => `${c.name}=${c.value}`).join("; ");
-  } finally {
-    await browser.close();
-  }
-}
-
 if (withPage) {
-  const base = await startServer();
-  const cookie = await signIn(base);
+  const base = await startProductionServer({ name: "bench-calls", port: option("port", 3300), fail });
+  const cookie = await signInHeavyCustomer(base, fail);
   const get = async (params: Record<string, string>, page = "/dashboard/calls") => {
     const url = `${page}?${new URLSearchParams(params)}`;
     const response = await fetch(`${base}${url}`, { headers: { cookie, accept: "text/html" }, redirect: "manual" });

@@ -8,11 +8,8 @@
 // DATABASE_URL names that PostgreSQL database; nothing is written to it but a sign-in (the subscription
 // the data function is also timed with is rolled back).
 // Flags: --runs=N (default 30), --warmup=N (default 5), --port=N (default 3310), --sql (print one request's statements).
-import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
-import path from "node:path";
-import { chromium } from "@playwright/test";
 import { eq } from "drizzle-orm";
 import { closeDb, getDb } from "@/db";
 import { heavyLogin } from "@/db/demo";
@@ -20,6 +17,7 @@ import { getAccountMembership } from "@/db/queries/accounts";
 import { getUserByEmail } from "@/db/queries/users";
 import { plans, subscriptions, userSettings } from "@/db/schema";
 import { getOverview } from "@/lib/overview/service";
+import { signInHeavyCustomer, startProductionServer, stopServer } from "./production-server";
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number) => Number(args.find((a) => a.startsWith(`--${name}=`))?.split("=")[1] ?? fallback);
@@ -178,51 +176,9 @@ const relayUrl = await new Promise<string>((resolve) =>
   }),
 );
 
-// ---- the production server ----
-let server: ChildProcess | undefined;
-const stopServer = () => {
-  if (server?.pid) try { process.kill(-server.pid, "SIGTERM"); } catch {} // its process group: start.mjs and the server it spawns
-  server = undefined;
-};
-process.on("exit", stopServer);
-for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => process.exit(130));
-
-function freePort(preferred: number): Promise<number> {
-  const tryListen = (port: number) =>
-    new Promise<number | null>((resolve) => {
-      const probe = net.createServer().once("error", () => resolve(null));
-      probe.listen(port, "127.0.0.1", () => {
-        const bound = (probe.address() as net.AddressInfo).port;
-        probe.close(() => resolve(bound));
-      });
-    });
-  return tryListen(preferred).then((port) => port ?? tryListen(0).then((any) => any!));
-}
-
-const port = await freePort(option("port", 3310));
-const dataDir = path.resolve(".data/bench-overview");
-fs.mkdirSync(dataDir, { recursive: true });
-const log = fs.openSync(path.join(dataDir, "server.log"), "w");
-const env = { ...process.env, SKIP_BUILD: "1", PORT: String(port), HOST: "127.0.0.1", AUTH_URL: `http://127.0.0.1:${port}`, AUTH_SECRET: "bench-secret-not-for-production-0123456789abcdef", DATA_DIR: dataDir, DATABASE_URL: relayUrl };
-server = spawn(process.execPath, ["scripts/start.mjs"], { env, stdio: ["ignore", log, log], detached: true });
-const base = `http://127.0.0.1:${port}`;
-let up = false;
-for (const started = Date.now(); !up && Date.now() - started < 60_000; await new Promise((r) => setTimeout(r, 250))) {
-  if (server.exitCode !== null) fail(`the server exited during start-up; see ${dataDir}/server.log`);
-  up = await fetch(`${base}/api/health`).then((r) => r.status === 200, () => false);
-}
-if (!up) fail(`the server did not answer on /api/health within 60 s; see ${dataDir}/server.log`);
-
-const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--no-first-run"] });
-const context = await browser.newContext();
-const signInPage = await context.newPage();
-await signInPage.goto(`${base}/sign-in`);
-await signInPage.getByLabel("Email", { exact: true }).fill(heavyLogin.email);
-await signInPage.getByLabel("Password", { exact: true }).fill(heavyLogin.password);
-await signInPage.getByRole("button", { name: "Sign in", exact: true }).click();
-await signInPage.waitForURL((url) => url.pathname !== "/sign-in", { timeout: 20_000 }).catch(() => fail(`signing in as ${heavyLogin.email} did not leave /sign-in`));
-const cookie = (await context.cookies(base)).map((c) => `${c.name}=${c.value}`).join("; ");
-await browser.close();
+// ---- the production server, its database reached through the relay ----
+const base = await startProductionServer({ name: "bench-overview", port: option("port", 3310), env: { DATABASE_URL: relayUrl }, fail });
+const cookie = await signInHeavyCustomer(base, fail);
 
 async function get(page: string): Promise<void> {
   const response = await fetch(`${base}${page}`, { headers: { cookie, accept: "text/html" }, redirect: "manual" });
