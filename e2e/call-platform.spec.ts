@@ -80,11 +80,11 @@ test("a customer sets call preferences and starts a call; the platform claims it
   const page = await customer.newPage();
   await signIn(page, { email, password });
 
-  // Settings → Calls and privacy: auto-record needs consent, then both are saved and survive a reload.
+  // Settings → Calls: auto-record needs consent, then both are saved and survive a reload.
   await page.goto("/dashboard/settings");
-  await page.getByRole("navigation", { name: "Settings sections" }).getByRole("link", { name: "Calls and privacy" }).click();
+  await page.getByRole("navigation", { name: "Settings sections" }).getByRole("link", { name: "Calls", exact: true }).click();
   await expect(page).toHaveURL(/\/dashboard\/settings\/calls$/);
-  await expect(page.getByRole("link", { name: "Calls and privacy" })).toHaveAttribute("aria-current", "page");
+  await expect(page.getByRole("navigation", { name: "Settings sections" }).getByRole("link", { name: "Calls", exact: true })).toHaveAttribute("aria-current", "page");
   await page.getByLabel("Record every call automatically").check();
   await page.getByRole("button", { name: "Save call settings" }).click();
   await expect(page.getByText("Allow call recording first")).toBeVisible();
