@@ -67,7 +67,7 @@ describe("changing the password", () => {
     expect(audit).toEqual([{ action: "user.password_changed", actorId: actor.id }]);
     const activity = await db().select({ type: activityEvents.type, onlyForUserId: activityEvents.onlyForUserId }).from(activityEvents).where(eq(activityEvents.accountId, accountId));
     expect(activity).toEqual([{ type: "security.passwordChanged", onlyForUserId: actor.id }]);
-    expect((await db().select({ type: notifications.type }).from(notifications).where(eq(notifications.userId, actor.id))).map((row) => row.type)).toEqual(["security.passwordChanged"]);
+    expect((await db().select({ type: notifications.type }).from(notifications).where(eq(notifications.userId, actor.id))).map((row) => row.type)).toEqual(["security.passwordUpdated"]);
 
     const queued = await db().select({ template: emailOutbox.template }).from(emailOutbox).where(eq(emailOutbox.toAddress, actor.email));
     expect(queued.map((row) => row.template)).toContain("passwordChanged");

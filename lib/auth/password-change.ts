@@ -71,7 +71,7 @@ export async function changePassword(
       );
     }
     const { browser, os } = describeUserAgent(info.userAgent);
-    await notify(actor.id, { type: "security.passwordChanged", params: { device: [browser, os].filter(Boolean).join(" · ") || "—", ip: info.ip ?? "—" } }, tx);
+    await notify(actor.id, { type: "security.passwordUpdated", params: { device: [browser, os].filter(Boolean).join(" · ") || "—", ip: info.ip ?? "—" } }, tx);
     await sendMail({ to: user.email, locale: user.locale, template: "passwordChanged", props: { name: user.name, url: `${appUrl()}/forgot-password` } }, tx);
     return { status: "ok" as const, sessionsEnded };
   }, db);

@@ -7,6 +7,7 @@ import type { NotificationCategory } from "@/lib/constants";
 export const notificationTypes = {
   "security.newSignIn": { category: "account", link: "/dashboard/security" },
   "security.passwordChanged": { category: "account", link: "/dashboard/security" },
+  "security.passwordUpdated": { category: "account", link: "/dashboard/security" },
   "security.sessionsRevokedByStaff": { category: "account", link: "/dashboard/security" },
   "security.twoFactorEnabled": { category: "account", link: "/dashboard/security" },
   "security.twoFactorDisabled": { category: "account", link: "/dashboard/security" },
