@@ -6,7 +6,7 @@ import { DateFormatProvider } from "@/lib/i18n/date-format-client";
 import { getDateTimePreferences } from "@/lib/i18n/date-format-server";
 import { rememberedPreferences } from "@/lib/preferences-cookie";
 import { getSessionUser } from "@/lib/session";
-import { sans } from "./fonts";
+import { sans, urdu } from "./fonts";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -29,7 +29,7 @@ export const viewport: Viewport = {
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const [user, locale, remembered, dateTimePreferences] = await Promise.all([getSessionUser(), getLocale(), rememberedPreferences(), getDateTimePreferences()]);
   return (
-    <html lang={locale} dir={localeDirection(locale)} data-theme={user?.theme ?? remembered.theme ?? "auto"} className={sans.variable}>
+    <html lang={locale} dir={localeDirection(locale)} data-theme={user?.theme ?? remembered.theme ?? "auto"} className={`${sans.variable} ${urdu.variable}`}>
       <body className="min-h-dvh bg-bg font-sans text-fg antialiased">
         <DateFormatProvider preferences={dateTimePreferences}>
           <ClientMessages namespaces={["errors"]}>{children}</ClientMessages>

@@ -7,6 +7,9 @@ import { getDateFormatter } from "@/lib/i18n/date-format-server";
 import type { Overview } from "@/lib/overview/service";
 import { WidgetCard, WidgetEmpty } from "./widget-card";
 
+/** A phone number inside a sentence keeps its left-to-right order in a right-to-left language (Unicode isolate). */
+const ltrIsolate = (text: string) => `\u2066${text}\u2069`;
+
 type Props = { overview: Overview; detailed: boolean };
 
 /** Total, this month, success rate, averages and the per-day chart; a first-use note instead of zeros. */
@@ -42,7 +45,7 @@ export async function RecentCallsWidget({ overview, detailed }: Props) {
                 <CallStatusBadge status={call.status} label={tCalls(`statuses.${call.status}`)} />
               </div>
               <p className="mt-0.5 truncate text-13 text-fg-muted">
-                {t("callLine", { direction: tCalls(`directions.${call.direction}`), number: call.direction === "inbound" ? call.fromNumber : call.toNumber, duration: formatDuration(call.durationSeconds) })}
+                {t("callLine", { direction: tCalls(`directions.${call.direction}`), number: ltrIsolate(call.direction === "inbound" ? call.fromNumber : call.toNumber), duration: formatDuration(call.durationSeconds) })}
               </p>
               {detailed && (call.agentName || call.satisfaction !== null) ? (
                 <p className="truncate text-13 text-fg-muted">

@@ -17,8 +17,9 @@ export function SettingsTabs({ calls }: { calls: boolean }) {
   const t = useTranslations("settings.tabs");
   const pathname = usePathname();
   return (
-    <nav aria-label={t("label")} className="mb-6 overflow-x-auto border-b border-border">
-      <ul className="flex gap-1">
+    <nav aria-label={t("label")} className="mb-6 border-b border-border">
+      {/* On a phone the tabs wrap onto a second line rather than scroll out of sight. */}
+      <ul className="flex flex-wrap gap-x-1">
         {tabs
           .filter((tab) => calls || tab.key !== "calls")
           .map((tab) => {
