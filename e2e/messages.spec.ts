@@ -185,7 +185,7 @@ async function germanDarkCustomer(browser: Browser) {
   const context = await newClient(browser, { viewport: { width: 375, height: 800 } });
   const page = await context.newPage();
   await signIn(page, { email, password });
-  const saved = await callAction(context.request, findServerAction("updatePreferencesAction"), { fields: { theme: "dark", locale: "de", timeZone: "Europe/Berlin" } });
+  const saved = await callAction(context.request, findServerAction("updatePreferencesAction"), { fields: { theme: "dark", locale: "de", timeZone: "Europe/Berlin", dateFormat: "locale", timeFormat: "locale", dashboardDensity: "default" } });
   expect(saved.state?.ok, describeAnswer(saved)).toBe(true);
   return { context, page };
 }

@@ -46,7 +46,8 @@ export async function getOverview(reader: OverviewReader, now = new Date(), db?:
     milestones,
     unreadThreads: summary.unreadThreads,
   });
-  const isNew = !summary.hasProjects && !summary.hasThreads && !summary.hasInvoices && !subscription && callStats.total === 0 && activity.rows.length === 0;
+  // Signing in is itself a (security) entry: a new customer's first visit is still a first visit.
+  const isNew = !summary.hasProjects && !summary.hasThreads && !summary.hasInvoices && !subscription && callStats.total === 0 && activity.rows.every((row) => row.area === "security");
   return {
     today,
     rows,
