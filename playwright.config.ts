@@ -31,7 +31,9 @@ export default defineConfig({
   },
   projects: [
     { name: "setup", testMatch: /auth\.setup\.ts/, use: { ...devices["Desktop Chrome"] } },
-    { name: "chromium", dependencies: ["setup"], testIgnore: /auth\.setup\.ts/, use: { ...devices["Desktop Chrome"] } },
+    { name: "chromium", dependencies: ["setup"], testIgnore: [/auth\.setup\.ts/, /outage\.spec\.ts/], use: { ...devices["Desktop Chrome"] } },
+    // Takes the database away from the shared server: last, so no other test starts on a pool still recovering.
+    { name: "outage", dependencies: ["chromium"], testMatch: /outage\.spec\.ts/, use: { ...devices["Desktop Chrome"] } },
   ],
   webServer: {
     command: "node scripts/e2e-server.mjs",

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { Fragment } from "react";
 import { Page } from "@/components/page";
@@ -32,9 +31,8 @@ const densityClasses = {
 /** The account at a glance: what needs attention, then the customer's widgets in their order. */
 export default async function OverviewPage() {
   const user = await requireUser();
-  // Staff have no overview of their own: theirs is the staff area.
-  if (user.role === "admin") redirect("/admin");
-  if (!user.accountId) return <WithoutAccount name={user.name} />;
+  // Staff, and a customer whose account closed, have no account to show: their own pages remain.
+  if (!user.accountId) return <WithoutAccount name={user.name} staff={user.role === "admin"} />;
   const [t, dates, overview] = await Promise.all([
     getTranslations("overview"),
     getDateFormatter(),
@@ -79,12 +77,12 @@ export default async function OverviewPage() {
 }
 
 /** A customer whose account closed (its owner deleted it): nothing of the account is left to show. */
-async function WithoutAccount({ name }: { name: string }) {
+async function WithoutAccount({ name, staff }: { name: string; staff: boolean }) {
   const [t, tNav] = await Promise.all([getTranslations("overview"), getTranslations("nav")]);
   return (
     <Page title={t("greeting", { name: name.split(" ")[0] ?? name })}>
       <Card aria-labelledby="no-account-heading">
-        <CardHeader id="no-account-heading" title={t("noAccount.title")} description={t("noAccount.text")} />
+        <CardHeader id="no-account-heading" title={t("noAccount.title")} description={t(staff ? "noAccount.staff" : "noAccount.text")} />
         <ul className="mt-4 flex flex-wrap gap-x-6 gap-y-2">
           <li>
             <Link href="/dashboard/profile" prefetch={false} className="font-medium text-primary underline-offset-2 hover:underline">
@@ -96,6 +94,13 @@ async function WithoutAccount({ name }: { name: string }) {
               {tNav("settings")}
             </Link>
           </li>
+          {staff ? (
+            <li>
+              <Link href="/admin" prefetch={false} className="font-medium text-primary underline-offset-2 hover:underline">
+                {t("noAccount.staffArea")}
+              </Link>
+            </li>
+          ) : null}
           <li>
             <Link href="/dashboard/settings/data" prefetch={false} className="font-medium text-primary underline-offset-2 hover:underline">
               {t("noAccount.data")}
