@@ -29,9 +29,10 @@ export const activityEvents = pgTable(
     occurredAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [
-    // The feed pages newest first by (occurred_at, id), all areas or one.
-    index("activity_events_account_idx").on(table.accountId, table.occurredAt.desc(), table.id.desc()),
-    index("activity_events_account_area_idx").on(table.accountId, table.area, table.occurredAt.desc(), table.id.desc()),
+    // The feed pages newest first by (occurred_at, id), all areas or one. NULLS FIRST is what a plain
+    // ORDER BY … DESC means: with NULLS LAST the planner cannot read the index in the feed's order.
+    index("activity_events_account_idx").on(table.accountId, table.occurredAt.desc().nullsFirst(), table.id.desc().nullsFirst()),
+    index("activity_events_account_area_idx").on(table.accountId, table.area, table.occurredAt.desc().nullsFirst(), table.id.desc().nullsFirst()),
   ],
 );
 
