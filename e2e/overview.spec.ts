@@ -5,9 +5,11 @@ import { e2ePassword } from "./users";
 
 const password = "overview passphrase";
 
-/** The overview's widgets, by their headings, in the order they appear. */
+/** The overview's widgets, by their headings, in the order they appear (once the page has streamed in). */
 async function widgetOrder(page: Page): Promise<string[]> {
-  return page.locator("main [data-density] > section h2").allTextContents();
+  const headings = page.locator("main [data-density] > section h2");
+  await expect(headings.first()).toBeVisible();
+  return headings.allTextContents();
 }
 
 async function openCustomize(page: Page) {
