@@ -223,3 +223,44 @@ export type OverviewLayout = { order: OverviewWidget[]; hidden: OverviewWidget[]
 export const activityAreas = ["projects", "messages", "billing", "calls", "agents", "security"] as const;
 export type ActivityArea = (typeof activityAreas)[number];
 export const ACTIVITY_PAGE_SIZE = 25;
+
+/** The JSON API: what a personal access token may touch, per area, read or write (write includes read). */
+export const apiScopeAreas = ["profile", "settings", "projects", "messages", "invoices", "subscription", "calls", "agents", "notifications", "export"] as const;
+export type ApiScopeArea = (typeof apiScopeAreas)[number];
+export const apiAccessLevels = ["read", "write"] as const;
+export type ApiAccessLevel = (typeof apiAccessLevels)[number];
+/** A scope as tokens store it and the API reference names it, e.g. "calls:read". */
+export type ApiScope = `${ApiScopeArea}:${ApiAccessLevel}`;
+export const apiScopes = apiScopeAreas.flatMap((area) => apiAccessLevels.map((access) => `${area}:${access}` as ApiScope));
+export const API_TOKEN_NAME_MAX = 100;
+/** A user may hold this many live tokens. */
+export const API_TOKENS_PER_USER_MAX = 25;
+/** Expiry choices offered on the Security page, in days (null: never). */
+export const apiTokenExpiryDays = [7, 30, 90, 365] as const;
+export const API_PAGE_SIZE_DEFAULT = 25;
+export const API_PAGE_SIZE_MAX = 100;
+/** Requests per token per window; the window is a minute. */
+export const API_RATE_LIMIT = 600;
+export const API_RATE_LIMIT_WINDOW_SECONDS = 60;
+/** How long a POST's idempotency key answers its first result again. */
+export const API_IDEMPOTENCY_TTL_HOURS = 24;
+
+/** Outgoing webhooks: the events a customer's endpoint can subscribe to. */
+export const webhookEventTypes = [
+  "call.completed",
+  "invoice.issued",
+  "invoice.paid",
+  "payment.failed",
+  "project.status_changed",
+  "milestone.reached",
+  "message.received",
+  "subscription.updated",
+] as const;
+export type WebhookEventType = (typeof webhookEventTypes)[number];
+export const webhookDeliveryStatuses = ["pending", "succeeded", "failed"] as const;
+export type WebhookDeliveryStatus = (typeof webhookDeliveryStatuses)[number];
+export const WEBHOOK_URL_MAX = 2000;
+export const WEBHOOK_DESCRIPTION_MAX = 200;
+export const WEBHOOK_ENDPOINTS_PER_ACCOUNT_MAX = 10;
+/** After a rotation the old secret still signs (a second signature) for this long. */
+export const WEBHOOK_SECRET_OVERLAP_HOURS = 24;

@@ -1,8 +1,8 @@
 import "server-only";
 import { isNotNull, lt, or, sql } from "drizzle-orm";
 import { getDb, type Database } from "@/db";
-import { authSessions, authTokens, emailOutbox, rateLimits } from "@/db/schema";
-import { SESSION_IDLE_TIMEOUT_SECONDS, SESSION_MAX_AGE_SECONDS } from "@/lib/constants";
+import { apiIdempotencyKeys, authSessions, authTokens, emailOutbox, rateLimits } from "@/db/schema";
+import { API_IDEMPOTENCY_TTL_HOURS, SESSION_IDLE_TIMEOUT_SECONDS, SESSION_MAX_AGE_SECONDS } from "@/lib/constants";
 
 const DAY = 24 * 60 * 60;
 const retention = {
@@ -42,6 +42,10 @@ export async function deleteExpiredRecords(db: Database = getDb()) {
       .delete(emailOutbox)
       .where(lt(emailOutbox.createdAt, ago(retention.outboxSeconds)))
       .returning({ id: emailOutbox.id });
-    return { sessions: sessions.length, tokens: tokens.length, rateLimits: windows.length, outbox: outbox.length };
+    const idempotencyKeys = await tx
+      .delete(apiIdempotencyKeys)
+      .where(lt(apiIdempotencyKeys.createdAt, ago(API_IDEMPOTENCY_TTL_HOURS * 60 * 60)))
+      .returning({ id: apiIdempotencyKeys.id });
+    return { sessions: sessions.length, tokens: tokens.length, rateLimits: windows.length, outbox: outbox.length, idempotencyKeys: idempotencyKeys.length };
   });
 }

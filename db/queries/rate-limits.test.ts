@@ -14,7 +14,7 @@ function rule(limit = 3) {
 describe("database rate limiter", () => {
   it("allows up to the limit, then reports how long to wait", async () => {
     const limit = rule(3);
-    for (let i = 1; i <= 3; i++) expect(await consumeRateLimit([limit])).toEqual({ allowed: true, counts: { [limit.key]: i } });
+    for (let i = 1; i <= 3; i++) expect(await consumeRateLimit([limit])).toEqual({ allowed: true, counts: { [limit.key]: i }, resetSeconds: { [limit.key]: expect.any(Number) } });
     const blocked = await consumeRateLimit([limit]);
     expect(blocked.allowed).toBe(false);
     if (!blocked.allowed) {

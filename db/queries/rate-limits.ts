@@ -5,8 +5,8 @@ import { rateLimits } from "@/db/schema";
 
 export type RateLimitRule = { key: string; limit: number; windowSeconds: number };
 export type RateLimitResult =
-  | { allowed: true; counts: Record<string, number> }
-  | { allowed: false; retryAfterSeconds: number; exceeded: string[]; counts: Record<string, number> };
+  | { allowed: true; counts: Record<string, number>; resetSeconds: Record<string, number> }
+  | { allowed: false; retryAfterSeconds: number; exceeded: string[]; counts: Record<string, number>; resetSeconds: Record<string, number> };
 
 function expired(rule: RateLimitRule) {
   return sql`${rateLimits.windowStartedAt} <= now() - make_interval(secs => ${rule.windowSeconds})`;
@@ -24,6 +24,7 @@ export async function consumeRateLimit(rules: RateLimitRule[], db: Database = ge
   let retryAfterSeconds = 0;
   const exceeded: string[] = [];
   const counts: Record<string, number> = {};
+  const resetSeconds: Record<string, number> = {};
   for (const rule of rules) {
     const [row] = await db
       .insert(rateLimits)
@@ -37,12 +38,13 @@ export async function consumeRateLimit(rules: RateLimitRule[], db: Database = ge
       })
       .returning({ count: rateLimits.count, secondsLeft: secondsLeft(rule) });
     counts[rule.key] = row?.count ?? 0;
+    resetSeconds[rule.key] = Math.max(1, row?.secondsLeft ?? rule.windowSeconds);
     if (row && row.count > rule.limit) {
       exceeded.push(rule.key);
       retryAfterSeconds = Math.max(retryAfterSeconds, row.secondsLeft);
     }
   }
-  return exceeded.length > 0 ? { allowed: false, retryAfterSeconds, exceeded, counts } : { allowed: true, counts };
+  return exceeded.length > 0 ? { allowed: false, retryAfterSeconds, exceeded, counts, resetSeconds } : { allowed: true, counts, resetSeconds };
 }
 
 /** Whether the rule would refuse the next attempt, without counting one. */
@@ -52,8 +54,9 @@ export async function peekRateLimit(rule: RateLimitRule, db: Database = getDb())
     .from(rateLimits)
     .where(and(eq(rateLimits.key, rule.key), sql`not (${expired(rule)})`));
   const counts = { [rule.key]: row?.count ?? 0 };
-  if (row && row.count >= rule.limit) return { allowed: false, retryAfterSeconds: Math.max(1, row.secondsLeft), exceeded: [rule.key], counts };
-  return { allowed: true, counts };
+  const resetSeconds = { [rule.key]: Math.max(1, row?.secondsLeft ?? rule.windowSeconds) };
+  if (row && row.count >= rule.limit) return { allowed: false, retryAfterSeconds: Math.max(1, row.secondsLeft), exceeded: [rule.key], counts, resetSeconds };
+  return { allowed: true, counts, resetSeconds };
 }
 
 /** Forgets the counters, e.g. an account's failed sign-ins after a successful one. */

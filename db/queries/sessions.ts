@@ -62,44 +62,32 @@ export type SessionUser = {
   avatarFileId: string | null;
 };
 
-/**
- * The per-request check behind every signed-in page: the session must exist, be live (see
- * `liveSession`) and belong to an active user. Returns null otherwise.
- */
-export async function getActiveSessionUser(sessionId: string, db: Database = getDb()): Promise<SessionUser | null> {
-  const [row] = await db
-    .select({
-      sessionId: authSessions.id,
-      lastSeenAt: authSessions.lastSeenAt,
-      id: users.id,
-      email: users.email,
-      name: users.name,
-      role: users.role,
-      accountId: customerAccountMembers.accountId,
-      accountRole: customerAccountMembers.role,
-      twoFactorEnabled: sql<boolean>`${userTwoFactor.enabledAt} is not null`,
-      theme: sql<SessionUser["theme"]>`coalesce(${userSettings.theme}, 'auto')`,
-      locale: sql<SessionUser["locale"]>`coalesce(${userSettings.locale}, 'en')`,
-      timeZone: sql<string>`coalesce(${userSettings.timeZone}, 'UTC')`,
-      dateFormat: sql<DateFormat>`coalesce(${userSettings.dateFormat}, 'locale')`,
-      timeFormat: sql<TimeFormat>`coalesce(${userSettings.timeFormat}, 'locale')`,
-      dashboardDensity: sql<DashboardDensity>`coalesce(${userSettings.dashboardDensity}, 'default')`,
-      preferencesSavedAt: userSettings.preferencesSavedAt,
-      securityReviewedAt: userSettings.securityReviewedAt,
-      avatarFileId: users.avatarFileId,
-    })
-    .from(authSessions)
-    .innerJoin(users, eq(users.id, authSessions.userId))
-    .leftJoin(userSettings, eq(userSettings.userId, users.id))
-    .leftJoin(customerAccountMembers, eq(customerAccountMembers.userId, users.id))
-    .leftJoin(userTwoFactor, eq(userTwoFactor.userId, users.id))
-    .where(and(eq(authSessions.id, sessionId), liveSession(), eq(users.status, "active")));
-  if (!row) return null;
-  if (Date.now() - row.lastSeenAt.getTime() > LAST_SEEN_RESOLUTION_MS) {
-    await db.update(authSessions).set({ lastSeenAt: new Date() }).where(eq(authSessions.id, sessionId));
-  }
+/** The user columns a signed-in request needs; the session's and a token's caller read the same. */
+export const sessionUserColumns = {
+  id: users.id,
+  email: users.email,
+  name: users.name,
+  role: users.role,
+  accountId: customerAccountMembers.accountId,
+  accountRole: customerAccountMembers.role,
+  twoFactorEnabled: sql<boolean>`${userTwoFactor.enabledAt} is not null`,
+  theme: sql<SessionUser["theme"]>`coalesce(${userSettings.theme}, 'auto')`,
+  locale: sql<SessionUser["locale"]>`coalesce(${userSettings.locale}, 'en')`,
+  timeZone: sql<string>`coalesce(${userSettings.timeZone}, 'UTC')`,
+  dateFormat: sql<DateFormat>`coalesce(${userSettings.dateFormat}, 'locale')`,
+  timeFormat: sql<TimeFormat>`coalesce(${userSettings.timeFormat}, 'locale')`,
+  dashboardDensity: sql<DashboardDensity>`coalesce(${userSettings.dashboardDensity}, 'default')`,
+  preferencesSavedAt: userSettings.preferencesSavedAt,
+  securityReviewedAt: userSettings.securityReviewedAt,
+  avatarFileId: users.avatarFileId,
+};
+
+type SessionUserRow = { [K in keyof typeof sessionUserColumns]: K extends keyof SessionUser ? SessionUser[K] : never };
+
+/** A signed-in user from `sessionUserColumns`: staff act for no account. */
+export function toSessionUser<S extends string | undefined>(row: SessionUserRow, sessionId: S): Omit<SessionUser, "sessionId"> & { sessionId: S } {
   return {
-    sessionId: row.sessionId,
+    sessionId,
     id: row.id,
     email: row.email,
     name: row.name,
@@ -118,6 +106,26 @@ export async function getActiveSessionUser(sessionId: string, db: Database = get
     securityReviewedAt: row.securityReviewedAt,
     avatarFileId: row.avatarFileId,
   };
+}
+
+/**
+ * The per-request check behind every signed-in page: the session must exist, be live (see
+ * `liveSession`) and belong to an active user. Returns null otherwise.
+ */
+export async function getActiveSessionUser(sessionId: string, db: Database = getDb()): Promise<SessionUser | null> {
+  const [row] = await db
+    .select({ sessionId: authSessions.id, lastSeenAt: authSessions.lastSeenAt, ...sessionUserColumns })
+    .from(authSessions)
+    .innerJoin(users, eq(users.id, authSessions.userId))
+    .leftJoin(userSettings, eq(userSettings.userId, users.id))
+    .leftJoin(customerAccountMembers, eq(customerAccountMembers.userId, users.id))
+    .leftJoin(userTwoFactor, eq(userTwoFactor.userId, users.id))
+    .where(and(eq(authSessions.id, sessionId), liveSession(), eq(users.status, "active")));
+  if (!row) return null;
+  if (Date.now() - row.lastSeenAt.getTime() > LAST_SEEN_RESOLUTION_MS) {
+    await db.update(authSessions).set({ lastSeenAt: new Date() }).where(eq(authSessions.id, sessionId));
+  }
+  return toSessionUser(row, row.sessionId);
 }
 
 /** Whether the session is still live, without counting this as activity (for long-lived streams). */

@@ -79,6 +79,14 @@ export const auditActions = [
   "user.data_exported",
   "user.account_deleted",
   "user.privacy_updated",
+  "user.api_token_created",
+  "user.api_token_revoked",
+  "admin.api_token_revoked",
+  "user.webhook_endpoint_created",
+  "user.webhook_endpoint_updated",
+  "user.webhook_endpoint_deleted",
+  "user.webhook_secret_rotated",
+  "user.webhook_delivery_replayed",
 ] as const;
 
 export const auditLog = pgTable(

@@ -10,3 +10,4 @@ export * from "./messages";
 export * from "./billing";
 export * from "./calls";
 export * from "./activity";
+export * from "./api";

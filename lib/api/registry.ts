@@ -1,0 +1,5 @@
+import type { ApiEndpoint } from "./endpoint";
+import { tokenEndpoints } from "./endpoints/token";
+
+/** Every endpoint of the API, in the reference page's order. A route file serves each; a test checks both ways. */
+export const apiEndpoints: ApiEndpoint[] = [...Object.values(tokenEndpoints)];
