@@ -6,9 +6,19 @@ import { insertMessage, insertThread } from "@/db/queries/messages";
 import { createNotification } from "@/db/queries/notifications";
 import { insertMilestone, insertProject, insertTask } from "@/db/queries/projects";
 import type { SessionUser } from "@/db/queries/sessions";
+import { callPreferences } from "@/db/schema";
+import { ingestCall } from "@/lib/calls/ingest";
+import { createCallRequest } from "@/lib/calls/requests";
+import { startThread } from "@/lib/messages/service";
+import { addDeliverable } from "@/lib/projects/service";
+import { receiveUpload } from "@/lib/uploads/service";
 import { testOpenInvoice } from "./billing";
+import { callReport, wavBytes } from "./call-platform";
 import { testCalls } from "./calls";
 import { signedInUser } from "./index";
+
+const info = { ip: null, userAgent: "vitest" };
+const pdf = new TextEncoder().encode("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
 
 /**
  * A customer with one of each thing the API serves, made on first use: the owner in cross-user tests.
@@ -30,6 +40,12 @@ export class CustomerWithData {
   get accountId(): string {
     return this.user.accountId!;
   }
+
+  /** Staff, for the things only staff add (a project's deliverables). */
+  private staff(): Promise<SessionUser> {
+    return (this.staffUser ??= signedInUser("admin", "api-owner-staff"));
+  }
+  private staffUser: Promise<SessionUser> | undefined;
 
   /** A text only this customer's data holds, e.g. a project's name. */
   marker(what: string): string {
@@ -65,6 +81,48 @@ export class CustomerWithData {
       this.secrets.add((await insertTask({ projectId: id, title: this.marker("Task"), position: 0 }, getDb())).id);
       this.secrets.add((await insertMilestone({ projectId: id, title: this.marker("Milestone"), dueDate: "2026-06-01" }, getDb())).id);
       return id;
+    });
+  }
+
+  /** A deliverable (a stored PDF) of the customer's project. Needs a storage (setStorage) for the test. */
+  deliverable(): Promise<string> {
+    return this.once("deliverable", async () => {
+      const staff = await this.staff();
+      const upload = await receiveUpload(staff, { purpose: "deliverable", fileName: `${this.marker("plan")}.pdf`, body: pdf, declaredBytes: pdf.byteLength });
+      if (upload.status !== "ok") throw new Error(`No upload: ${upload.status}`);
+      return (await addDeliverable(staff, { projectId: await this.project(), title: this.marker("Deliverable"), fileId: upload.file.id }, info)).id;
+    });
+  }
+
+  /** A thread the customer started with one attachment; its id and the attachment's file id. Needs a storage. */
+  async threadWithAttachment(): Promise<{ threadId: string; fileId: string }> {
+    const fileId = await this.once("attachmentFile", async () => {
+      const upload = await receiveUpload(this.user, { purpose: "message_attachment", fileName: `${this.marker("notes")}.pdf`, body: pdf, declaredBytes: pdf.byteLength });
+      if (upload.status !== "ok") throw new Error(`No upload: ${upload.status}`);
+      return upload.file.id;
+    });
+    const threadId = await this.once("attachmentThread", async () => {
+      const started = await startThread(this.user, { subject: this.marker("Subject"), body: this.marker("Message"), projectId: null, attachmentIds: [fileId] });
+      if (started.status !== "ok") throw new Error(`No thread: ${started.status}`);
+      return started.threadId;
+    });
+    return { threadId, fileId };
+  }
+
+  /** A call with a stored recording (the account consented). Needs a storage. */
+  recordedCall(): Promise<string> {
+    return this.once("recordedCall", async () => {
+      await getDb().insert(callPreferences).values({ accountId: this.accountId, recordingConsent: true }).onConflictDoUpdate({ target: callPreferences.accountId, set: { recordingConsent: true } });
+      const result = await ingestCall({ report: callReport(this.accountId, { summary: this.marker("Summary") }), recording: { body: wavBytes() } });
+      return result.call.id;
+    });
+  }
+
+  callRequest(): Promise<string> {
+    return this.once("callRequest", async () => {
+      const created = await createCallRequest(this.user, { toNumber: "+15550142", agentId: null, scheduledFor: null, notes: this.marker("Request") }, info);
+      if (created.status !== "ok") throw new Error(`No call request: ${created.status}`);
+      return created.requestId;
     });
   }
 

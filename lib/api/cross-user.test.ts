@@ -1,4 +1,7 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { adminGetInvoice, getInvoiceForAccount } from "@/db/queries/invoices";
 import { setupTestDatabase, signedInUser } from "@/db/testing";
@@ -8,6 +11,8 @@ import { defineEndpoint, type ApiEndpoint, type ApiMethod } from "./endpoint";
 import { ApiError } from "./errors";
 import { apiEndpoints } from "./registry";
 import { apiRoute, assertUuid, idParams } from "./route";
+import { setStorage } from "@/lib/storage";
+import { localDiskStorage } from "@/lib/storage/local";
 
 setupTestDatabase();
 
@@ -24,18 +29,19 @@ type Owned = {
  * Entries for paths not (yet) in the registry are simply unused.
  */
 const ownedByA: Record<string, Owned> = {
+  "/notifications/{id}/read": { params: async (a) => ({ id: await a.notification() }) },
+  "/projects/{id}": { params: async (a) => ({ id: await a.project() }) },
+  "/projects/{id}/deliverables/{deliverableId}/file": { params: async (a) => ({ id: await a.project(), deliverableId: await a.deliverable() }) },
+  "/projects/{id}/rating": { params: async (a) => ({ id: await a.project() }), body: { PUT: () => ({ rating: 1, comment: "Not mine to rate" }) } },
+  "/messages/threads/{id}": { params: async (a) => ({ id: await a.thread() }) },
+  "/messages/threads/{id}/attachments/{fileId}": { params: async (a) => ({ id: (await a.threadWithAttachment()).threadId, fileId: (await a.threadWithAttachment()).fileId }) },
+  "/messages/threads/{id}/messages": { params: async (a) => ({ id: await a.thread() }), body: { POST: () => ({ body: "Hello from another account" }) } },
+  "/calls/{id}": { params: async (a) => ({ id: await a.call() }) },
+  "/calls/{id}/recording": { params: async (a) => ({ id: await a.recordedCall() }) },
+  "/calls/requests/{id}/cancel": { params: async (a) => ({ id: await a.callRequest() }) },
   "/invoices/{id}": { params: async (a) => ({ id: await a.invoice() }) },
   "/invoices/{id}/pdf": { params: async (a) => ({ id: await a.invoice() }) },
-  "/invoices/{id}/pay": { params: async (a) => ({ id: await a.invoice() }) },
-  "/calls/{id}": { params: async (a) => ({ id: await a.call() }) },
-  "/calls/{id}/recording": { params: async (a) => ({ id: await a.call() }) },
-  "/projects/{id}": { params: async (a) => ({ id: await a.project() }) },
-  "/threads/{id}": { params: async (a) => ({ id: await a.thread() }) },
-  "/threads/{id}/messages": { params: async (a) => ({ id: await a.thread() }), body: { POST: () => ({ body: "Hello from another account" }) } },
-  "/threads/{id}/read": { params: async (a) => ({ id: await a.thread() }) },
-  "/agent-requests/{id}": { params: async (a) => ({ id: await a.agentRequest() }) },
-  "/notifications/{id}/read": { params: async (a) => ({ id: await a.notification() }) },
-  "/notifications/{id}": { params: async (a) => ({ id: await a.notification() }), body: { PATCH: () => ({ read: true }) } },
+  "/agents/requests/{id}": { params: async (a) => ({ id: await a.agentRequest() }) },
 };
 
 const writes = new Set<ApiMethod>(["POST", "PUT", "PATCH", "DELETE"]);
@@ -69,10 +75,16 @@ async function crossUserProblems(endpoint: ApiEndpoint, route: Parameters<typeof
 describe("the API's cross-user guard", () => {
   let a: CustomerWithData;
   let tokens: { a: string; b: string };
+  let storageRoot: string;
   beforeAll(async () => {
+    storageRoot = await mkdtemp(path.join(os.tmpdir(), "clientdesk-api-cross-user-"));
+    setStorage(localDiskStorage(storageRoot));
     a = await CustomerWithData.create("api-owner");
     const b = await signedInUser("customer", "api-other");
     tokens = { a: await testApiToken(a.user), b: await testApiToken(b) };
+  });
+  afterAll(async () => {
+    await rm(storageRoot, { recursive: true, force: true });
   });
 
   it("has an entry in ownedByA for every registry endpoint with path parameters", () => {

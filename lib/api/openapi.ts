@@ -224,6 +224,7 @@ function operationOf(endpoint: ApiEndpoint, components: SchemaComponents): Json 
     let content: Json = undefined;
     if (spec.contentType) content = { [spec.contentType]: { schema: { type: "string", format: "binary" } } };
     else if (spec.schema) content = { "application/json": { schema: components.convert(spec.schema, "output"), ...(example !== undefined ? { example } : {}) } };
+    else if (code >= 400) content = { "application/json": { schema: schemaRef("Error") } };
     const headers: Record<string, Json> = { ...rateLimitHeaderRefs };
     if (endpoint.etag && code === 200) headers.ETag = ref("headers", "ETag");
     if (endpoint.idempotent && code < 300) headers["Idempotent-Replayed"] = ref("headers", "Idempotent-Replayed");
