@@ -1,12 +1,8 @@
 "use client";
 
-import dynamic from "next/dynamic";
-import { useEffect, useState } from "react";
-import "swagger-ui-react/swagger-ui.css";
+import { useEffect, useRef, useState } from "react";
+import "swagger-ui-dist/swagger-ui.css";
 import "./api-reference.css";
-
-// Swagger UI renders in the browser only, from this route's own chunk: no other page loads it.
-const SwaggerUI = dynamic(() => import("swagger-ui-react"), { ssr: false, loading: () => null });
 
 /** Swagger UI's dark theme follows `html.dark-mode`: set it while this page shows, from the app's theme. */
 function useSwaggerDarkMode() {
@@ -24,12 +20,38 @@ function useSwaggerDarkMode() {
 }
 
 /**
- * The API reference rendered from /api/v1/openapi.json by Swagger UI, bundled with the app: it
- * fetches nothing but the document (and, for "Try it out", the API), and keeps no token in storage.
+ * The API reference rendered from /api/v1/openapi.json by Swagger UI's prebuilt bundle (bundled
+ * from node_modules, so no CDN; its own copy of React, loaded only on this page). It fetches
+ * nothing but the document (and, for "Try it out", the API itself) and keeps no token in storage.
  */
 export function ApiReference({ loading }: { loading: string }) {
   useSwaggerDarkMode();
+  const container = useRef<HTMLDivElement>(null);
   const [ready, setReady] = useState(false);
+  useEffect(() => {
+    let cancelled = false;
+    // The package's module build breaks under Turbopack (swagger-api/swagger-ui#10599); its bundle does not.
+    void import("swagger-ui-dist/swagger-ui-es-bundle.js").then(({ default: SwaggerUIBundle }) => {
+      if (cancelled || !container.current) return;
+      SwaggerUIBundle({
+        domNode: container.current,
+        url: "/api/v1/openapi.json",
+        presets: [SwaggerUIBundle.presets.apis],
+        layout: "BaseLayout",
+        docExpansion: "list",
+        defaultModelsExpandDepth: 0,
+        deepLinking: true,
+        persistAuthorization: false,
+        tryItOutEnabled: false,
+        validatorUrl: null,
+        withCredentials: false,
+        onComplete: () => setReady(true),
+      });
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, []);
   return (
     <div className="api-reference min-w-0">
       {!ready && (
@@ -37,7 +59,7 @@ export function ApiReference({ loading }: { loading: string }) {
           {loading}
         </p>
       )}
-      <SwaggerUI url="/api/v1/openapi.json" docExpansion="list" defaultModelsExpandDepth={0} deepLinking persistAuthorization={false} tryItOutEnabled={false} onComplete={() => setReady(true)} />
+      <div ref={container} />
     </div>
   );
 }
