@@ -50,7 +50,7 @@ describe("the settings API", () => {
 
     const bad = await callApi(patchPreferences, settingsEndpoints.updatePreferences, { token, body: { ...preferences, timeZone: "Mars/Olympus", theme: "neon" } });
     expect(bad.status).toBe(400);
-    expect(Object.keys(bad.json.error.fields).sort()).toEqual(["theme", "timeZone"]);
+    expect(bad.json.error.fields).toEqual({ theme: "Choose a theme.", timeZone: "Choose a time zone from the list." });
     const partial = await callApi(patchPreferences, settingsEndpoints.updatePreferences, { token, body: { theme: "light" } });
     expect(partial.status).toBe(400);
     expect(partial.json.error.fields).toHaveProperty("locale");
