@@ -1,10 +1,11 @@
 import { randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { GET as getDashboard } from "@/app/api/v1/dashboard/route";
 import { countUnreadThreads } from "@/db/queries/messages";
 import { countUnreadNotifications, createNotification } from "@/db/queries/notifications";
 import type { SessionUser } from "@/db/queries/sessions";
-import { invoices, messageThreads, projectMilestones, projects } from "@/db/schema";
+import { customerAccountMembers, invoices, messageThreads, projectMilestones, projects } from "@/db/schema";
 import { setupTestDatabase, signedInUser } from "@/db/testing";
 import { callApi, testApiToken } from "@/db/testing/api";
 import { testPlan } from "@/db/testing/billing";
@@ -164,5 +165,17 @@ describe("GET /api/v1/dashboard", () => {
     expect(etag).toMatch(/^W\//);
     const again = await callApi(getDashboard, dashboardEndpoints.get, { token, headers: { "if-none-match": etag } });
     expect(again.status).toBe(304);
+  });
+
+  it("for a customer whose account closed shows the profile and nothing of the account, as the page does", async () => {
+    const customer = await busyCustomer("dash-closed");
+    const token = await testApiToken(customer);
+    await db().delete(customerAccountMembers).where(eq(customerAccountMembers.userId, customer.id));
+    const { status, json } = await callApi(getDashboard, dashboardEndpoints.get, { token });
+    expect(status).toBe(200);
+    expect(json.profile).toMatchObject({ id: customer.id, accountName: null });
+    expect([json.subscription, json.calls, json.billing, json.projects, json.recentThreads, json.unread.messages]).toEqual([null, null, null, null, null, 0]);
+    expect(json.unread.notifications).toBe(1);
+    expect(json.quickActions.every((action: { available: boolean }) => !action.available)).toBe(true);
   });
 });

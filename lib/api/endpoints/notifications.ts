@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { notificationCategories } from "@/lib/constants";
 import { defineEndpoint } from "../endpoint";
+import { apiErrorSchema } from "../errors";
 import { pageQuery } from "../pagination";
 import { idParams } from "../route";
 
@@ -58,7 +59,7 @@ export const notificationEndpoints = {
     description: "Marking one that is already read changes nothing. Another user's notification is not found (404).",
     scope: "notifications:write",
     params: idParams,
-    responses: { 200: { description: "The notification, now read.", schema: notificationSchema }, 404: { description: "There is no such notification of this user." } },
+    responses: { 200: { description: "The notification, now read.", schema: notificationSchema }, 404: { description: "There is no such notification of this user.", schema: apiErrorSchema } },
   }),
   readAll: defineEndpoint({
     method: "POST",
