@@ -1,5 +1,15 @@
 import type { ApiEndpoint } from "./endpoint";
+import { dashboardEndpoints } from "./endpoints/dashboard";
+import { notificationEndpoints } from "./endpoints/notifications";
+import { profileEndpoints } from "./endpoints/profile";
+import { settingsEndpoints } from "./endpoints/settings";
 import { tokenEndpoints } from "./endpoints/token";
 
 /** Every endpoint of the API, in the reference page's order. A route file serves each; a test checks both ways. */
-export const apiEndpoints: ApiEndpoint[] = [...Object.values(tokenEndpoints)];
+export const apiEndpoints: ApiEndpoint[] = [
+  ...Object.values(tokenEndpoints),
+  ...Object.values(dashboardEndpoints),
+  ...Object.values(profileEndpoints),
+  ...Object.values(settingsEndpoints),
+  ...Object.values(notificationEndpoints),
+];
