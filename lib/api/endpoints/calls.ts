@@ -101,13 +101,13 @@ export const newCallRequestSchema = z
 /** The history's filters with the page's names and messages; an empty value is refused rather than ignored. */
 export const callListQuerySchema = z
   .object({
-    status: filter.status.optional(),
-    direction: filter.direction.optional(),
+    status: filter.status.optional().meta({ description: "Only calls with this outcome." }),
+    direction: filter.direction.optional().meta({ description: "Only inbound or only outbound calls." }),
     agent: filter.agent.optional().meta({ description: "An agent's id." }),
-    from: filter.from.optional().meta({ description: "The first day (YYYY-MM-DD) in the user's timezone.", example: "2026-11-01" }),
-    to: filter.to.optional().meta({ description: "The last day (YYYY-MM-DD, inclusive) in the user's timezone.", example: "2026-11-30" }),
+    from: filter.from.optional().meta({ format: "date", description: "The first day (YYYY-MM-DD) in the user's timezone.", example: "2026-11-01" }),
+    to: filter.to.optional().meta({ format: "date", description: "The last day (YYYY-MM-DD, inclusive) in the user's timezone.", example: "2026-11-30" }),
     q: filter.q.optional().meta({ description: "Part of a phone number or of the summary." }),
-    sort: filter.sort.default("startedAt"),
+    sort: filter.sort.default("startedAt").meta({ description: "What the list is ordered by (the id breaks ties)." }),
     order: filter.order.default("desc"),
     ...pageQuery.shape,
   })
