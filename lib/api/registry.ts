@@ -1,4 +1,5 @@
 import type { ApiEndpoint } from "./endpoint";
+import { callEndpoints } from "./endpoints/calls";
 import { dashboardEndpoints } from "./endpoints/dashboard";
 import { notificationEndpoints } from "./endpoints/notifications";
 import { profileEndpoints } from "./endpoints/profile";
@@ -12,4 +13,5 @@ export const apiEndpoints: ApiEndpoint[] = [
   ...Object.values(profileEndpoints),
   ...Object.values(settingsEndpoints),
   ...Object.values(notificationEndpoints),
+  ...Object.values(callEndpoints),
 ];
