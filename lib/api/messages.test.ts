@@ -17,6 +17,7 @@ import { ATTACHMENT_MAX_BYTES } from "@/lib/constants";
 import { adminReplyToThread, setThreadOpen, startThread } from "@/lib/messages/service";
 import { setStorage } from "@/lib/storage";
 import { localDiskStorage } from "@/lib/storage/local";
+import { receiveUpload } from "@/lib/uploads/service";
 import { messagesEndpoints } from "./endpoints/messages";
 
 const db = setupTestDatabase();
@@ -163,6 +164,26 @@ describe("POST /messages/threads/{id}/messages", () => {
     expect(first.json.messages.map((message: { body: string }) => message.body)).toEqual(["Hello", "One more thing"]);
     expect((await callApi(replyRoute, messagesEndpoints.reply, call)).json).toEqual(first.json);
     expect(await messagesIn(threadId)).toHaveLength(2);
+  });
+
+  it("attaches files the user uploaded in the web app by their ids, and refuses another user's upload with 400 invalid_attachments", async () => {
+    const [customer, other] = await Promise.all([signedInUser("customer", "api-reply-ids"), signedInUser("customer", "api-reply-ids-other")]);
+    const threadId = await threadOf(customer);
+    const upload = async (user: SessionUser) => {
+      const result = await receiveUpload(user, { purpose: "message_attachment", fileName: "brief.pdf", body: pdf, declaredBytes: pdf.byteLength });
+      if (result.status !== "ok") throw new Error(result.status);
+      return result.file.id;
+    };
+    const token = await testApiToken(customer, ["messages:write"]);
+    const theirs = await callApi(replyRoute, messagesEndpoints.reply, { token, params: { id: threadId }, body: { body: "Theirs", attachmentIds: [await upload(other)] } });
+    expect(theirs.status).toBe(400);
+    expect(theirs.json.error).toMatchObject({ code: "invalid_attachments", fields: { attachmentIds: expect.any(String) } });
+    expect(await messagesIn(threadId)).toHaveLength(1);
+
+    const mine = await upload(customer);
+    const { status, json } = await callApi(replyRoute, messagesEndpoints.reply, { token, params: { id: threadId }, body: { body: "Mine", attachmentIds: [mine] } });
+    expect(status).toBe(201);
+    expect(json.messages.at(-1).attachments).toEqual([expect.objectContaining({ fileId: mine, name: "brief.pdf" })]);
   });
 
   it("answers another customer's thread and a malformed id with 404 and writes nothing", async () => {

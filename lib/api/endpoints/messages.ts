@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ATTACHMENT_MAX_BYTES, ATTACHMENT_MAX_FILES, threadStatuses } from "@/lib/constants";
 import { newThreadSchema, replySchema } from "@/lib/validations/messages";
+import { attachmentIdsField } from "@/lib/validations/uploads";
 import { defineEndpoint } from "../endpoint";
 import { pageOf, pageQuery } from "../pagination";
 import { idParams } from "../route";
@@ -54,6 +55,17 @@ export const threadSchema = z
   })
   .meta({ id: "Thread" });
 
+/** The page's validation, with what each field means to an API client. */
+const attachmentIds = attachmentIdsField.meta({
+  description: "Ids (UUIDs) of files this user uploaded in the web app and has not sent yet; API clients usually send the files themselves in `attachments`.",
+  example: [],
+});
+const newThreadBody = newThreadSchema.extend({
+  projectId: newThreadSchema.shape.projectId.meta({ description: "One of the account's projects the thread is about; null or omitted for none.", format: "uuid" }),
+  attachmentIds,
+});
+const replyBody = replySchema.omit({ threadId: true }).extend({ attachmentIds });
+
 const attachmentsNote = `Send JSON, or multipart/form-data with the same fields and up to ${ATTACHMENT_MAX_FILES} files (${ATTACHMENT_MAX_BYTES / 1024 / 1024} MB each: images, PDF, office documents, text or zip) in \`attachments\`. A refused file answers 400 \`invalid_attachments\`.`;
 
 export const messagesEndpoints = {
@@ -101,7 +113,7 @@ export const messagesEndpoints = {
     summary: "Start a thread",
     description: `A new conversation with the team, optionally about one of the account's projects. ${attachmentsNote}`,
     scope: "messages:write",
-    body: newThreadSchema,
+    body: newThreadBody,
     multipart: { files: "attachments" },
     idempotent: true,
     responses: { 201: { description: "The new thread.", schema: threadSchema } },
@@ -115,7 +127,7 @@ export const messagesEndpoints = {
     description: `Adds a message; a closed thread opens again, as on the page. ${attachmentsNote}`,
     scope: "messages:write",
     params: idParams,
-    body: replySchema.omit({ threadId: true }),
+    body: replyBody,
     multipart: { files: "attachments" },
     idempotent: true,
     responses: { 201: { description: "The thread with the new message.", schema: threadSchema }, 404: { description: "No such thread of the account." } },
