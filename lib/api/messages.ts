@@ -39,7 +39,13 @@ export async function sendWithFiles(caller: ApiCaller, attachmentIds: string[], 
     throw invalidAttachments(englishMessage(`attachments.errors.${received.status}`, { name: received.fileName }));
   }
   const uploaded = received.files.map((file) => file.id);
-  const result = await send([...attachmentIds, ...uploaded]);
+  let result: SendResult;
+  try {
+    result = await send([...attachmentIds, ...uploaded]);
+  } catch (error) {
+    await discardUploads(caller.user, uploaded).catch(() => undefined);
+    throw error;
+  }
   if (result.status === "ok") return result.threadId;
   await discardUploads(caller.user, uploaded);
   switch (result.status) {
