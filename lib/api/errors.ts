@@ -1,5 +1,5 @@
 import { z } from "zod";
-import en from "@/lib/i18n/messages/en.json";
+import { englishMessage } from "./english";
 
 /** The one error object every API answer uses: a code for programs, a message for people, and per-field reasons. */
 export const apiErrorSchema = z
@@ -31,24 +31,12 @@ export function apiErrorResponse(status: number, code: string, message: string, 
   return Response.json({ error: { code, message, fields } } satisfies ApiErrorBody, { status, headers });
 }
 
-function lookup(messages: unknown, key: string): unknown {
-  return key.split(".").reduce<unknown>((node, part) => (node && typeof node === "object" ? (node as Record<string, unknown>)[part] : undefined), messages);
-}
-
-/**
- * The pages' validations give message keys (of `validation`, or a feature's full key, as lib/action.ts
- * reads them); the API answers in English. Zod's own messages are English already and pass through.
- */
-export function englishMessage(message: string): string {
-  const found = lookup(en.validation, message) ?? lookup(en, message);
-  return typeof found === "string" ? found : message;
-}
-
-/** Zod issues as `fields`: the first reason per dotted path ("form" when the whole input is wrong). */
+/** Zod issues as `fields`: the first reason per dotted path ("form" when the whole input is wrong), in English. */
 export function fieldsFromZod(error: z.ZodError, prefix = ""): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const issue of error.issues) {
     const path = [prefix, ...issue.path.map(String)].filter(Boolean).join(".") || "form";
+    // The shared validations speak in message keys (the forms translate them): the API answers in English.
     fields[path] ??= englishMessage(issue.message);
   }
   return fields;

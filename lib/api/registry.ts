@@ -1,8 +1,11 @@
 import type { ApiEndpoint } from "./endpoint";
+import { agentsEndpoints } from "./endpoints/agents";
 import { callEndpoints } from "./endpoints/calls";
 import { dashboardEndpoints } from "./endpoints/dashboard";
+import { messagesEndpoints } from "./endpoints/messages";
 import { notificationEndpoints } from "./endpoints/notifications";
 import { profileEndpoints } from "./endpoints/profile";
+import { projectsEndpoints } from "./endpoints/projects";
 import { settingsEndpoints } from "./endpoints/settings";
 import { tokenEndpoints } from "./endpoints/token";
 
@@ -13,5 +16,8 @@ export const apiEndpoints: ApiEndpoint[] = [
   ...Object.values(profileEndpoints),
   ...Object.values(settingsEndpoints),
   ...Object.values(notificationEndpoints),
+  ...Object.values(projectsEndpoints),
+  ...Object.values(messagesEndpoints),
+  ...Object.values(agentsEndpoints),
   ...Object.values(callEndpoints),
 ];
