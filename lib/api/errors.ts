@@ -1,4 +1,5 @@
 import { z } from "zod";
+import english from "@/lib/i18n/messages/en.json";
 
 /** The one error object every API answer uses: a code for programs, a message for people, and per-field reasons. */
 export const apiErrorSchema = z
@@ -30,12 +31,25 @@ export function apiErrorResponse(status: number, code: string, message: string, 
   return Response.json({ error: { code, message, fields } } satisfies ApiErrorBody, { status, headers });
 }
 
+function englishAt(path: string): unknown {
+  return path.split(".").reduce<unknown>((node, key) => (node && typeof node === "object" ? (node as Record<string, unknown>)[key] : undefined), english);
+}
+
+/**
+ * The pages' schemas name their messages by key, of `validation` or in full ("billing.validation.reasonTooLong"),
+ * as lib/action.ts reads them: the API says them in English. Zod's own messages pass as they are.
+ */
+export function englishValidationMessage(message: string): string {
+  const found = englishAt(`validation.${message}`) ?? englishAt(message);
+  return typeof found === "string" ? found : message;
+}
+
 /** Zod issues as `fields`: the first reason per dotted path ("form" when the whole input is wrong). */
 export function fieldsFromZod(error: z.ZodError, prefix = ""): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const issue of error.issues) {
     const path = [prefix, ...issue.path.map(String)].filter(Boolean).join(".") || "form";
-    fields[path] ??= issue.message;
+    fields[path] ??= englishValidationMessage(issue.message);
   }
   return fields;
 }
