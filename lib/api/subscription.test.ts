@@ -3,7 +3,8 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { POST as stripeWebhook } from "@/app/api/stripe/webhook/route";
 import { POST as cancelRoute } from "@/app/api/v1/subscription/cancel/route";
-import { POST as changeRoute } from "@/app/api/v1/subscription/change/route";
+import { GET as previewRoute, POST as changeRoute } from "@/app/api/v1/subscription/change/route";
+import { POST as fixPaymentRoute } from "@/app/api/v1/subscription/fix-payment/route";
 import { GET as plansRoute } from "@/app/api/v1/plans/route";
 import { POST as reactivateRoute } from "@/app/api/v1/subscription/reactivate/route";
 import { GET as getRoute, POST as subscribeRoute } from "@/app/api/v1/subscription/route";
@@ -33,6 +34,8 @@ const getSubscription = (token: string) => callApi(getRoute, subscriptionEndpoin
 const plans = (token: string) => callApi(plansRoute, subscriptionEndpoints.plans, { token });
 const subscribe = (token: string, body: unknown, key?: string) => callApi(subscribeRoute, subscriptionEndpoints.subscribe, { token, body, headers: key ? { "idempotency-key": key } : {} });
 const change = (token: string, body: unknown, key?: string) => callApi(changeRoute, subscriptionEndpoints.change, { token, body, headers: key ? { "idempotency-key": key } : {} });
+const preview = (token: string, planId: string) => callApi(previewRoute, subscriptionEndpoints.previewChange, { token, query: { planId } });
+const fixPayment = (token: string, key?: string) => callApi(fixPaymentRoute, subscriptionEndpoints.fixPayment, { token, headers: key ? { "idempotency-key": key } : {} });
 const cancel = (token: string, body: unknown = {}) => callApi(cancelRoute, subscriptionEndpoints.cancel, { token, body });
 const reactivate = (token: string) => callApi(reactivateRoute, subscriptionEndpoints.reactivate, { token });
 
@@ -138,6 +141,15 @@ describe("the subscription through the API, in demo mode", () => {
     expect(malformed.status).toBe(400);
     expect(malformed.json.error.fields).toEqual({ planId: "This value is not valid." });
 
+    const quote = await preview(token, professional.id);
+    expect(quote.status).toBe(200);
+    // A month's difference is 70.00; about a whole month is left, so close to all of it.
+    expect(quote.json).toMatchObject({ currency: "usd", periodEnd: (await subscriptionRows(customer.accountId!))[0]!.currentPeriodEnd.toISOString() });
+    expect(quote.json.amountDue).toBeGreaterThan(6500);
+    expect(quote.json.amountDue).toBeLessThanOrEqual(7000);
+    expect((await preview(token, starter.id)).json.error.code).toBe("same_plan");
+    expect((await preview(token, "starter")).json.error.fields).toEqual({ planId: "This value is not valid." });
+
     const changed = await change(token, { planId: professional.id }, "upgrade");
     expect(changed.status).toBe(202);
     expect(changed.json.subscription).toMatchObject({ status: "active", plan: { id: professional.id, name: "Professional" } });
@@ -159,6 +171,29 @@ describe("the subscription through the API, in demo mode", () => {
     expect((await reactivate(token)).json.error.code).toBe("not_canceling");
   });
 
+  it("sends a past-due customer to settle what is owed, once per Idempotency-Key; refuses when nothing is due", async () => {
+    const customer = await signedInUser("customer", "api-past-due");
+    const token = await testApiToken(customer, ["subscription:write"]);
+    const plan = await testPlan({ name: "Starter", monthlyPrice: 2900 });
+    expect((await fixPayment(token)).json.error.code).toBe("not_past_due");
+    const checkout = await subscribe(token, { planId: plan.id });
+    await payDemoCheckout(customer, { checkoutId: checkout.json.checkoutUrl.split("/").at(-1), cardNumber: DEMO_CARD_SUCCEEDS });
+    const refused = await fixPayment(token);
+    expect(refused.status).toBe(409);
+    expect(refused.json.error.code).toBe("not_past_due");
+
+    // As the provider's event would leave it.
+    await db().update(subscriptions).set({ status: "past_due" }).where(eq(subscriptions.accountId, customer.accountId!));
+    expect((await getSubscription(token)).json.subscription.status).toBe("past_due");
+    const first = await fixPayment(token, "fix-once");
+    expect(first.status).toBe(201);
+    expect(first.json.checkoutUrl).toMatch(/^https?:\/\/[^/]+\/dashboard\/billing\/checkout\/[0-9a-f-]{36}$/);
+    expect(await fixPayment(token, "fix-once")).toMatchObject({ status: 201, json: first.json });
+    const fixes = await db().select().from(demoCheckoutSessions).where(and(eq(demoCheckoutSessions.accountId, customer.accountId!), eq(demoCheckoutSessions.purpose, "fix_payment")));
+    expect(fixes).toHaveLength(1);
+    expect(fixes[0]).toMatchObject({ amount: 2900 });
+  });
+
   it("acts on the token's own account only, and a read token can look but not change", async () => {
     const subscriber = await signedInUser("customer", "api-sub-owner");
     const stranger = await signedInUser("customer", "api-sub-stranger");
@@ -174,7 +209,8 @@ describe("the subscription through the API, in demo mode", () => {
 
     const reader = await testApiToken(subscriber, ["subscription:read"]);
     expect((await getSubscription(reader)).json.subscription.plan.id).toBe(plan.id);
-    for (const refused of [await cancel(reader), await reactivate(reader), await change(reader, { planId: plan.id }), await subscribe(reader, { planId: plan.id })]) {
+    expect((await preview(reader, randomUUID())).json.error.code).toBe("plan_unavailable");
+    for (const refused of [await cancel(reader), await reactivate(reader), await change(reader, { planId: plan.id }), await subscribe(reader, { planId: plan.id }), await fixPayment(reader)]) {
       expect(refused.status).toBe(403);
       expect(refused.json.error.code).toBe("insufficient_scope");
     }

@@ -20,6 +20,7 @@ const refusals = {
   same_plan: [409, "The subscription is on that plan already."],
   already_canceling: [409, "The subscription is already set to end."],
   not_canceling: [409, "The subscription is not set to end."],
+  not_past_due: [409, "The subscription has no payment due."],
 } as const;
 
 /** A billing service's refusal as the API's answer: its status is the code. */

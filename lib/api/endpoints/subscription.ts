@@ -50,9 +50,17 @@ export const subscriptionStateSchema = z
 
 export const subscriptionCheckoutSchema = z
   .object({
-    checkoutUrl: z.url().meta({ description: "Open this page for the customer to pay the first month. The subscription starts once the payment provider confirms the payment." }),
+    checkoutUrl: z.url().meta({ description: "Open this page for the customer to pay. A subscription starts (or is settled) once the payment provider confirms the payment." }),
   })
   .meta({ id: "SubscriptionCheckout" });
+
+export const planChangePreviewSchema = z
+  .object({
+    amountDue: z.number().int().meta({ description: "What changing now charges, prorated over the rest of the period, in minor units of `currency`; negative: a credit towards the next invoice.", example: 6800 }),
+    currency: z.string(),
+    periodEnd: instant("The end of the current period, which the proration runs to."),
+  })
+  .meta({ id: "PlanChangePreview" });
 
 const refused = (codes: string) => ({ description: codes, schema: apiErrorSchema });
 const accepted = {
@@ -99,6 +107,21 @@ export const subscriptionEndpoints = {
       422: refused("`plan_unavailable`: the plan is not offered."),
     },
   }),
+  previewChange: defineEndpoint({
+    method: "GET",
+    path: "/subscription/change",
+    operationId: "previewPlanChange",
+    tag: "Subscription",
+    summary: "Preview a plan change",
+    description: "What `POST /subscription/change` to `planId` would charge or credit now, as the billing page shows before the customer confirms. Changes nothing.",
+    scope: "subscription:read",
+    query: planIdSchema,
+    responses: {
+      200: { description: "The proration.", schema: planChangePreviewSchema },
+      409: refused("`no_subscription`; `same_plan`."),
+      422: refused("`plan_unavailable`: the plan is not offered, or is in another currency."),
+    },
+  }),
   change: defineEndpoint({
     method: "POST",
     path: "/subscription/change",
@@ -125,6 +148,20 @@ export const subscriptionEndpoints = {
     scope: "subscription:write",
     body: cancelSubscriptionSchema.partial(),
     responses: { 202: accepted, 409: refused("`no_subscription`; `already_canceling`: it is already set to end.") },
+  }),
+  fixPayment: defineEndpoint({
+    method: "POST",
+    path: "/subscription/fix-payment",
+    operationId: "fixSubscriptionPayment",
+    tag: "Subscription",
+    summary: "Settle a past-due subscription",
+    description: "For a subscription that is `past_due` or `unpaid`: answers where the customer updates their payment method and pays what is owed (Stripe's customer portal, or the demo checkout). Send an `Idempotency-Key` to retry safely.",
+    scope: "subscription:write",
+    idempotent: true,
+    responses: {
+      201: { description: "Where to pay.", schema: subscriptionCheckoutSchema },
+      409: refused("`not_past_due`: no payment is due."),
+    },
   }),
   reactivate: defineEndpoint({
     method: "POST",
