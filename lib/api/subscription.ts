@@ -1,10 +1,10 @@
 import "server-only";
+import type { z } from "zod";
 import type { ApiTokenUser } from "@/db/queries/api-tokens";
 import { daysRemaining } from "@/lib/billing/period";
 import { currentSubscriptionWithUsage } from "@/lib/billing/usage";
 import { ApiError } from "./errors";
 import { subscriptionBody, type subscriptionStateSchema } from "./endpoints/subscription";
-import type { z } from "zod";
 
 /** What GET /subscription answers, and the subscription endpoints after a change: as the billing page shows it. */
 export async function subscriptionState(user: ApiTokenUser): Promise<z.input<typeof subscriptionStateSchema>> {
