@@ -2,11 +2,14 @@ import type { ApiEndpoint } from "./endpoint";
 import { agentsEndpoints } from "./endpoints/agents";
 import { callEndpoints } from "./endpoints/calls";
 import { dashboardEndpoints } from "./endpoints/dashboard";
+import { exportEndpoints } from "./endpoints/export";
+import { invoiceEndpoints } from "./endpoints/invoices";
 import { messagesEndpoints } from "./endpoints/messages";
 import { notificationEndpoints } from "./endpoints/notifications";
 import { profileEndpoints } from "./endpoints/profile";
 import { projectsEndpoints } from "./endpoints/projects";
 import { settingsEndpoints } from "./endpoints/settings";
+import { subscriptionEndpoints } from "./endpoints/subscription";
 import { tokenEndpoints } from "./endpoints/token";
 
 /** Every endpoint of the API, in the reference page's order. A route file serves each; a test checks both ways. */
@@ -19,5 +22,8 @@ export const apiEndpoints: ApiEndpoint[] = [
   ...Object.values(projectsEndpoints),
   ...Object.values(messagesEndpoints),
   ...Object.values(agentsEndpoints),
+  ...Object.values(invoiceEndpoints),
+  ...Object.values(subscriptionEndpoints),
+  ...Object.values(exportEndpoints),
   ...Object.values(callEndpoints),
 ];
