@@ -1,5 +1,7 @@
 import { expect, test, type APIRequestContext, type Locator, type Page } from "@playwright/test";
+import { randomUUID } from "node:crypto";
 import { createVerifiedCustomer, newClient, signedInAs, signIn } from "./helpers";
+import { expectNoCrossUserAccess, twoCustomers, type OwnedResource } from "./security/cross-user";
 
 const password = "tilda's token passphrase";
 
@@ -85,4 +87,41 @@ test("a customer creates a profile:read token on the Security page, uses it, rev
   await page.goto("/dashboard/notifications");
   await expect(page.getByRole("main")).toContainText("Our team revoked an API token");
   await Promise.all([context.close(), staff.close()]);
+});
+
+/** A token made on the owner's Security page; its id is on the page, the token itself only in the create answer. */
+function apiTokensIn(request: APIRequestContext): OwnedResource {
+  let token = "";
+  return {
+    name: "API tokens",
+    async create(owner) {
+      const page = await owner.context.newPage();
+      await page.goto("/dashboard/security");
+      const card = page.getByRole("region", { name: "API tokens" });
+      const name = `Owner sync ${randomUUID().slice(0, 8)}`;
+      await card.getByLabel("Name", { exact: true }).fill(name);
+      await card.getByRole("group", { name: "Calls" }).getByRole("radio", { name: "Write" }).check();
+      await card.getByLabel("Current password").fill(owner.password);
+      await card.getByRole("button", { name: "Create token" }).click();
+      token = await card.getByLabel("Your new token").inputValue();
+      await page.close();
+      const html = await (await owner.context.request.get("/dashboard/security")).text();
+      const ids = [...html.matchAll(/id="api-token-([0-9a-f-]{36})"/g)].map((match) => match[1]!);
+      expect(ids, "the owner has exactly one token").toHaveLength(1);
+      return { id: ids[0]!, canaries: [name, token.slice(0, 10)] };
+    },
+    lists: ["/dashboard/security"],
+    actions: [{ name: "revokeApiTokenAction", fields: (id) => ({ tokenId: id }), refusal: "This token does not exist or is already revoked." }],
+    async ownerView(owner, id) {
+      const html = await (await owner.context.request.get("/dashboard/security")).text();
+      return { listed: html.includes(`id="api-token-${id}"`), works: (await whoAmI(request, token)).status() };
+    },
+  };
+}
+
+test("a customer can neither see nor revoke another customer's API token", async ({ browser, request }) => {
+  const customers = await twoCustomers(browser);
+  await expectNoCrossUserAccess(apiTokensIn(request), customers);
+  await customers.owner.context.close();
+  await customers.intruder.context.close();
 });

@@ -9,7 +9,7 @@ import { activityEvents, apiTokens, auditLog, emailOutbox, notifications, users 
 import { setupTestDatabase, signedInUser, uniqueIp } from "@/db/testing";
 import { callApi, testApiToken } from "@/db/testing/api";
 import { tokenEndpoints } from "@/lib/api/endpoints/token";
-import { apiTokenRateLimit, staffRevokeApiToken } from "@/lib/api/tokens";
+import { apiTokenRateLimit, apiTokenStatus, staffRevokeApiToken } from "@/lib/api/tokens";
 import { API_TOKEN_NAME_MAX, API_TOKENS_PER_USER_MAX } from "@/lib/constants";
 import { AppError } from "@/lib/errors";
 import messages from "@/lib/i18n/messages/en.json";
@@ -141,6 +141,16 @@ describe("creating a token on the Security page", () => {
     actAs(staff);
     expect(await createApiTokenAction({ ok: false }, form(valid))).toMatchObject({ ok: false, message: "You are not allowed to do that." });
     expect(await tokenCount(staff.id)).toBe(0);
+  });
+});
+
+describe("a token's status in the lists", () => {
+  it("is expired once its expiry has passed, and revoked whatever its expiry says", () => {
+    const now = new Date("2026-11-26T12:00:00Z");
+    expect(apiTokenStatus({ revokedAt: null, expiresAt: null }, now)).toBe("active");
+    expect(apiTokenStatus({ revokedAt: null, expiresAt: new Date("2026-11-26T12:00:01Z") }, now)).toBe("active");
+    expect(apiTokenStatus({ revokedAt: null, expiresAt: now }, now)).toBe("expired");
+    expect(apiTokenStatus({ revokedAt: new Date("2026-11-01T00:00:00Z"), expiresAt: new Date("2026-11-02T00:00:00Z") }, now)).toBe("revoked");
   });
 });
 
