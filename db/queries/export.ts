@@ -10,6 +10,7 @@ import {
   agentAssignments,
   agentRequests,
   agents,
+  apiTokens,
   auditLog,
   authSessions,
   calendarFeeds,
@@ -298,6 +299,18 @@ const twoFactorColumns = { enabled: null, enabled_at: null, enrolled_at: null, u
 
 const calendarFeedColumns = { created_at: calendarFeeds.createdAt, last_used_at: calendarFeeds.lastUsedAt };
 
+// Never the token's hash: what the Security page lists.
+const apiTokenColumns = {
+  id: apiTokens.id,
+  name: apiTokens.name,
+  prefix: apiTokens.prefix,
+  scopes: apiTokens.scopes,
+  created_at: apiTokens.createdAt,
+  last_used_at: apiTokens.lastUsedAt,
+  expires_at: apiTokens.expiresAt,
+  revoked_at: apiTokens.revokedAt,
+};
+
 const membershipColumns = { account_id: customerAccountMembers.accountId, role: customerAccountMembers.role, created_at: customerAccountMembers.createdAt };
 
 const threadReadColumns = { thread_id: messageThreadReads.threadId, read_at: messageThreadReads.readAt };
@@ -560,6 +573,7 @@ export const exportReaders = {
     return [{ enabled: Boolean(row?.enabledAt), enabled_at: row?.enabledAt ?? null, enrolled_at: row?.createdAt ?? null, unused_recovery_codes: row?.enabledAt ? (codes?.unused ?? 0) : 0 }];
   }),
   calendar_feed: whole(calendarFeedColumns, (s, db) => db.select(calendarFeedColumns).from(calendarFeeds).where(eq(calendarFeeds.userId, s.userId))),
+  api_tokens: whole(apiTokenColumns, (s, db) => db.select(apiTokenColumns).from(apiTokens).where(eq(apiTokens.userId, s.userId)).orderBy(asc(apiTokens.createdAt), asc(apiTokens.id))),
   account_membership: whole(membershipColumns, (s, db) => db.select(membershipColumns).from(customerAccountMembers).where(eq(customerAccountMembers.userId, s.userId))),
   thread_reads: whole(threadReadColumns, (s, db) => db.select(threadReadColumns).from(messageThreadReads).where(eq(messageThreadReads.userId, s.userId)).orderBy(asc(messageThreadReads.readAt))),
   // The outbox is addressed, not linked to a user: the messages sent to the user's address.

@@ -13,6 +13,8 @@ export const notificationTypes = {
   "security.twoFactorDisabled": { category: "account", link: "/dashboard/security" },
   "security.twoFactorLocked": { category: "account", link: "/dashboard/security" },
   "security.twoFactorResetByStaff": { category: "account", link: "/dashboard/security" },
+  "security.apiTokenCreated": { category: "account", link: "/dashboard/security" },
+  "security.apiTokenRevokedByStaff": { category: "account", link: "/dashboard/security" },
   "account.emailChanged": { category: "account", link: "/dashboard/profile" },
   "project.created": { category: "projects", link: "/dashboard/projects" },
   "project.statusChanged": { category: "projects", link: "/dashboard/projects" },
