@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, inArray, isNull, lt, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { getDb, type Database } from "@/db";
 import { customerAccountMembers, customerAccounts, webhookDeliveries, webhookDeliveryAttempts, webhookEndpoints } from "@/db/schema";
 import type { WebhookDeliveryStatus, WebhookEventType } from "@/lib/constants";
@@ -332,13 +332,4 @@ export async function listAccountOwnerIds(accountId: string, db: Database = getD
     .from(customerAccountMembers)
     .where(and(eq(customerAccountMembers.accountId, accountId), eq(customerAccountMembers.role, "owner")));
   return rows.map((row) => row.userId);
-}
-
-/** Retention: deliveries (and their attempts) older than `days`. */
-export async function deleteOldWebhookDeliveries(days: number, db: Database = getDb()): Promise<number> {
-  const rows = await db
-    .delete(webhookDeliveries)
-    .where(lt(webhookDeliveries.createdAt, sql`now() - make_interval(days => ${days})`))
-    .returning({ id: webhookDeliveries.id });
-  return rows.length;
 }

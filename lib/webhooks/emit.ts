@@ -8,7 +8,8 @@ import { enqueue } from "@/lib/jobs";
 
 /** What an event carries about its object: ids, states, amounts in minor units with their currency, ISO dates. */
 export type WebhookEventData = Record<string, unknown>;
-export type WebhookEvent = { accountId: string; type: WebhookEventType; data: WebhookEventData };
+/** `data` may be a function: a bulk insert builds it only for the accounts that have a subscribed endpoint. */
+export type WebhookEvent = { accountId: string; type: WebhookEventType; data: WebhookEventData | (() => WebhookEventData) };
 
 /** The body every delivery of an event sends (Standard Webhooks' shape). */
 export type WebhookPayload = { type: WebhookEventType; timestamp: string; data: WebhookEventData };
@@ -42,11 +43,11 @@ export async function emitWebhookEvents(events: WebhookEvent[], tx: Transaction)
     const endpoints = await listSubscribedWebhookEndpoints([...new Set(ofType.map((event) => event.accountId))], type, tx);
     if (endpoints.length === 0) continue;
     const rows: NewWebhookDelivery[] = ofType.flatMap((event) => {
-      const payload: WebhookPayload = { type, timestamp, data: event.data };
+      const targets = endpoints.filter((endpoint) => endpoint.accountId === event.accountId);
+      if (targets.length === 0) return [];
+      const payload: WebhookPayload = { type, timestamp, data: typeof event.data === "function" ? event.data() : event.data };
       const eventId = newWebhookEventId();
-      return endpoints
-        .filter((endpoint) => endpoint.accountId === event.accountId)
-        .map((endpoint) => ({ endpointId: endpoint.id, accountId: event.accountId, eventId, eventType: type, payload }));
+      return targets.map((endpoint) => ({ endpointId: endpoint.id, accountId: event.accountId, eventId, eventType: type, payload }));
     });
     await enqueueWebhookDeliveries(rows, tx);
   }
