@@ -2,7 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, test, type Page } from "@playwright/test";
 import { Webhook } from "standardwebhooks";
-import { createVerifiedCustomer, newClient, signIn } from "./helpers";
+import { createVerifiedCustomer, newClient, signedInAs, signIn } from "./helpers";
 import { staffCreatesProject, uniqueProjectName } from "./projects";
 
 type Received = { headers: Record<string, string>; body: string };
@@ -26,7 +26,7 @@ async function startReceiver() {
 
 const addForm = (page: Page) => page.getByRole("form", { name: "Add endpoint" });
 
-test("an account owner registers a webhook for a local receiver, copies its secret, and a project status change arrives signed, shows in the delivery log and is replayed", async ({ browser }) => {
+test("an account owner registers a webhook for a local receiver, copies its secret, and a project status change arrives signed, shows in the delivery log and is replayed; the secret rotates; another customer finds neither endpoint nor delivery", async ({ browser }) => {
   test.setTimeout(120_000);
   const receiver = await startReceiver();
   const password = "Wendy Webhook passphrase";
@@ -123,8 +123,35 @@ test("an account owner registers a webhook for a local receiver, copies its secr
   await expect(log.getByRole("row").filter({ hasText: "project.status_changed" })).toHaveCount(2);
   await expect(async () => {
     await page.reload();
-    await expect(log.getByRole("row").filter({ hasText: "Replay" })).toContainText("Succeeded · 200", { timeout: 1_000 });
+    await expect(log.getByRole("row").filter({ hasText: "Replayed" })).toContainText("Succeeded · 200", { timeout: 1_000 });
   }).toPass();
+
+  // Rotating shows a new secret once; the old one keeps signing beside it for a day.
+  await page.getByRole("button", { name: "Rotate secret" }).click();
+  const confirm = page.getByRole("dialog", { name: "Rotate the signing secret?" });
+  await expect(confirm).toContainText("For 24 hours deliveries carry signatures of both the old and the new secret");
+  await confirm.getByRole("button", { name: "Rotate the secret" }).click();
+  await expect(page.getByTestId("form-message").filter({ hasText: "The secret was rotated." })).toBeVisible();
+  const rotated = await page.getByRole("textbox", { name: "New signing secret" }).inputValue();
+  expect(rotated).toMatch(/^whsec_/);
+  expect(rotated).not.toBe(secret);
+  await expect(page.getByText("The old secret keeps signing alongside it for 24 hours")).toBeVisible();
+
+  // Another customer gets the app's not-found page for this endpoint and its delivery, and sees no trace of them.
+  const endpointPath = new URL(page.url()).pathname;
+  await page.getByRole("link", { name: "project.status_changed" }).first().click();
+  await expect(page).toHaveURL(/\/deliveries\/[0-9a-f-]{36}$/);
+  const deliveryPath = new URL(page.url()).pathname;
+  const stranger = await signedInAs(browser, "customer");
+  const strangerPage = await stranger.newPage();
+  for (const path of [endpointPath, deliveryPath]) {
+    await strangerPage.goto(path);
+    await expect(strangerPage.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
+    await expect(strangerPage.locator("main")).not.toContainText(receiver.url);
+    await expect(strangerPage.locator("main")).not.toContainText(first.headers["webhook-id"]!);
+  }
+  await stranger.close();
+  await page.goto(endpointPath);
 
   // On a phone the log scrolls inside its own box; the page itself does not scroll sideways.
   await page.setViewportSize({ width: 360, height: 800 });

@@ -8,10 +8,7 @@ const tones = { pending: "warning", succeeded: "success", failed: "danger" } as 
 export async function DeliveryStatusBadge({ status, responseStatus }: { status: WebhookDeliveryStatus; responseStatus: number | null }) {
   const t = await getTranslations("webhooks.statuses");
   return (
-    <Badge tone={tones[status]}>
-      {t(status)}
-      {responseStatus !== null ? <bdi dir="ltr"> · {responseStatus}</bdi> : null}
-    </Badge>
+    <Badge tone={tones[status]}>{responseStatus !== null ? `${t(status)} · ${responseStatus}` : t(status)}</Badge>
   );
 }
 
