@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { getDb, type Database } from "@/db";
 import { customerAccountMembers, customerAccounts, webhookDeliveries, webhookDeliveryAttempts, webhookEndpoints } from "@/db/schema";
-import type { WebhookDeliveryStatus, WebhookEventType } from "@/lib/constants";
+import type { WebhookDeliveryEventType, WebhookDeliveryStatus, WebhookEventType } from "@/lib/constants";
 import { cursorTime, type Cursor } from "./search";
 
 /** What the owner sees of an endpoint: never its secrets. */
@@ -109,7 +109,14 @@ export async function deleteWebhookEndpointRow(accountId: string, endpointId: st
   return row ?? null;
 }
 
-/** The sealed secrets, for signing and for the owner's rotation; `accountId` null only for the delivery job. */
+/** The current sealed secret of each endpoint, for the prefix the owner sees. */
+export async function listWebhookEndpointSealedSecrets(endpointIds: string[], db: Database = getDb()): Promise<Map<string, string>> {
+  if (endpointIds.length === 0) return new Map();
+  const rows = await db.select({ id: webhookEndpoints.id, secretSealed: webhookEndpoints.secretSealed }).from(webhookEndpoints).where(inArray(webhookEndpoints.id, endpointIds));
+  return new Map(rows.map((row) => [row.id, row.secretSealed]));
+}
+
+/** The sealed secrets, for signing and for the owner's rotation. */
 export async function getWebhookEndpointSecrets(endpointId: string, db: Database = getDb()) {
   const [row] = await db
     .select({
@@ -159,7 +166,7 @@ export type NewWebhookDelivery = {
   endpointId: string;
   accountId: string;
   eventId: string;
-  eventType: WebhookEventType;
+  eventType: WebhookDeliveryEventType;
   payload: Record<string, unknown>;
   replayOfId?: string | null;
 };
@@ -191,7 +198,7 @@ export type WebhookDeliveryRow = {
   id: string;
   endpointId: string;
   eventId: string;
-  eventType: WebhookEventType;
+  eventType: WebhookDeliveryEventType;
   status: WebhookDeliveryStatus;
   attempts: number;
   responseStatus: number | null;

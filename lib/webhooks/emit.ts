@@ -2,7 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { insertWebhookDeliveries, listSubscribedWebhookEndpoints, type NewWebhookDelivery } from "@/db/queries/webhooks";
 import type { Transaction } from "@/db/queries/transaction";
-import type { WebhookEventType } from "@/lib/constants";
+import type { WebhookDeliveryEventType, WebhookEventType } from "@/lib/constants";
 import { appUrl } from "@/lib/env";
 import { enqueue } from "@/lib/jobs";
 
@@ -12,7 +12,7 @@ export type WebhookEventData = Record<string, unknown>;
 export type WebhookEvent = { accountId: string; type: WebhookEventType; data: WebhookEventData | (() => WebhookEventData) };
 
 /** The body every delivery of an event sends (Standard Webhooks' shape). */
-export type WebhookPayload = { type: WebhookEventType; timestamp: string; data: WebhookEventData };
+export type WebhookPayload = { type: WebhookDeliveryEventType; timestamp: string; data: WebhookEventData };
 
 /** Receivers deduplicate on this id (`webhook-id`): every try of an event, and its replays, send the same one. */
 export function newWebhookEventId(): string {

@@ -19,6 +19,7 @@ import {
   listWebhookEndpoints,
   replayWebhookDelivery,
   rotateWebhookSecret,
+  sendTestWebhook,
   updateWebhookEndpoint,
 } from "./service";
 import { startWebhookReceiver } from "./testing";
@@ -232,6 +233,8 @@ describe("webhook deliveries", () => {
       [original.id, "succeeded"],
       [null, "succeeded"],
     ]);
+    await updateWebhookEndpoint(owner, endpoint.id, { enabled: false }, info());
+    expect(await replayWebhookDelivery(owner, original.id, info())).toEqual({ status: "endpoint_disabled" });
   });
 
   it("are signed with both secrets during a rotation's overlap, and with the new one only after it", async () => {
@@ -290,6 +293,29 @@ describe("webhook deliveries", () => {
     await emitTest(owner.accountId!);
     await runQueuedJobs({ only: ["webhook.deliver"] });
     expect(receiver.received.map((request) => request.path)).toEqual(["/named"]);
+  });
+
+  it("do not follow redirects: a 3xx is a failed try", async () => {
+    const { owner, endpoint } = await ownerWithEndpoint();
+    receiver.answerWith(302);
+    await emitTest(owner.accountId!);
+    const { id } = await onlyDelivery(owner, endpoint.id);
+    expect(await deliverWebhook({ deliveryId: id, attempt: 0 })).toEqual({ status: "retry" });
+    expect(receiver.received).toHaveLength(1);
+    expect(await getWebhookDelivery(owner, id)).toMatchObject({ status: "pending", responseStatus: 302 });
+  });
+
+  it("include a test ping the owner sends, signed like any other", async () => {
+    const { owner, endpoint, secret } = await ownerWithEndpoint();
+    const sent = await sendTestWebhook(owner, endpoint.id, info());
+    expect(sent).toEqual({ status: "ok", deliveryId: expect.any(String) });
+    await runQueuedJobs({ only: ["webhook.deliver"] });
+    expect(new Webhook(secret).verify(receiver.received[0]!.body, receiver.received[0]!.headers)).toMatchObject({ type: "ping", data: { endpointId: endpoint.id } });
+    expect((await onlyDelivery(owner, endpoint.id)).eventType).toBe("ping");
+    const stranger = await signedInUser("customer", "stranger");
+    expect(await sendTestWebhook(stranger, endpoint.id, info())).toEqual({ status: "not_found" });
+    await updateWebhookEndpoint(owner, endpoint.id, { enabled: false }, info());
+    expect(await sendTestWebhook(owner, endpoint.id, info())).toEqual({ status: "endpoint_disabled" });
   });
 
   it("list a page at a time, newest first", async () => {

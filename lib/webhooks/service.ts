@@ -13,6 +13,7 @@ import {
   listLastWebhookDeliveries,
   listWebhookDeliveryRows,
   listWebhookEndpointRows,
+  listWebhookEndpointSealedSecrets,
   setWebhookEndpointSecrets,
   updateWebhookEndpointRow,
   type WebhookDeliveryAttemptRow,
@@ -21,11 +22,11 @@ import {
   type WebhookLastDelivery,
 } from "@/db/queries/webhooks";
 import type { Actor } from "@/lib/actor";
-import { WEBHOOK_ENDPOINTS_PER_ACCOUNT_MAX, WEBHOOK_SECRET_OVERLAP_HOURS, type WebhookEventType } from "@/lib/constants";
+import { WEBHOOK_ENDPOINTS_PER_ACCOUNT_MAX, WEBHOOK_PING_EVENT, WEBHOOK_SECRET_OVERLAP_HOURS, type WebhookEventType } from "@/lib/constants";
 import { decodeCursor, encodeCursor } from "@/lib/cursor";
 import { AppError } from "@/lib/errors";
 import type { RequestInfo } from "@/lib/request-info";
-import { enqueueWebhookDeliveries } from "./emit";
+import { enqueueWebhookDeliveries, newWebhookEventId, type WebhookPayload } from "./emit";
 import { generateWebhookSecret, sealWebhookSecret, unsealWebhookSecret, webhookSecretPrefix } from "./secrets";
 import { checkWebhookTarget, type WebhookTargetProblem } from "./target";
 
@@ -59,17 +60,12 @@ function withSecretPrefix(row: WebhookEndpointBase, secretSealed: string | undef
 }
 
 async function describe(rows: WebhookEndpointBase[], db?: Transaction): Promise<WebhookEndpoint[]> {
-  const last = await listLastWebhookDeliveries(
-    rows.map((row) => row.id),
-    db,
-  );
-  return Promise.all(
-    rows.map(async (row) => {
-      const secrets = await getWebhookEndpointSecrets(row.id, db);
-      const lastDelivery = last.get(row.id);
-      return { ...withSecretPrefix(row, secrets?.secretSealed), ...(lastDelivery ? { lastDelivery } : {}) };
-    }),
-  );
+  const ids = rows.map((row) => row.id);
+  const [last, sealed] = [await listLastWebhookDeliveries(ids, db), await listWebhookEndpointSealedSecrets(ids, db)];
+  return rows.map((row) => {
+    const lastDelivery = last.get(row.id);
+    return { ...withSecretPrefix(row, sealed.get(row.id)), ...(lastDelivery ? { lastDelivery } : {}) };
+  });
 }
 
 /** The account's endpoints, oldest first (at most WEBHOOK_ENDPOINTS_PER_ACCOUNT_MAX): never their secrets. */
@@ -232,6 +228,24 @@ export async function replayWebhookDelivery(actor: Actor, deliveryId: string, in
       { action: "user.webhook_delivery_replayed", actorId: actor.id, targetUserId: actor.id, ...info, metadata: { endpointId: original.endpointId, deliveryId: original.id, replayId: id! } },
       tx,
     );
+    return { status: "ok" as const, deliveryId: id! };
+  }, db);
+}
+
+export type SendTestWebhookResult = { status: "ok"; deliveryId: string } | { status: "not_found" } | { status: "endpoint_disabled" };
+
+/**
+ * Sends the endpoint a `ping` event (no endpoint subscribes to it) to try the receiver and its
+ * signature check; it shows in the delivery log and is retried like any other. Not audited: it changes nothing.
+ */
+export async function sendTestWebhook(actor: Actor, endpointId: string, _info: RequestInfo, db?: Transaction): Promise<SendTestWebhookResult> {
+  const accountId = await managedAccount(actor, db);
+  return inTransaction(async (tx) => {
+    const endpoint = await getWebhookEndpointRow(accountId, endpointId, tx);
+    if (!endpoint) return { status: "not_found" as const };
+    if (!endpoint.enabled) return { status: "endpoint_disabled" as const };
+    const payload: WebhookPayload = { type: WEBHOOK_PING_EVENT, timestamp: new Date().toISOString(), data: { endpointId, message: "A test event sent from the webhooks page." } };
+    const [id] = await enqueueWebhookDeliveries([{ endpointId, accountId, eventId: newWebhookEventId(), eventType: WEBHOOK_PING_EVENT, payload }], tx);
     return { status: "ok" as const, deliveryId: id! };
   }, db);
 }
