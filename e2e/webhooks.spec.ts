@@ -26,7 +26,7 @@ async function startReceiver() {
 
 const addForm = (page: Page) => page.getByRole("form", { name: "Add endpoint" });
 
-test("an account owner registers a webhook for a local receiver, copies its secret, and a project status change arrives signed, shows in the delivery log and is replayed; the secret rotates; another customer finds neither endpoint nor delivery", async ({ browser }) => {
+test("an account owner registers a webhook for a local receiver, copies its secret, and a project status change arrives signed, shows in the delivery log and is replayed; the secret rotates; another customer finds neither endpoint nor delivery; it is turned off, on and deleted", async ({ browser }) => {
   test.setTimeout(120_000);
   const receiver = await startReceiver();
   const password = "Wendy Webhook passphrase";
@@ -156,6 +156,21 @@ test("an account owner registers a webhook for a local receiver, copies its secr
   // On a phone the log scrolls inside its own box; the page itself does not scroll sideways.
   await page.setViewportSize({ width: 360, height: 800 });
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await page.setViewportSize({ width: 1280, height: 800 });
+
+  // Turned off, it says so; on again; then deleted behind its confirmation.
+  const endpointCard = page.getByRole("region", { name: "Endpoint", exact: true });
+  await endpointCard.getByRole("button", { name: "Turn off" }).click();
+  await expect(endpointCard.getByTestId("form-message")).toHaveText("The endpoint is off. No events are sent to it until you turn it on again.");
+  await expect(endpointCard.getByText("Disabled", { exact: true })).toBeVisible();
+  await endpointCard.getByRole("button", { name: "Turn on" }).click();
+  await expect(endpointCard.getByTestId("form-message")).toHaveText("The endpoint is on. New events will be delivered to it.");
+  await expect(endpointCard.getByText("Enabled", { exact: true })).toBeVisible();
+  await page.getByRole("region", { name: "Delete endpoint" }).getByRole("button", { name: "Delete endpoint" }).click();
+  await page.getByRole("dialog", { name: "Delete endpoint" }).getByRole("button", { name: "Delete the endpoint" }).click();
+  await expect(page).toHaveURL(/\/dashboard\/settings\/webhooks\?deleted=1$/);
+  await expect(page.getByTestId("form-message")).toHaveText("The endpoint was deleted.");
+  await expect(page.getByRole("table", { name: "Your webhook endpoints" })).toContainText("No endpoints yet.");
 
   await context.close();
   await receiver.close();
