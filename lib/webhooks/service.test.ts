@@ -2,6 +2,8 @@ import dns from "node:dns";
 import { and, eq } from "drizzle-orm";
 import { Webhook } from "standardwebhooks";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { closeOwnedAccount } from "@/db/queries/account-deletion";
+import { deleteExpiredRecords } from "@/db/queries/cleanup";
 import { inTransaction } from "@/db/queries/transaction";
 import { auditLog, customerAccountMembers, customerAccounts, notifications, webhookDeliveries, webhookEndpoints } from "@/db/schema";
 import { setupTestDatabase, signedInUser, uniqueIp } from "@/db/testing";
@@ -329,5 +331,23 @@ describe("webhook deliveries", () => {
     expect(new Set(ids).size).toBe(5);
     const all = await listWebhookDeliveries(owner, endpoint.id, { limit: 10 });
     expect(all.rows.map((row) => row.id)).toEqual(ids);
+  });
+
+  it("are kept 30 days by the daily clean-up", async () => {
+    const { owner, endpoint } = await ownerWithEndpoint();
+    await emitTest(owner.accountId!, { n: "old" });
+    await emitTest(owner.accountId!, { n: "new" });
+    const [newest, oldest] = (await listWebhookDeliveries(owner, endpoint.id, { limit: 10 })).rows;
+    await db().update(webhookDeliveries).set({ createdAt: new Date(Date.now() - 31 * 24 * 3600_000) }).where(eq(webhookDeliveries.id, oldest!.id));
+    expect((await deleteExpiredRecords()).webhookDeliveries).toBeGreaterThanOrEqual(1);
+    expect((await listWebhookDeliveries(owner, endpoint.id, { limit: 10 })).rows.map((row) => row.id)).toEqual([newest!.id]);
+  });
+
+  it("end with the account: closing it deletes its endpoints and their log", async () => {
+    const { owner, endpoint } = await ownerWithEndpoint();
+    await emitTest(owner.accountId!);
+    await inTransaction((tx) => closeOwnedAccount(owner.accountId!, tx));
+    expect(await db().select().from(webhookEndpoints).where(eq(webhookEndpoints.id, endpoint.id))).toEqual([]);
+    expect(await db().select().from(webhookDeliveries).where(eq(webhookDeliveries.endpointId, endpoint.id))).toEqual([]);
   });
 });
