@@ -159,6 +159,8 @@ async function plantCustomer(label: string) {
   await db.insert(schema.callRequests).values({ accountId, requestedById: user.id, toNumber: "+15550100", notes: put("call_requests") });
   await db.insert(schema.calls).values({ accountId, direction: "inbound", status: "completed", fromNumber: "+15550100", toNumber: "+15550199", startedAt: new Date(), durationSeconds: 60, currency: "usd", summary: put("calls") });
   await db.insert(schema.callPreferences).values({ accountId, recordingConsent: true });
+  await db.insert(schema.webhookEndpoints).values({ accountId, url: "https://hooks.example.com/in", description: put("webhook_endpoints"), events: ["call.completed"], secretSealed: `secret-${tag}-webhook` });
+  secrets.push(`secret-${tag}-webhook`);
   await db.insert(schema.activityEvents).values({ accountId, area: "projects", type: put("activity_events") });
   return { user, planted, secrets };
 }

@@ -16,6 +16,7 @@ export const notificationTypes = {
   "security.apiTokenCreated": { category: "account", link: "/dashboard/security" },
   "security.apiTokenRevokedByStaff": { category: "account", link: "/dashboard/security" },
   "account.emailChanged": { category: "account", link: "/dashboard/profile" },
+  "webhooks.endpointDisabled": { category: "account", link: "/dashboard/settings/webhooks" },
   "project.created": { category: "projects", link: "/dashboard/projects" },
   "project.statusChanged": { category: "projects", link: "/dashboard/projects" },
   "project.updatePosted": { category: "projects", link: "/dashboard/projects" },
