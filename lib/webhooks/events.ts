@@ -85,7 +85,7 @@ export function messageEventData(thread: { id: string; subject: string }, messag
     threadId: thread.id,
     subject: thread.subject,
     createdAt: iso(message.createdAt ?? new Date()),
-    url: apiUrl(`/messages/${thread.id}`),
+    url: apiUrl(`/messages/threads/${thread.id}`),
   };
 }
 
