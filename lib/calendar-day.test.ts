@@ -8,7 +8,7 @@ describe("a calendar day from a date input", () => {
   });
 
   it("refuses impossible days, typos in the year and other formats, which would break the calendar feed", () => {
-    expect(["2026-02-30", "2027-02-29", "0026-03-01", "1999-12-31", "2101-01-01", "20260-01-01", "2026-3-1", "01.03.2026", ""].some(isCalendarDay)).toBe(false);
+    expect(["2026-02-30", "2027-02-29", "0026-03-01", "1999-12-31", "2101-01-01", "20260-01-01", "2026-3-1", "01.03.2026", "", "2026-13-45", "2026-00-10", "2026-01-32"].some(isCalendarDay)).toBe(false);
   });
 });
 

@@ -24,5 +24,7 @@ export function formatCalendarDay(format: LanguageFormatter | Pick<DateFormatter
 export function isCalendarDay(value: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
   const year = Number(value.slice(0, 4));
-  return year >= 2000 && year <= 2100 && calendarDayDate(value).toISOString().startsWith(value);
+  // A month past 12 or a day past 31 is no date at all (toISOString would throw), not just a wrong one.
+  const date = calendarDayDate(value);
+  return year >= 2000 && year <= 2100 && !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
 }

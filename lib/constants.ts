@@ -257,6 +257,9 @@ export const webhookEventTypes = [
   "subscription.updated",
 ] as const;
 export type WebhookEventType = (typeof webhookEventTypes)[number];
+/** A test delivery the owner sends from the webhooks page; no endpoint subscribes to it. */
+export const WEBHOOK_PING_EVENT = "ping";
+export type WebhookDeliveryEventType = WebhookEventType | typeof WEBHOOK_PING_EVENT;
 export const webhookDeliveryStatuses = ["pending", "succeeded", "failed"] as const;
 export type WebhookDeliveryStatus = (typeof webhookDeliveryStatuses)[number];
 export const WEBHOOK_URL_MAX = 2000;

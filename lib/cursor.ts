@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Cursor } from "@/db/queries/search";
+import { isCalendarDay } from "@/lib/calendar-day";
 
 /**
  * A cursor's instant as the database wrote it (microseconds, UTC), and a real one: "2024-13-45"
@@ -26,6 +27,23 @@ export function decodeCursor(value: string | undefined): Cursor | null {
   try {
     const parsed = cursorSchema.safeParse(JSON.parse(Buffer.from(value, "base64url").toString("utf8")));
     return parsed.success ? { createdAt: parsed.data[0], id: parsed.data[1] } : null;
+  } catch {
+    return null;
+  }
+}
+
+const dayCursorSchema = z.tuple([z.string().refine(isCalendarDay), z.uuid()]);
+
+/** A keyset position over (calendar day, id), e.g. an invoice's issue day, as an opaque URL value. */
+export function encodeDayCursor(cursor: { day: string; id: string }): string {
+  return Buffer.from(JSON.stringify([cursor.day, cursor.id])).toString("base64url");
+}
+
+/** The position, or null for a value no list gave out. */
+export function decodeDayCursor(value: string): { day: string; id: string } | null {
+  try {
+    const parsed = dayCursorSchema.safeParse(JSON.parse(Buffer.from(value, "base64url").toString("utf8")));
+    return parsed.success ? { day: parsed.data[0], id: parsed.data[1] } : null;
   } catch {
     return null;
   }

@@ -29,3 +29,12 @@ export function smtpUrl(): string | undefined {
 export function mailFrom(): string {
   return process.env.MAIL_FROM ?? "Clientdesk <no-reply@clientdesk.test>";
 }
+
+/**
+ * WEBHOOK_ALLOW_PRIVATE_TARGETS=true lets webhook endpoints point at loopback addresses (127.0.0.0/8,
+ * ::1, "localhost") and use plain http, for local development and tests. Private, link-local and the
+ * other internal ranges stay refused even then. Production leaves it unset.
+ */
+export function webhookLoopbackAllowed(): boolean {
+  return process.env.WEBHOOK_ALLOW_PRIVATE_TARGETS === "true";
+}

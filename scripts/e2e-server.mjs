@@ -31,6 +31,8 @@ const env = {
   // The test browser plays the proxy in front of the app: each test context sends its own
   // x-forwarded-for, so one test's sign-in attempts never count against another's address.
   TRUSTED_PROXY_HOPS: "1",
+  // The webhook test registers a receiver it starts on 127.0.0.1 (loopback only; see README).
+  WEBHOOK_ALLOW_PRIVATE_TARGETS: "true",
   NEXT_TELEMETRY_DISABLED: "1",
 };
 

@@ -26,6 +26,7 @@ import {
   subscriptions,
   userSettings,
   users,
+  webhookEndpoints,
 } from "@/db/schema";
 import { liveSubscriptionStatuses, type AccountMemberRole } from "@/lib/constants";
 
@@ -126,6 +127,8 @@ export async function deleteFileRows(userId: string, ownedAccountId: string | nu
  */
 export async function closeOwnedAccount(accountId: string, db: Database): Promise<void> {
   await db.delete(customerAccountMembers).where(eq(customerAccountMembers.accountId, accountId));
+  // Its webhook endpoints (and their delivery log) go first: nothing more is sent for a closed account.
+  await db.delete(webhookEndpoints).where(eq(webhookEndpoints.accountId, accountId));
   // Calls first: they refer to call requests; the statistics go with them.
   await db.delete(calls).where(eq(calls.accountId, accountId));
   await db.delete(callHourlyStats).where(eq(callHourlyStats.accountId, accountId));

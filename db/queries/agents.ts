@@ -5,6 +5,7 @@ import { getDb, type Database } from "@/db";
 import { agentAssignments, agentRequests, agents, callTotals, customerAccounts, storedFiles, users } from "@/db/schema";
 import type { StoredFileForDownload } from "@/db/queries/files";
 import type { AgentKind, AssignmentRole } from "@/lib/constants";
+import { cursorTime, keyset, keysetPage, type PageRequest } from "./search";
 
 const agentColumns = {
   id: agents.id,
@@ -125,16 +126,27 @@ const requestColumns = {
 
 /** The account's agent requests, newest first (an account sends a handful, so no paging). */
 export async function listAgentRequestsForAccount(accountId: string, db: Database = getDb()) {
-  return db
-    .select(requestColumns)
+  return (await selectAgentRequestsOfAccount(accountId, null, db)).map(({ cursorTime: _, ...row }) => row);
+}
+
+/** The same list a page at a time (keyset over created_at, id), for the API. */
+export async function listAgentRequestsPageForAccount(accountId: string, page: PageRequest, db: Database = getDb()) {
+  return keysetPage(await selectAgentRequestsOfAccount(accountId, page, db), page);
+}
+
+async function selectAgentRequestsOfAccount(accountId: string, page: PageRequest | null, db: Database) {
+  const { where, orderBy } = page ? keyset(agentRequests.createdAt, agentRequests.id, page) : { where: undefined, orderBy: [desc(agentRequests.createdAt), desc(agentRequests.id)] };
+  const query = db
+    .select({ ...requestColumns, cursorTime: cursorTime(agentRequests.createdAt) })
     .from(agentRequests)
     .leftJoin(requestedAgents, eq(requestedAgents.id, agentRequests.agentId))
     .leftJoin(agentAssignments, eq(agentAssignments.id, agentRequests.assignmentId))
     .leftJoin(assignedAgents, eq(assignedAgents.id, agentAssignments.agentId))
     .leftJoin(replacedAssignments, eq(replacedAssignments.id, agentRequests.replacesAssignmentId))
     .leftJoin(replacedAgents, eq(replacedAgents.id, replacedAssignments.agentId))
-    .where(eq(agentRequests.accountId, accountId))
-    .orderBy(desc(agentRequests.createdAt), desc(agentRequests.id));
+    .where(and(eq(agentRequests.accountId, accountId), where))
+    .orderBy(...orderBy);
+  return page ? query.limit(page.limit + 1) : query;
 }
 
 /**

@@ -1,8 +1,9 @@
 import "server-only";
-import { and, asc, desc, eq, gte, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import { getDb, type Database } from "@/db";
 import { agentAssignments, agents, callRequests, calls, users } from "@/db/schema";
 import { CALL_REQUEST_CLAIM_LEASE_MINUTES, type CallRequestStatus } from "@/lib/constants";
+import { cursorTime, keyset, keysetPage, type KeysetPage, type PageRequest } from "./search";
 
 export type CallRequestRow = {
   id: string;
@@ -36,27 +37,49 @@ export async function insertCallRequest(
   return created!;
 }
 
-/** The account's requests, newest first, each with the call it became; a short list, so the latest `limit`. */
-export async function listCallRequests(accountId: string, limit = 50, db: Database = getDb()): Promise<CallRequestRow[]> {
+/** A request's columns, with the call it became (of the same account only). */
+function requestColumns(accountId: string) {
+  return {
+    id: callRequests.id,
+    toNumber: callRequests.toNumber,
+    agentName: agents.name,
+    scheduledFor: callRequests.scheduledFor,
+    notes: callRequests.notes,
+    status: callRequests.status,
+    requestedBy: users.name,
+    createdAt: callRequests.createdAt,
+    completedAt: callRequests.completedAt,
+    callId: sql<string | null>`(select ${calls.id} from ${calls} where ${calls.callRequestId} = ${callRequests.id} and ${calls.accountId} = ${accountId} limit 1)`,
+  };
+}
+
+function selectRequests(accountId: string, db: Database, extra: Record<string, SQL> = {}) {
   return db
-    .select({
-      id: callRequests.id,
-      toNumber: callRequests.toNumber,
-      agentName: agents.name,
-      scheduledFor: callRequests.scheduledFor,
-      notes: callRequests.notes,
-      status: callRequests.status,
-      requestedBy: users.name,
-      createdAt: callRequests.createdAt,
-      completedAt: callRequests.completedAt,
-      callId: sql<string | null>`(select ${calls.id} from ${calls} where ${calls.callRequestId} = ${callRequests.id} and ${calls.accountId} = ${accountId} limit 1)`,
-    })
+    .select({ ...requestColumns(accountId), ...extra })
     .from(callRequests)
     .leftJoin(agents, eq(agents.id, callRequests.agentId))
-    .leftJoin(users, eq(users.id, callRequests.requestedById))
-    .where(eq(callRequests.accountId, accountId))
-    .orderBy(desc(callRequests.createdAt), desc(callRequests.id))
-    .limit(limit);
+    .leftJoin(users, eq(users.id, callRequests.requestedById));
+}
+
+/** The account's requests, newest first, each with the call it became; a short list, so the latest `limit`. */
+export async function listCallRequests(accountId: string, limit = 50, db: Database = getDb()): Promise<CallRequestRow[]> {
+  return selectRequests(accountId, db).where(eq(callRequests.accountId, accountId)).orderBy(desc(callRequests.createdAt), desc(callRequests.id)).limit(limit);
+}
+
+/** The same list a page at a time, newest first (keyset over createdAt, id), for the API. */
+export async function listCallRequestsPage(accountId: string, page: PageRequest, db: Database = getDb()): Promise<KeysetPage<CallRequestRow>> {
+  const { where, orderBy } = keyset(callRequests.createdAt, callRequests.id, page);
+  const found = await selectRequests(accountId, db, { cursorTime: cursorTime(callRequests.createdAt) })
+    .where(and(eq(callRequests.accountId, accountId), where))
+    .orderBy(...orderBy)
+    .limit(page.limit + 1);
+  return keysetPage(found as (CallRequestRow & { cursorTime: string })[], page);
+}
+
+/** One of the account's requests; another account's is null. */
+export async function getCallRequest(accountId: string, requestId: string, db: Database = getDb()): Promise<CallRequestRow | null> {
+  const [row] = await selectRequests(accountId, db).where(and(eq(callRequests.id, requestId), eq(callRequests.accountId, accountId)));
+  return row ?? null;
 }
 
 /** Withdraws the account's request while it is still pending; null for another account's, a missing or a taken one. */

@@ -4,6 +4,8 @@ import { getDb, type Database } from "@/db";
 import { insertActivity, type ActivityEntry } from "@/db/queries/activity";
 import { callHourlyStats, calls, callTotals, type CallMetrics } from "@/db/schema";
 import { LOW_SATISFACTION_MAX } from "@/lib/constants";
+import { emitWebhookEvents } from "@/lib/webhooks/emit";
+import { callEventData } from "@/lib/webhooks/events";
 
 export type NewCall = typeof calls.$inferInsert;
 
@@ -103,6 +105,9 @@ export async function insertCalls(rows: NewCall[], db: Database = getDb()): Prom
     }
     await addToCallStats(rows, tx);
     await insertActivity(rows.map((row, index) => callActivity(row, inserted[index]!.id)), tx);
+    // One endpoint query for the whole batch, however many calls and accounts it holds.
+    const completed = rows.flatMap((row, index) => (row.status === "completed" ? [{ accountId: row.accountId, type: "call.completed" as const, data: () => callEventData({ ...row, id: inserted[index]!.id }) }] : []));
+    await emitWebhookEvents(completed, tx);
     return inserted;
   });
 }

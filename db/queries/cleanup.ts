@@ -1,8 +1,9 @@
 import "server-only";
 import { isNotNull, lt, or, sql } from "drizzle-orm";
 import { getDb, type Database } from "@/db";
-import { apiIdempotencyKeys, authSessions, authTokens, emailOutbox, rateLimits } from "@/db/schema";
+import { apiIdempotencyKeys, authSessions, authTokens, emailOutbox, rateLimits, webhookDeliveries } from "@/db/schema";
 import { API_IDEMPOTENCY_TTL_HOURS, SESSION_IDLE_TIMEOUT_SECONDS, SESSION_MAX_AGE_SECONDS } from "@/lib/constants";
+import { WEBHOOK_DELIVERY_RETENTION_DAYS } from "@/lib/webhooks/schedule";
 
 const DAY = 24 * 60 * 60;
 const retention = {
@@ -46,6 +47,18 @@ export async function deleteExpiredRecords(db: Database = getDb()) {
       .delete(apiIdempotencyKeys)
       .where(lt(apiIdempotencyKeys.createdAt, ago(API_IDEMPOTENCY_TTL_HOURS * 60 * 60)))
       .returning({ id: apiIdempotencyKeys.id });
-    return { sessions: sessions.length, tokens: tokens.length, rateLimits: windows.length, outbox: outbox.length, idempotencyKeys: idempotencyKeys.length };
+    // Their attempts go with them (on delete cascade).
+    const deliveries = await tx
+      .delete(webhookDeliveries)
+      .where(lt(webhookDeliveries.createdAt, ago(WEBHOOK_DELIVERY_RETENTION_DAYS * DAY)))
+      .returning({ id: webhookDeliveries.id });
+    return {
+      sessions: sessions.length,
+      tokens: tokens.length,
+      rateLimits: windows.length,
+      outbox: outbox.length,
+      idempotencyKeys: idempotencyKeys.length,
+      webhookDeliveries: deliveries.length,
+    };
   });
 }

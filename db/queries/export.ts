@@ -10,6 +10,7 @@ import {
   agentAssignments,
   agentRequests,
   agents,
+  apiTokens,
   auditLog,
   authSessions,
   calendarFeeds,
@@ -45,6 +46,7 @@ import {
   userSettings,
   users,
   userTwoFactor,
+  webhookEndpoints,
 } from "@/db/schema";
 import type { AccountMemberRole } from "@/lib/constants";
 import { wasSent } from "./invoices";
@@ -297,6 +299,28 @@ const notificationColumns = {
 const twoFactorColumns = { enabled: null, enabled_at: null, enrolled_at: null, unused_recovery_codes: null };
 
 const calendarFeedColumns = { created_at: calendarFeeds.createdAt, last_used_at: calendarFeeds.lastUsedAt };
+// Never a webhook's secrets.
+const webhookEndpointColumns = {
+  id: webhookEndpoints.id,
+  url: webhookEndpoints.url,
+  description: webhookEndpoints.description,
+  events: sql<string>`array_to_string(${webhookEndpoints.events}, ' ')`,
+  enabled: webhookEndpoints.enabled,
+  disabled_reason: webhookEndpoints.disabledReason,
+  created_at: webhookEndpoints.createdAt,
+};
+
+// Never the token's hash: what the Security page lists.
+const apiTokenColumns = {
+  id: apiTokens.id,
+  name: apiTokens.name,
+  prefix: apiTokens.prefix,
+  scopes: apiTokens.scopes,
+  created_at: apiTokens.createdAt,
+  last_used_at: apiTokens.lastUsedAt,
+  expires_at: apiTokens.expiresAt,
+  revoked_at: apiTokens.revokedAt,
+};
 
 const membershipColumns = { account_id: customerAccountMembers.accountId, role: customerAccountMembers.role, created_at: customerAccountMembers.createdAt };
 
@@ -560,6 +584,10 @@ export const exportReaders = {
     return [{ enabled: Boolean(row?.enabledAt), enabled_at: row?.enabledAt ?? null, enrolled_at: row?.createdAt ?? null, unused_recovery_codes: row?.enabledAt ? (codes?.unused ?? 0) : 0 }];
   }),
   calendar_feed: whole(calendarFeedColumns, (s, db) => db.select(calendarFeedColumns).from(calendarFeeds).where(eq(calendarFeeds.userId, s.userId))),
+  api_tokens: whole(apiTokenColumns, (s, db) => db.select(apiTokenColumns).from(apiTokens).where(eq(apiTokens.userId, s.userId)).orderBy(asc(apiTokens.createdAt), asc(apiTokens.id))),
+  webhook_endpoints: whole(webhookEndpointColumns, (s, db) =>
+    s.accountId ? db.select(webhookEndpointColumns).from(webhookEndpoints).where(eq(webhookEndpoints.accountId, s.accountId)).orderBy(asc(webhookEndpoints.createdAt), asc(webhookEndpoints.id)) : null,
+  ),
   account_membership: whole(membershipColumns, (s, db) => db.select(membershipColumns).from(customerAccountMembers).where(eq(customerAccountMembers.userId, s.userId))),
   thread_reads: whole(threadReadColumns, (s, db) => db.select(threadReadColumns).from(messageThreadReads).where(eq(messageThreadReads.userId, s.userId)).orderBy(asc(messageThreadReads.readAt))),
   // The outbox is addressed, not linked to a user: the messages sent to the user's address.

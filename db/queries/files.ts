@@ -107,6 +107,16 @@ export async function claimPendingUploads(
     .returning({ id: storedFiles.id, fileName: storedFiles.fileName, contentType: storedFiles.contentType, sizeBytes: storedFiles.sizeBytes });
 }
 
+/** The user's own pending uploads among `fileIds` go; returns their storage keys for the bytes to follow. */
+export async function deletePendingUploads(userId: string, fileIds: string[], db: Database = getDb()): Promise<string[]> {
+  if (fileIds.length === 0) return [];
+  const deleted = await db
+    .delete(storedFiles)
+    .where(and(inArray(storedFiles.id, fileIds), eq(storedFiles.ownerUserId, userId), eq(storedFiles.purpose, "upload")))
+    .returning({ storageKey: storedFiles.storageKey });
+  return deleted.map((row) => row.storageKey);
+}
+
 /** Uploads never sent with their form, older than `olderThanSeconds`: rows go now, the caller removes the bytes. */
 export async function deleteStalePendingUploads(olderThanSeconds: number, db: Database = getDb()): Promise<string[]> {
   const deleted = await db

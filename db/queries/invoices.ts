@@ -34,9 +34,22 @@ function customerFilter(filters: CustomerInvoiceFilters, today: string): SQL | u
   return filters.status === "overdue" ? isOverdue(today) : eq(invoices.status, filters.status);
 }
 
-/** The account's invoices for its list, newest issue first; `today` is the viewer's day, for overdue. */
-export async function listInvoicesForAccount(accountId: string, filters: CustomerInvoiceFilters, today: string, db: Database = getDb()) {
-  return db
+/** A position in the invoice list: the last row's issue day and id. */
+export type InvoiceListCursor = { issueDate: string; id: string };
+
+/**
+ * The account's invoices for its list, newest issue first; `today` is the viewer's day, for overdue.
+ * With `page`, only `limit` rows after the cursor (the API's pages); without it, all of them.
+ */
+export async function listInvoicesForAccount(
+  accountId: string,
+  filters: CustomerInvoiceFilters,
+  today: string,
+  page?: { after: InvoiceListCursor | null; limit: number },
+  db: Database = getDb(),
+) {
+  const after = page?.after;
+  const query = db
     .select(listColumns(today))
     .from(invoices)
     .leftJoin(projects, eq(projects.id, invoices.projectId))
@@ -47,9 +60,11 @@ export async function listInvoicesForAccount(accountId: string, filters: Custome
         customerFilter(filters, today),
         filters.from ? gte(invoices.issueDate, filters.from) : undefined,
         filters.to ? lte(invoices.issueDate, filters.to) : undefined,
+        after ? sql`(${invoices.issueDate}, ${invoices.id}) < (${after.issueDate}::date, ${after.id}::uuid)` : undefined,
       ),
     )
     .orderBy(desc(invoices.issueDate), desc(invoices.id));
+  return page ? query.limit(page.limit) : query;
 }
 
 /** Whether the account has any invoice it may see, so the list knows empty from filtered-out. */

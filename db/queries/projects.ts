@@ -16,7 +16,7 @@ import {
 } from "@/db/schema";
 import type { AdminProjectSort, ProjectStatus, TaskState } from "@/lib/constants";
 import { projectProgress } from "@/lib/projects/progress";
-import { escapeLike } from "./search";
+import { cursorTime, escapeLike, keyset, keysetPage, type PageRequest } from "./search";
 
 export type NewProject = {
   accountId: string;
@@ -62,10 +62,13 @@ const nextMilestoneDue = sql<string | null>`(select ${projectMilestones.dueDate}
 
 const nameMatches = (term: string) => ilike(projects.name, `%${escapeLike(term)}%`);
 
-/** The account's projects for its list page, recently changed first; `search` matches the name. */
-export async function listProjectsForAccount(accountId: string, filters: { status?: ProjectStatus; search?: string } = {}, db: Database = getDb()) {
+export type ProjectListFilters = { status?: ProjectStatus; search?: string };
+
+/** The list's rows, recently changed first; with `page`, one keyset page of them (limit + 1 rows). */
+async function selectProjectsOfAccount(accountId: string, filters: ProjectListFilters, page: PageRequest | null, db: Database) {
   const term = filters.search?.trim();
-  const rows = await db
+  const { where, orderBy } = page ? keyset(projects.updatedAt, projects.id, page) : { where: undefined, orderBy: [desc(projects.updatedAt), desc(projects.id)] };
+  const query = db
     .select({
       id: projects.id,
       name: projects.name,
@@ -75,14 +78,26 @@ export async function listProjectsForAccount(accountId: string, filters: { statu
       nextMilestoneTitle,
       nextMilestoneDue,
       ...progressColumns,
+      cursorTime: cursorTime(projects.updatedAt),
     })
     .from(projects)
-    .where(and(eq(projects.accountId, accountId), filters.status ? eq(projects.status, filters.status) : undefined, term ? nameMatches(term) : undefined))
-    .orderBy(desc(projects.updatedAt), desc(projects.id));
+    .where(and(eq(projects.accountId, accountId), filters.status ? eq(projects.status, filters.status) : undefined, term ? nameMatches(term) : undefined, where))
+    .orderBy(...orderBy);
+  const rows = await (page ? query.limit(page.limit + 1) : query);
   return rows.map(({ nextMilestoneTitle: title, nextMilestoneDue: due, ...row }) => ({
     ...withProgress(row),
     nextMilestone: title && due ? { title, dueDate: due } : null,
   }));
+}
+
+/** The account's projects for its list page, recently changed first; `search` matches the name. */
+export async function listProjectsForAccount(accountId: string, filters: ProjectListFilters = {}, db: Database = getDb()) {
+  return (await selectProjectsOfAccount(accountId, filters, null, db)).map(({ cursorTime: _, ...row }) => row);
+}
+
+/** The same list a page at a time (keyset over updated_at, id), for the API. */
+export async function listProjectsPageForAccount(accountId: string, filters: ProjectListFilters, page: PageRequest, db: Database = getDb()) {
+  return keysetPage(await selectProjectsOfAccount(accountId, filters, page, db), page);
 }
 
 export async function countProjectsForAccount(accountId: string, db: Database = getDb()): Promise<number> {

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 // Relative, not "@/": drizzle-kit loads the schema without the project's path aliases.
-import { webhookDeliveryStatuses, type ApiScope, type WebhookEventType } from "../../lib/constants";
+import { webhookDeliveryStatuses, type ApiScope, type WebhookDeliveryEventType, type WebhookEventType } from "../../lib/constants";
 import { customerAccounts } from "./accounts";
 import { users } from "./users";
 
@@ -92,7 +92,7 @@ export const webhookDeliveries = pgTable(
       .references(() => customerAccounts.id, { onDelete: "cascade" }),
     // The event's id, the same for every delivery of it (receivers deduplicate on `webhook-id`).
     eventId: text().notNull(),
-    eventType: text().$type<WebhookEventType>().notNull(),
+    eventType: text().$type<WebhookDeliveryEventType>().notNull(),
     payload: jsonb().$type<Record<string, unknown>>().notNull(),
     status: text({ enum: webhookDeliveryStatuses }).notNull().default("pending"),
     attempts: integer().notNull().default(0),

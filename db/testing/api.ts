@@ -8,12 +8,12 @@ import type { ApiEndpoint } from "@/lib/api/endpoint";
 import { apiErrorSchema } from "@/lib/api/errors";
 import { buildOpenApiDocument, jsonPointer, type Json, type OpenApiDocument } from "@/lib/api/openapi";
 import { apiEndpoints } from "@/lib/api/registry";
-import { createApiToken } from "@/lib/api/tokens";
+import { issueApiToken } from "@/lib/api/tokens";
 import { apiScopes, type ApiScope } from "@/lib/constants";
 
-/** A live personal access token of `user` with `scopes` (every scope by default), as the Security page makes one. */
+/** A live personal access token of `user` with `scopes` (every scope by default), as the Security page makes one but without its password check. */
 export async function testApiToken(user: SessionUser, scopes: readonly ApiScope[] = apiScopes, expiresAt: Date | null = null): Promise<string> {
-  const created = await createApiToken(user, { name: "Test token", scopes: [...scopes], expiresAt }, { ip: null, userAgent: null });
+  const created = await issueApiToken(user, { name: "Test token", scopes: [...scopes], expiresAt }, { ip: null, userAgent: null });
   if (created.status !== "ok") throw new Error(`No token: ${created.status}`);
   return created.token;
 }

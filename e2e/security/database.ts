@@ -59,7 +59,7 @@ export function openDatabaseProbe(): DatabaseProbe {
       return result;
     },
     async storedSecrets() {
-      const rows = await sql<{ secret: string }[]>`select password_hash as secret from users union all select token_hash from auth_tokens`;
+      const rows = await sql<{ secret: string }[]>`select password_hash as secret from users union all select token_hash from auth_tokens union all select token_hash from api_tokens`;
       // An argon2 hash ends in its digest, which a leak could show without the parameters before it.
       return rows.flatMap(({ secret }) => (secret.startsWith("$") ? [secret, secret.slice(secret.lastIndexOf("$") + 1)] : [secret]));
     },

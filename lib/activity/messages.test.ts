@@ -28,6 +28,8 @@ const samples: Record<ActivityType, Record<string, string | number>> = {
   "security.twoFactorEnabled": {},
   "security.twoFactorDisabled": { byStaff: "true" },
   "security.sessionsRevoked": { count: 3, byStaff: "false" },
+  "security.apiTokenCreated": { name: "CRM sync" },
+  "security.apiTokenRevoked": { name: "CRM sync", byStaff: "true" },
 };
 
 const choices = ["status", "change", "direction", "kind", "byStaff", "low"];

@@ -14,6 +14,7 @@ import { activityEvents, customerAccountMembers, projects } from "@/db/schema";
 import { setupTestDatabase, signedInUser, uniqueEmail, uniqueIp } from "@/db/testing";
 import { testPlan, withStripeCustomer } from "@/db/testing/billing";
 import { testAgent, testCalls } from "@/db/testing/calls";
+import { createApiToken, staffRevokeApiToken } from "@/lib/api/tokens";
 import { approveAgentRequest, assignAgent, createAgentRequest, declineAgentRequest, endAssignment } from "@/lib/agents/service";
 import { authenticate, resetPassword } from "@/lib/auth/service";
 import { createInvoice, recordOfflinePayment, sendInvoice } from "@/lib/billing/invoices";
@@ -175,6 +176,9 @@ describe("the activity timeline", () => {
     await createAuthSession({ userId: customer.id, ip: null, userAgent: null });
     expect(await revokeOwnSessions(member, { scope: "others" }, info())).toEqual({ status: "ok", count: 1 });
     expect((await adminRevokeUserSessions(staff, { userId: customer.id, target: { scope: "all" } }, info())).status).toBe("ok");
+    const apiToken = await createApiToken(member, { name: "CRM sync", scopes: ["calls:read"], expiresInDays: null, currentPassword: password }, info());
+    if (apiToken.status !== "ok") throw new Error(apiToken.status);
+    expect(await staffRevokeApiToken(staff, { userId: customer.id, tokenId: apiToken.row.id }, info())).toEqual({ status: "ok" });
 
     const timeline = await timelineOf(accountId);
     const projectPage = `/dashboard/projects/${project.id}`;
@@ -213,6 +217,8 @@ describe("the activity timeline", () => {
       { type: "security.twoFactorDisabled", params: { byStaff: false }, ...own },
       { type: "security.sessionsRevoked", params: { count: 1, byStaff: false }, ...own },
       { type: "security.sessionsRevoked", params: { count: 1, byStaff: true }, ...byStaff },
+      { type: "security.apiTokenCreated", params: { name: "CRM sync" }, ...own },
+      { type: "security.apiTokenRevoked", params: { name: "CRM sync", byStaff: true }, ...byStaff },
     ]);
     // Every type but the password change (recorded by the password-change service) is covered, and every link is a page.
     const covered = new Set(timeline.map((entry) => entry.type));

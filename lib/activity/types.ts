@@ -27,6 +27,8 @@ export const activityTypes = {
   "security.twoFactorEnabled": { area: "security" },
   "security.twoFactorDisabled": { area: "security" },
   "security.sessionsRevoked": { area: "security" },
+  "security.apiTokenCreated": { area: "security" },
+  "security.apiTokenRevoked": { area: "security" },
 } as const satisfies Record<string, { area: ActivityArea }>;
 
 export type ActivityType = keyof typeof activityTypes;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { englishMessage } from "./english";
 
 /** The one error object every API answer uses: a code for programs, a message for people, and per-field reasons. */
 export const apiErrorSchema = z
@@ -30,12 +31,13 @@ export function apiErrorResponse(status: number, code: string, message: string, 
   return Response.json({ error: { code, message, fields } } satisfies ApiErrorBody, { status, headers });
 }
 
-/** Zod issues as `fields`: the first reason per dotted path ("form" when the whole input is wrong). */
+/** Zod issues as `fields`: the first reason per dotted path ("form" when the whole input is wrong), in English. */
 export function fieldsFromZod(error: z.ZodError, prefix = ""): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const issue of error.issues) {
     const path = [prefix, ...issue.path.map(String)].filter(Boolean).join(".") || "form";
-    fields[path] ??= issue.message;
+    // The shared validations speak in message keys (the forms translate them): the API answers in English.
+    fields[path] ??= englishMessage(issue.message);
   }
   return fields;
 }

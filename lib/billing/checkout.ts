@@ -45,14 +45,21 @@ async function checkoutStarted(actor: Actor, info: RequestInfo, metadata: Record
 
 const returnUrls = (path: string) => ({ successUrl: `${appUrl()}${path}?checkout=success`, cancelUrl: `${appUrl()}${path}?checkout=cancelled` });
 
+/**
+ * Whether the customer can pay the invoice's balance online: open with something left to pay, and a
+ * project invoice — a subscription invoice is Stripe's to charge (fix payment pays it); a second charge would pay it twice.
+ */
+export function isPayableOnline(invoice: { status: string; kind: string; total: number; amountPaid: number }): boolean {
+  return invoice.status === "open" && invoice.total - invoice.amountPaid > 0 && invoice.kind === "project";
+}
+
 /** Sends the customer to pay the balance of one of their account's open invoices. */
 export async function payInvoice(actor: Actor, input: { invoiceId: string }, info: RequestInfo): Promise<CheckoutResult<"not_found" | "not_payable">> {
   const accountId = customerAccountOf(actor);
   const invoice = await getInvoiceForPayment(input.invoiceId);
   if (!invoice || invoice.accountId !== accountId || !invoice.sentAt) return { status: "not_found" };
+  if (!isPayableOnline(invoice)) return { status: "not_payable" };
   const balance = invoice.total - invoice.amountPaid;
-  // A subscription invoice is Stripe's to charge (fix payment pays it); a second charge here would pay it twice.
-  if (invoice.status !== "open" || balance <= 0 || invoice.kind !== "project") return { status: "not_payable" };
   const adapter = await paymentsAdapter();
   const request: CheckoutRequest = {
     purpose: "invoice",

@@ -15,6 +15,8 @@ import {
 import { inTransaction, type Transaction } from "@/db/queries/transaction";
 import type { AuditAction } from "@/db/schema";
 import { recordActivity } from "@/lib/activity/service";
+import { emitWebhookEvent } from "@/lib/webhooks/emit";
+import { invoiceEventData } from "@/lib/webhooks/events";
 import type { Actor } from "@/lib/actor";
 import type { PaymentMethod } from "@/lib/constants";
 import { AppError } from "@/lib/errors";
@@ -139,6 +141,7 @@ export async function sendInvoice(admin: Actor, input: { invoiceId: string }, in
     if (invoice.status !== "draft") return { result: { status: "not_draft" }, audit: null };
     await updateInvoiceRow(invoice.id, { status: "open", sentAt: new Date() }, tx);
     await notifyMembers(invoice, "invoice.issued", invoice.total, tx);
+    await emitWebhookEvent({ accountId: invoice.accountId, type: "invoice.issued", data: invoiceEventData({ ...invoice, status: "open" }) }, tx);
     await recordActivity(
       { accountId: invoice.accountId, type: "invoice.issued", params: { number: invoice.number, amount: invoice.total, currency: invoice.currency }, link: invoicePage(invoice.id) },
       tx,

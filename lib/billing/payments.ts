@@ -5,6 +5,8 @@ import { listAccountMembersWithLocale, lockInvoice } from "@/db/queries/invoices
 import type { Transaction } from "@/db/queries/transaction";
 import { listActiveStaffWithLocale } from "@/db/queries/users";
 import { recordActivity } from "@/lib/activity/service";
+import { emitWebhookEvent } from "@/lib/webhooks/emit";
+import { invoiceEventData, paymentFailedEventData } from "@/lib/webhooks/events";
 import type { Locale } from "@/lib/constants";
 import { formatMoney } from "./money";
 import { notifyEach } from "./notices";
@@ -34,6 +36,7 @@ export async function applySuccessfulPayment(incoming: IncomingPayment, tx: Tran
   if (covered) {
     const activityParams = { number: invoice.number, amount: invoice.total, currency: invoice.currency };
     await recordActivity({ accountId: invoice.accountId, type: "invoice.paid", params: activityParams, link: `/dashboard/invoices/${invoice.id}` }, tx);
+    await emitWebhookEvent({ accountId: invoice.accountId, type: "invoice.paid", data: invoiceEventData({ ...invoice, status: "paid", amountPaid: invoice.amountPaid + payment.amount }) }, tx);
     const amount = (locale: Locale) => formatMoney(payment.amount, invoice.currency, locale);
     const members = await listAccountMembersWithLocale(invoice.accountId, tx);
     await notifyEach(members, (locale) => ({ type: "invoice.paid", params: { number: invoice.number, amount: amount(locale) }, link: `/dashboard/invoices/${invoice.id}` }), tx);
@@ -53,6 +56,7 @@ export async function recordFailedPayment(incoming: IncomingPayment, tx: Transac
   if (!inserted) return { status: "duplicate" };
   const activityParams = { number: invoice.number, amount: payment.amount, currency: invoice.currency };
   await recordActivity({ accountId: invoice.accountId, type: "payment.failed", params: activityParams, link: `/dashboard/invoices/${invoice.id}` }, tx);
+  await emitWebhookEvent({ accountId: invoice.accountId, type: "payment.failed", data: paymentFailedEventData(invoice, { ...payment, id: inserted.id }) }, tx);
   await notifyEach(
     await listAccountMembersWithLocale(invoice.accountId, tx),
     (locale) => ({

@@ -21,11 +21,22 @@ export async function usageThisPeriod(accountId: string, period: UsagePeriod, db
   return { calls, minutes, includedMinutes: period.includedMinutes, percent: usagePercent(minutes, period.includedMinutes) };
 }
 
+/** The subscription's current period's usage against its plan's included minutes. */
+export async function subscriptionUsage(subscription: Pick<CurrentSubscription, "accountId" | "currentPeriodStart" | "currentPeriodEnd"> & { plan: Pick<CurrentSubscription["plan"], "includedMinutes"> }, db?: Transaction): Promise<Usage> {
+  return usageThisPeriod(subscription.accountId, { start: subscription.currentPeriodStart, end: subscription.currentPeriodEnd, includedMinutes: subscription.plan.includedMinutes }, db);
+}
+
+/** The account's running subscription with its current period's usage, or null. */
+export async function currentSubscriptionWithUsage(accountId: string, db?: Transaction): Promise<{ subscription: CurrentSubscription; usage: Usage } | null> {
+  const subscription = await getCurrentSubscription(accountId, db);
+  return subscription ? { subscription, usage: await subscriptionUsage(subscription, db) } : null;
+}
+
 /** Sends what the current period's usage calls for and was not sent yet; run in the caller's transaction (the webhook's). */
 export async function checkUsageAlerts(accountId: string, tx: Transaction): Promise<void> {
   const subscription = await getCurrentSubscription(accountId, tx);
   if (!subscription) return;
-  const usage = await usageThisPeriod(accountId, { start: subscription.currentPeriodStart, end: subscription.currentPeriodEnd, includedMinutes: subscription.plan.includedMinutes }, tx);
+  const usage = await subscriptionUsage(subscription, tx);
   await sendUsageAlerts(subscription, usage, tx);
 }
 

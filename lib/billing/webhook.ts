@@ -20,6 +20,8 @@ import {
 } from "@/db/queries/stripe-sync";
 import { inTransaction, type Transaction } from "@/db/queries/transaction";
 import { recordActivity } from "@/lib/activity/service";
+import { emitWebhookEvent } from "@/lib/webhooks/emit";
+import { invoiceEventData, subscriptionEventData } from "@/lib/webhooks/events";
 import { isPastDue, subscriptionStatuses, type PaymentProvider, type SubscriptionStatus } from "@/lib/constants";
 import { describeError } from "@/lib/errors";
 import type { NotificationType } from "@/lib/notifications/types";
@@ -188,6 +190,10 @@ async function subscriptionInvoiceCopy(invoice: Stripe.Invoice, tx: Transaction)
     { accountId, type: "invoice.issued", params: { number, amount: invoice.total, currency: invoice.currency }, link: `/dashboard/invoices/${id}` },
     tx,
   );
+  await emitWebhookEvent(
+    { accountId, type: "invoice.issued", data: invoiceEventData({ id, number, status: "open", currency: invoice.currency, total: invoice.total, amountPaid: 0, dueDate: dayOf(invoice.due_date ? new Date(invoice.due_date * 1000) : issued) }) },
+    tx,
+  );
   return { id, status: "open" };
 }
 
@@ -251,8 +257,10 @@ async function syncSubscription(subscription: Stripe.Subscription, context: Even
     canceledAt: subscription.canceled_at ? new Date(subscription.canceled_at * 1000) : null,
     stripeEventCreatedAt: context.created,
   };
+  const webhookEvent = { accountId, type: "subscription.updated" as const, data: subscriptionEventData({ ...state, planName: plan.name }) };
   if (!existing && (await insertSubscription(state, tx))) {
     if (state.status === "active" || state.status === "trialing") await tellMembers(accountId, "subscription.started", { plan: plan.name }, tx);
+    await emitWebhookEvent(webhookEvent, tx);
     await checkUsageAlerts(accountId, tx);
     return;
   }
@@ -262,10 +270,24 @@ async function syncSubscription(subscription: Stripe.Subscription, context: Even
   // Stripe counts in whole seconds: of two events in the same second, one never takes the subscription back to incomplete.
   if (context.created.getTime() === current.stripeEventCreatedAt.getTime() && stage(state.status) < stage(current.status)) return;
   await updateSubscriptionState(current.id, state, tx);
+  if (subscriptionVisiblyChanged(current, state)) await emitWebhookEvent(webhookEvent, tx);
   const change = describeChange(current, state);
   if (change) await tellMembers(accountId, change, { plan: plan.name, periodEnd: state.currentPeriodEnd }, tx);
   // A smaller plan or a new period moves the usage against the limit.
   if (state.planId !== current.planId || state.currentPeriodStart.getTime() !== current.currentPeriodStart.getTime()) await checkUsageAlerts(accountId, tx);
+}
+
+/** Whether anything a webhook's subscription object shows changed (a repeated event changes nothing). */
+function subscriptionVisiblyChanged(before: SubscriptionState, after: SubscriptionState): boolean {
+  const same = (a: Date | null, b: Date | null) => (a?.getTime() ?? null) === (b?.getTime() ?? null);
+  return (
+    before.status !== after.status ||
+    before.planId !== after.planId ||
+    before.cancelAtPeriodEnd !== after.cancelAtPeriodEnd ||
+    !same(before.currentPeriodStart, after.currentPeriodStart) ||
+    !same(before.currentPeriodEnd, after.currentPeriodEnd) ||
+    !same(before.canceledAt, after.canceledAt)
+  );
 }
 
 /** What the customer is told about a change of their subscription, if anything. */

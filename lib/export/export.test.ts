@@ -94,7 +94,7 @@ async function plantCustomer(label: string) {
   const accountId = user.accountId!;
   const planted: Record<string, string> = {};
   const put = (table: string) => (planted[table] = canary(table));
-  const secrets = [`secret-${tag}-password`, `secret-${tag}-totp`, `secret-${tag}-recovery`, `secret-${tag}-calendar`, `secret-${tag}-token`];
+  const secrets = [`secret-${tag}-password`, `secret-${tag}-totp`, `secret-${tag}-recovery`, `secret-${tag}-calendar`, `secret-${tag}-token`, `secret-${tag}-api-token`];
 
   await db.update(schema.users).set({ name: put("users"), passwordHash: secrets[0]! }).where(eq(schema.users.id, user.id));
   await db.update(schema.userSettings).set({ timeZone: put("user_settings") }).where(eq(schema.userSettings.userId, user.id));
@@ -105,6 +105,7 @@ async function plantCustomer(label: string) {
   await db.insert(schema.userTwoFactor).values({ userId: user.id, secret: secrets[1]!, enabledAt: new Date() });
   await db.insert(schema.twoFactorRecoveryCodes).values({ userId: user.id, codeHash: secrets[2]! });
   await db.insert(schema.calendarFeeds).values({ userId: user.id, tokenHash: secrets[3]! });
+  await db.insert(schema.apiTokens).values({ userId: user.id, name: put("api_tokens"), prefix: "cdk_abcdef", tokenHash: secrets[5]!, scopes: ["calls:read"] });
   await db.insert(schema.authTokens).values({ userId: user.id, kind: "password_reset", tokenHash: secrets[4]!, expiresAt: new Date(Date.now() + 3_600_000) });
   await db.insert(schema.emailOutbox).values({ toAddress: user.email, template: "test", subject: put("email_outbox"), textBody: "", htmlBody: "", status: "logged" });
   await db.update(schema.customerAccounts).set({ name: put("customer_accounts"), billingAddress: `${canary("customer_accounts")}-billing` }).where(eq(schema.customerAccounts.id, accountId));
@@ -158,6 +159,8 @@ async function plantCustomer(label: string) {
   await db.insert(schema.callRequests).values({ accountId, requestedById: user.id, toNumber: "+15550100", notes: put("call_requests") });
   await db.insert(schema.calls).values({ accountId, direction: "inbound", status: "completed", fromNumber: "+15550100", toNumber: "+15550199", startedAt: new Date(), durationSeconds: 60, currency: "usd", summary: put("calls") });
   await db.insert(schema.callPreferences).values({ accountId, recordingConsent: true });
+  await db.insert(schema.webhookEndpoints).values({ accountId, url: "https://hooks.example.com/in", description: put("webhook_endpoints"), events: ["call.completed"], secretSealed: `secret-${tag}-webhook` });
+  secrets.push(`secret-${tag}-webhook`);
   await db.insert(schema.activityEvents).values({ accountId, area: "projects", type: put("activity_events") });
   return { user, planted, secrets };
 }

@@ -26,6 +26,8 @@ const specs: SectionSpec[] = [
   { name: "notifications", tables: ["notifications"], description: "Your notifications: type and parameters (the text is rendered from them), link, when created and read." },
   { name: "two_factor", tables: ["user_two_factor", "two_factor_recovery_codes"], description: "Whether two-factor sign-in is on, since when, and how many recovery codes are unused. Never the secret or the codes." },
   { name: "calendar_feed", tables: ["calendar_feeds"], description: "Your private calendar feed: when it was created and last used. Never its address's token." },
+  { name: "api_tokens", tables: ["api_tokens"], description: "Your personal access tokens for the API: name, first characters, scopes, when created, last used, when they expire and when revoked. Never the token or its hash." },
+  { name: "webhook_endpoints", tables: ["webhook_endpoints"], description: "The account's webhook endpoints: address, description, events, whether enabled. Never the signing secrets.", ownerOnly: true },
   { name: "account_membership", tables: ["customer_account_members"], description: "Your membership of the customer account and your role in it." },
   { name: "thread_reads", tables: ["message_thread_reads"], description: "When you last read each conversation." },
   { name: "emails", tables: ["email_outbox"], description: "Emails sent to your address, with links in them redacted." },
@@ -72,9 +74,11 @@ export function subjectFor(section: ExportSection, subject: ExportSubject): Expo
  * test requires every such table to be in `exportSections` or here.
  */
 export const notExported: Readonly<Record<string, string>> = {
+  api_idempotency_keys: "The API's replay guard: a request's key, a hash of its body and the answer already given, kept a day so a retried request is not done twice; what it created is exported in its own section.",
   auth_tokens: "Single-use links (verification, password reset, email change) kept only as hashes until they expire within hours; a pending email change is already in the audit log.",
   call_hourly_stats: "Statistics computed from the calls, which are exported in full.",
   call_totals: "Statistics computed from the calls, which are exported in full.",
   platform_api_keys: "The call platform's credentials, created by staff; hashes only, not data about the person who created them.",
   rate_limits: "Abuse counters keyed by address or email hash that expire within the hour.",
+  webhook_deliveries: "The log of events sent to the account's webhook endpoints, kept 30 days; the objects they describe (calls, invoices, projects…) are exported in their own sections.",
 };

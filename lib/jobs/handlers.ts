@@ -6,6 +6,7 @@ import { renewDemoSubscriptions } from "@/lib/billing/demo-renewals";
 import { deliverMail } from "@/lib/mail";
 import { deliverSms } from "@/lib/sms";
 import { deleteAbandonedUploads } from "@/lib/uploads/service";
+import { deliverWebhook } from "@/lib/webhooks/deliver";
 import type { JobData, JobName } from "./queues";
 
 export type JobAttempt = { retryCount: number; retryLimit: number };
@@ -24,6 +25,7 @@ const jobHandlers: { [N in JobName]: (data: JobData[N], attempt: JobAttempt) => 
   "account.delete-files": (data) => deleteAccountFiles(data),
   "account.cancel-subscription": (data) => cancelClosedAccountSubscription(data),
   "sms.send": (data) => deliverSms(data),
+  "webhook.deliver": (data) => deliverWebhook(data),
 };
 
 export const jobNames = Object.keys(jobHandlers) as JobName[];

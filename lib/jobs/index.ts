@@ -15,10 +15,10 @@ export function jobQueue() {
  * Adds a job in the caller's transaction: it runs only if that transaction commits.
  * Returns the job's id (chosen here, so the caller can record it in the same transaction).
  */
-export async function enqueue<N extends JobName>(name: N, data: JobData[N], db?: Transaction, options: { id?: string } = {}): Promise<string> {
+export async function enqueue<N extends JobName>(name: N, data: JobData[N], db?: Transaction, options: { id?: string; startAfter?: Date } = {}): Promise<string> {
   const id = options.id ?? randomUUID();
   const boss = await jobQueue();
-  await boss.send(name, data, { id, ...jobConnection(db) });
+  await boss.send(name, data, { id, ...(options.startAfter ? { startAfter: options.startAfter } : {}), ...jobConnection(db) });
   return id;
 }
 

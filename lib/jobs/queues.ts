@@ -22,6 +22,8 @@ export type JobData = {
   "account.cancel-subscription": { accountId: string; stripeSubscriptionId: string; customerId: string };
   /** Hands one text message to the SMS gateway: `sealed` holds the number and the text. */
   "sms.send": Sealed;
+  /** One try of a webhook delivery; `attempt` is how many tries came before (a stale or repeated job is skipped). */
+  "webhook.deliver": { deliveryId: string; attempt: number };
 };
 
 export type JobName = keyof JobData;
@@ -40,6 +42,8 @@ export const jobQueues: Record<JobName, Omit<Queue, "name">> = {
   // A deletion must finish: about a day and a half of tries (then staff see it among failed jobs and retry).
   "account.delete-files": { retryLimit: 20, retryDelay: MINUTE, retryBackoff: true, retryDelayMax: 2 * HOUR, expireInSeconds: 10 * MINUTE, deleteAfterSeconds: 30 * DAY },
   "sms.send": { retryLimit: 5, retryDelay: 30, retryBackoff: true, retryDelayMax: HOUR, expireInSeconds: 2 * MINUTE, deleteAfterSeconds: 7 * DAY },
+  // Its own schedule sends the next try (lib/webhooks/schedule.ts); these retries only cover a crash while recording one.
+  "webhook.deliver": { retryLimit: 2, retryDelay: MINUTE, expireInSeconds: MINUTE, deleteAfterSeconds: DAY },
   "account.cancel-subscription": { retryLimit: 20, retryDelay: MINUTE, retryBackoff: true, retryDelayMax: 2 * HOUR, expireInSeconds: 2 * MINUTE, deleteAfterSeconds: 30 * DAY },
 };
 

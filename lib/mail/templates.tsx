@@ -94,6 +94,8 @@ export const mailTemplates = {
   emailChangeRequested: actionTemplate("emailChangeRequested", { secretLink: false }),
   emailChanged: actionTemplate("emailChanged", { secretLink: false }),
   passwordChanged: actionTemplate("passwordChanged", { secretLink: false }),
+  // `email` carries the new API token's name here.
+  apiTokenCreated: actionTemplate("apiTokenCreated", { secretLink: false }),
   // `email` carries the closed account's name here.
   accountClosed: actionTemplate("accountClosed", { secretLink: false }),
   notification: notificationTemplate,

@@ -6,6 +6,8 @@ import { listAccountMemberIds } from "@/db/queries/projects";
 import { inTransaction, type Transaction } from "@/db/queries/transaction";
 import { listActiveStaffIds } from "@/db/queries/users";
 import { recordActivity } from "@/lib/activity/service";
+import { emitWebhookEvent } from "@/lib/webhooks/emit";
+import { messageEventData } from "@/lib/webhooks/events";
 import type { Actor } from "@/lib/actor";
 import { AppError } from "@/lib/errors";
 import { notify } from "@/lib/notifications/service";
@@ -59,8 +61,9 @@ async function notifyStaff(actor: Author, thread: { id: string; accountId: strin
 }
 
 /** Tells every member of the thread's customer account that the team wrote. */
-async function notifyCustomers(actor: Author, thread: { id: string; accountId: string; subject: string }, tx: Transaction) {
+async function notifyCustomers(actor: Author, thread: { id: string; accountId: string; subject: string }, message: { id: string }, tx: Transaction) {
   await recordActivity({ accountId: thread.accountId, type: "message.received", params: { subject: thread.subject }, link: `/dashboard/messages/${thread.id}` }, tx);
+  await emitWebhookEvent({ accountId: thread.accountId, type: "message.received", data: messageEventData(thread, message) }, tx);
   for (const userId of await listAccountMemberIds(thread.accountId, tx)) {
     await notify(userId, { type: "message.received", params: { subject: thread.subject, author: actor.name }, link: `/dashboard/messages/${thread.id}` }, tx);
   }
@@ -114,7 +117,7 @@ export async function adminStartThread(admin: Author, input: NewThreadInput & { 
         },
         tx,
       );
-      await notifyCustomers(admin, thread, tx);
+      await notifyCustomers(admin, thread, message, tx);
       return { status: "ok", threadId: thread.id };
     }, db),
   );
@@ -134,7 +137,7 @@ export async function adminReplyToThread(admin: Author, input: ReplyInput, info:
         { ...audit, action: "admin.message_sent", metadata: { threadId: thread.id, messageId: message.id, accountId: thread.accountId, attachments: input.attachmentIds.length } },
         tx,
       );
-      await notifyCustomers(admin, thread, tx);
+      await notifyCustomers(admin, thread, message, tx);
       return { status: "ok", threadId: thread.id };
     }, db),
   );

@@ -6,6 +6,7 @@ import { getOverviewSummary, saveOverviewLayout } from "@/db/queries/overview";
 import { listActiveProjectSummaries, listUpcomingMilestones } from "@/db/queries/projects";
 import type { Transaction } from "@/db/queries/transaction";
 import type { Actor } from "@/lib/actor";
+import { daysRemaining } from "@/lib/billing/period";
 import { usagePercent } from "@/lib/billing/usage";
 import type { DashboardDensity } from "@/lib/constants";
 import { AppError } from "@/lib/errors";
@@ -36,6 +37,7 @@ export async function getOverview(reader: OverviewReader, now = new Date(), db?:
   if (!summary) throw new AppError("not_found", "The customer account does not exist.");
   const subscription = summary.subscription;
   const usage = subscription ? { minutes: subscription.usedMinutes, includedMinutes: subscription.includedMinutes, percent: usagePercent(subscription.usedMinutes, subscription.includedMinutes) } : null;
+  const openInvoiceCount = summary.amountsDue.reduce((sum, row) => sum + row.count, 0);
   const overdueCount = summary.amountsDue.reduce((sum, row) => sum + row.overdueCount, 0);
   const attention = attentionItems({
     today,
@@ -61,8 +63,12 @@ export async function getOverview(reader: OverviewReader, now = new Date(), db?:
     threads,
     unreadThreads: summary.unreadThreads,
     amountsDue: summary.amountsDue,
+    openInvoiceCount,
+    overdueInvoiceCount: overdueCount,
     oldestOpenInvoice: summary.oldestOpenInvoice,
     subscription,
+    /** Whole days left in the subscription's period where the reader is; null without a subscription. */
+    daysRemaining: subscription ? daysRemaining(subscription.currentPeriodEnd, reader.timeZone, now) : null,
     usage,
     callStats,
     recentCalls,

@@ -29,6 +29,8 @@ import { inTransaction, type Transaction } from "@/db/queries/transaction";
 import { listActiveStaffIds } from "@/db/queries/users";
 import type { AuditAction } from "@/db/schema";
 import { recordActivity } from "@/lib/activity/service";
+import { emitWebhookEvent } from "@/lib/webhooks/emit";
+import { milestoneEventData, projectStatusEventData } from "@/lib/webhooks/events";
 import type { ActivityType } from "@/lib/activity/types";
 import type { Actor } from "@/lib/actor";
 import type { ProjectStatus, TaskState } from "@/lib/constants";
@@ -140,6 +142,7 @@ export async function changeProjectStatus(admin: Actor, input: { projectId: stri
     if (project.status === input.status) return unchanged;
     await updateProjectRow(project.id, { status: input.status }, tx);
     await notifyMembers(project, "project.statusChanged", { status: input.status }, tx);
+    await emitWebhookEvent({ accountId: project.accountId, type: "project.status_changed", data: projectStatusEventData(project, project.status, input.status) }, tx);
     return { result: { status: "ok" }, audit: { action: "admin.project_status_changed", metadata: { from: project.status, to: input.status } } };
   });
 }
@@ -230,8 +233,12 @@ export async function setMilestoneDone(admin: Actor, input: { milestoneId: strin
   return changeProject<ProjectChange>(admin, (tx) => getMilestoneProjectId(input.milestoneId, tx), info, db, async ({ tx, project }) => {
     const milestone = await findMilestone(input.milestoneId, tx);
     if ((milestone.completedAt !== null) === input.done) return unchanged;
-    await updateMilestoneRow(milestone.id, { completedAt: input.done ? new Date() : null }, tx);
-    if (input.done) await notifyMembers(project, "project.milestoneCompleted", { milestone: milestone.title }, tx);
+    const completedAt = input.done ? new Date() : null;
+    await updateMilestoneRow(milestone.id, { completedAt }, tx);
+    if (completedAt) {
+      await notifyMembers(project, "project.milestoneCompleted", { milestone: milestone.title }, tx);
+      await emitWebhookEvent({ accountId: project.accountId, type: "milestone.reached", data: milestoneEventData(project, milestone, completedAt) }, tx);
+    }
     return { result: { status: "ok" }, audit: { action: "admin.project_milestone_updated", metadata: { milestoneId: milestone.id, completed: input.done } } };
   });
 }

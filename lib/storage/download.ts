@@ -73,7 +73,7 @@ export async function fileResponse(request: Request, file: DownloadableFile, opt
   const range = ifRange && ifRange !== etag ? null : parseRange(request.headers.get("range"), file.sizeBytes);
   if (range === "unsatisfiable") {
     return Response.json(
-      { error: { code: "range_not_satisfiable", message: "The requested range is not satisfiable." } },
+      { error: { code: "range_not_satisfiable", message: "The requested range is not satisfiable.", fields: {} } },
       { status: 416, headers: { "Content-Range": `bytes */${file.sizeBytes}`, "Accept-Ranges": "bytes", "X-Content-Type-Options": "nosniff" } },
     );
   }
@@ -81,7 +81,7 @@ export async function fileResponse(request: Request, file: DownloadableFile, opt
   const body = await (await storage()).get(file.storageKey, range ?? undefined);
   if (!body) {
     console.error(`[storage] a stored_files row names missing bytes: ${file.storageKey}`);
-    return Response.json({ error: { code: "not_found", message: "That file does not exist." } }, { status: 404 });
+    return Response.json({ error: { code: "not_found", message: "That file does not exist.", fields: {} } }, { status: 404 });
   }
   if (!range) {
     headers.set("Content-Length", String(file.sizeBytes));

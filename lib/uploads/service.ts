@@ -1,6 +1,6 @@
 import "server-only";
 import { consumeRateLimit } from "@/db/queries/rate-limits";
-import { claimPendingUploads, countPendingUploads, deleteStalePendingUploads, insertStoredFile, lockPendingUploads, type ClaimedFile } from "@/db/queries/files";
+import { claimPendingUploads, countPendingUploads, deletePendingUploads, deleteStalePendingUploads, insertStoredFile, lockPendingUploads, type ClaimedFile } from "@/db/queries/files";
 import { inTransaction, type Transaction } from "@/db/queries/transaction";
 import { isStaff, type Actor } from "@/lib/actor";
 import { ATTACHMENT_MAX_BYTES, ATTACHMENT_MAX_FILES, type AttachmentPurpose } from "@/lib/constants";
@@ -67,6 +67,32 @@ export async function receiveUpload(
     await deleteStoredBytes(stored.storageKey);
     throw error;
   }
+}
+
+export type FormFilesResult = { status: "ok"; files: UploadedFile[] } | { status: UploadRejection | "too_many_files"; fileName: string };
+
+/**
+ * The files of one multipart request (the API sends them with the form rather than one by one),
+ * each stored as `receiveUpload` stores it; on the first refusal the ones already stored go again.
+ */
+export async function receiveFormFiles(actor: Actor, purpose: AttachmentPurpose, files: File[], db?: Transaction): Promise<FormFilesResult> {
+  assertMayUpload(actor, purpose);
+  if (files.length > ATTACHMENT_MAX_FILES) return { status: "too_many_files", fileName: files[ATTACHMENT_MAX_FILES]!.name };
+  const received: UploadedFile[] = [];
+  for (const file of files) {
+    const result = await receiveUpload(actor, { purpose, fileName: file.name, body: file.stream(), declaredBytes: file.size }, db);
+    if (result.status !== "ok") {
+      await discardUploads(actor, received.map((one) => one.id), db);
+      return { status: result.status, fileName: file.name };
+    }
+    received.push(result.file);
+  }
+  return { status: "ok", files: received };
+}
+
+/** The actor's pending uploads among `fileIds` are removed, rows and bytes (a send that was refused). */
+export async function discardUploads(actor: Actor, fileIds: string[], db?: Transaction): Promise<void> {
+  for (const key of await deletePendingUploads(actor.id, fileIds, db)) await deleteStoredBytes(key);
 }
 
 /**

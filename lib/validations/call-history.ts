@@ -9,22 +9,35 @@ const optional = <T extends z.ZodType>(schema: T) =>
 
 const day = z.string().refine(isCalendarDay, "Use a date as YYYY-MM-DD.");
 
+/** Each filter's and the sort's rule for a value that is there: the page reads them leniently, the API strictly. */
+export const callFilterSchemas = {
+  status: z.enum(callStatuses, "Use one of: completed, missed, failed, voicemail."),
+  direction: z.enum(callDirections, "Use inbound or outbound."),
+  agent: z.uuid("Use an agent's id."),
+  from: day,
+  to: day,
+  q: z
+    .string()
+    .min(CALL_SEARCH_MIN, `Search for at least ${CALL_SEARCH_MIN} characters.`)
+    .max(CALL_SEARCH_MAX, `Search for at most ${CALL_SEARCH_MAX} characters.`)
+    .refine(withoutNul, "Remove the NUL character from the search."),
+  sort: z.enum(callSortColumns, "Sort by startedAt, duration or satisfaction."),
+  order: z.enum(["asc", "desc"], "Use asc or desc."),
+};
+
+/** A range that ends before it starts is the `to` field's fault. */
+export const CALL_RANGE_MESSAGE = "The end date is before the start date.";
+
 /** The call history's filters and sort as the URL holds them (the page and the CSV export share it). */
 const callFilterFields = {
-  status: optional(z.enum(callStatuses, "Use one of: completed, missed, failed, voicemail.")),
-  direction: optional(z.enum(callDirections, "Use inbound or outbound.")),
-  agent: optional(z.uuid("Use an agent's id.")),
-  from: optional(day),
-  to: optional(day),
-  q: optional(
-    z
-      .string()
-      .min(CALL_SEARCH_MIN, `Search for at least ${CALL_SEARCH_MIN} characters.`)
-      .max(CALL_SEARCH_MAX, `Search for at most ${CALL_SEARCH_MAX} characters.`)
-      .refine(withoutNul, "Remove the NUL character from the search."),
-  ),
-  sort: optional(z.enum(callSortColumns, "Sort by startedAt, duration or satisfaction.")),
-  order: optional(z.enum(["asc", "desc"], "Use asc or desc.")),
+  status: optional(callFilterSchemas.status),
+  direction: optional(callFilterSchemas.direction),
+  agent: optional(callFilterSchemas.agent),
+  from: optional(callFilterSchemas.from),
+  to: optional(callFilterSchemas.to),
+  q: optional(callFilterSchemas.q),
+  sort: optional(callFilterSchemas.sort),
+  order: optional(callFilterSchemas.order),
 };
 
 export type CallFilterField = keyof typeof callFilterFields;
@@ -58,7 +71,7 @@ export function parseCallHistoryParams(raw: RawParams): { params: CallHistoryPar
     }
   }
   if (values.from && values.to && values.to < values.from) {
-    errors.to = "The end date is before the start date.";
+    errors.to = CALL_RANGE_MESSAGE;
     delete values.to;
   }
   const { sort, order, ...filters } = values;

@@ -5,7 +5,6 @@ import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import type { SessionUser } from "@/db/queries/sessions";
 import { formatMoney } from "@/lib/billing/money";
-import { daysRemaining } from "@/lib/billing/period";
 import { getDateFormatter } from "@/lib/i18n/date-format-server";
 import type { Overview } from "@/lib/overview/service";
 import { WidgetCard, WidgetEmpty } from "./widget-card";
@@ -13,7 +12,7 @@ import { WidgetCard, WidgetEmpty } from "./widget-card";
 type Props = { overview: Overview; user: SessionUser; detailed: boolean };
 
 /** The plan, its status, the days left in the period and the minutes used against the plan's. */
-export async function SubscriptionWidget({ overview, user, detailed }: Props) {
+export async function SubscriptionWidget({ overview, detailed }: Props) {
   const [t, tBilling, dates] = await Promise.all([getTranslations("overviewBilling"), getTranslations("billing"), getDateFormatter()]);
   const { subscription, usage } = overview;
   const ending = subscription?.cancelAtPeriodEnd ?? false;
@@ -30,7 +29,7 @@ export async function SubscriptionWidget({ overview, user, detailed }: Props) {
             />
           </p>
           <p className="text-13 text-fg-muted">
-            {t(ending ? "endsIn" : "renewsIn", { count: daysRemaining(subscription.currentPeriodEnd, user.timeZone) })}
+            {t(ending ? "endsIn" : "renewsIn", { count: overview.daysRemaining ?? 0 })}
             {detailed ? ` · ${t("periodEnd", { date: dates.date(subscription.currentPeriodEnd) })}` : null}
           </p>
           <div>
@@ -53,8 +52,7 @@ export async function SubscriptionWidget({ overview, user, detailed }: Props) {
 /** What the account owes, per currency, and how much of it is overdue. */
 export async function InvoicesWidget({ overview, user, detailed }: Props) {
   const t = await getTranslations("overviewBilling");
-  const openCount = overview.amountsDue.reduce((sum, row) => sum + row.count, 0);
-  const overdueCount = overview.amountsDue.reduce((sum, row) => sum + row.overdueCount, 0);
+  const { openInvoiceCount: openCount, overdueInvoiceCount: overdueCount } = overview;
   return (
     <WidgetCard id="open-invoices-heading" title={t("openInvoicesTitle")} link={{ href: "/dashboard/invoices", label: t("allInvoices") }}>
       {openCount === 0 ? (

@@ -5,13 +5,21 @@ import { Page } from "@/components/page";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
+import { ApiTokenList } from "@/components/api-tokens/api-token-list";
+import { apiTokenViews } from "@/components/api-tokens/rows";
 import { ClientMessages } from "@/lib/i18n/client-messages";
+import { listApiTokens } from "@/db/queries/api-tokens";
 import { listSignInHistory } from "@/db/queries/audit";
 import { listActiveSessions } from "@/db/queries/sessions";
 import { getTwoFactorStatus } from "@/db/queries/two-factor";
 import { markSecurityReviewed } from "@/db/queries/users";
+import { API_TOKENS_PER_USER_MAX } from "@/lib/constants";
+import { appUrl } from "@/lib/env";
+import { getDateFormatter } from "@/lib/i18n/date-format-server";
 import { requireUser } from "@/lib/session";
 import { describeUserAgent } from "@/lib/user-agent";
+import { revokeApiTokenAction } from "./actions";
+import { CreateApiTokenForm } from "./api-token-form";
 import { PasswordChangeForm } from "./password-change-form";
 import { SessionsForm } from "./session-forms";
 
@@ -21,12 +29,17 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function SecurityPage() {
   const user = await requireUser();
-  const [t, format, sessions, twoFactor, history] = await Promise.all([
+  // Only customers hold API tokens (the service refuses anyone else).
+  const holdsTokens = user.role === "customer";
+  const [t, tTokens, format, dates, sessions, twoFactor, history, tokens] = await Promise.all([
     getTranslations("security"),
+    getTranslations("apiTokens"),
     getFormatter(),
+    getDateFormatter(),
     listActiveSessions(user.id),
     getTwoFactorStatus(user.id),
     listSignInHistory(user.id),
+    holdsTokens ? listApiTokens(user.id) : [],
     // Opening this page is the getting-started step "review your security".
     user.securityReviewedAt ? null : markSecurityReviewed(user.id),
   ]);
@@ -76,6 +89,16 @@ export default async function SecurityPage() {
             <SessionsForm title={t("sessions")} description={t("sessionsHelp")} sessions={rows} />
           </Card>
         </ClientMessages>
+        {holdsTokens ? (
+          <ClientMessages namespaces={["apiTokens"]}>
+            <Card aria-labelledby="api-tokens-heading">
+              <CardHeader id="api-tokens-heading" title={tTokens("title")} description={tTokens("description", { max: API_TOKENS_PER_USER_MAX })} />
+              <CreateApiTokenForm origin={appUrl()} />
+              <h3 className="mt-6 text-sm font-semibold">{tTokens("listTitle")}</h3>
+              <ApiTokenList tokens={apiTokenViews(tokens, dates)} action={revokeApiTokenAction} label={tTokens("listTitle")} />
+            </Card>
+          </ClientMessages>
+        ) : null}
         <Card aria-labelledby="history-heading">
           <CardHeader id="history-heading" title={t("history")} description={t("historyHelp")} />
           {history.length === 0 ? (

@@ -10,8 +10,8 @@ export default async function SettingsLayout({ children }: { children: React.Rea
   return (
     <Page title={t("title")} width="narrow">
       <ClientMessages namespaces={["settings"]}>
-        {/* Call settings belong to a customer account; staff have none. */}
-        <SettingsTabs calls={user.accountId !== null} />
+        {/* Call settings belong to a customer account; staff have none. Webhooks are the account owner's. */}
+        <SettingsTabs calls={user.accountId !== null} webhooks={user.accountId !== null && user.accountRole === "owner"} />
       </ClientMessages>
       {children}
     </Page>

@@ -9,11 +9,12 @@ const tabs = [
   { href: "/dashboard/settings/notifications", key: "notifications" },
   { href: "/dashboard/settings/privacy", key: "privacy" },
   { href: "/dashboard/settings/calls", key: "calls" },
+  { href: "/dashboard/settings/webhooks", key: "webhooks" },
   { href: "/dashboard/settings/data", key: "data" },
 ] as const;
 
 /** The Settings pages as tabs; each is a page of its own, so a tab can be linked and reloaded. */
-export function SettingsTabs({ calls }: { calls: boolean }) {
+export function SettingsTabs({ calls, webhooks }: { calls: boolean; webhooks: boolean }) {
   const t = useTranslations("settings.tabs");
   const pathname = usePathname();
   return (
@@ -21,9 +22,10 @@ export function SettingsTabs({ calls }: { calls: boolean }) {
       {/* On a phone the tabs wrap onto a second line rather than scroll out of sight. */}
       <ul className="flex flex-wrap gap-x-1">
         {tabs
-          .filter((tab) => calls || tab.key !== "calls")
+          .filter((tab) => (calls || tab.key !== "calls") && (webhooks || tab.key !== "webhooks"))
           .map((tab) => {
-            const current = pathname === tab.href;
+            // The webhooks tab stays current on an endpoint's own page below it.
+            const current = pathname === tab.href || (tab.key === "webhooks" && pathname.startsWith(`${tab.href}/`));
             return (
               <li key={tab.href}>
                 <Link

@@ -20,6 +20,7 @@ import { describeUserAgent } from "@/lib/user-agent";
 import { CustomerSubscription } from "./customer-subscription";
 import { AccountInvoices } from "../../invoices/staff-invoice-lists";
 import { CustomerActivity } from "./customer-activity";
+import { CustomerApiTokens } from "./customer-api-tokens";
 import { CustomerAgents } from "./customer-agents";
 import { CustomerWork } from "./customer-work";
 import { ResetTwoFactorForm, UserRoleForm, UserSessionsForm, UserStatusForm } from "./user-forms";
@@ -183,6 +184,7 @@ export default async function AdminUserPage({ params }: { params: Params }) {
           {account ? <AccountInvoices accountId={account.id} /> : null}
           {account ? <CustomerAgents accountId={account.id} timeZone={admin.timeZone} /> : null}
           {account ? <CustomerActivity accountId={account.id} userId={user.id} /> : null}
+          {user.role === "customer" ? <CustomerApiTokens userId={user.id} /> : null}
           <Card className="mt-6" aria-labelledby="audit-heading">
             <CardHeader id="audit-heading" title={t("audit")} />
             {audit.length === 0 ? (

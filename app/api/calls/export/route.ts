@@ -1,5 +1,6 @@
 import { contentDisposition } from "@/lib/storage/download";
 import { callsCsv } from "@/lib/calls/export";
+import { callListQueryOf } from "@/lib/calls/history";
 import { AppError } from "@/lib/errors";
 import { todayIn } from "@/lib/projects/dates";
 import { getSessionUser } from "@/lib/session";
@@ -24,11 +25,7 @@ export async function GET(request: Request): Promise<Response> {
     if (Object.keys(errors).length > 0) {
       return Response.json({ error: { code: "bad_request", message: "Some filters are not valid.", fields: errors } }, { status: 400, headers: { "Cache-Control": "no-store" } });
     }
-    const body = await callsCsv(
-      user.accountId,
-      { status: params.status, direction: params.direction, agentId: params.agent, from: params.from, to: params.to, search: params.q, timeZone: user.timeZone, sort: params.sort, order: params.order },
-      user,
-    );
+    const body = await callsCsv(user.accountId, callListQueryOf(params, user.timeZone), user);
     return new Response(body as unknown as BodyInit, {
       headers: {
         "Content-Type": "text/csv; charset=utf-8",

@@ -6,7 +6,7 @@ import { Page } from "@/components/page";
 import { listBillingHistory } from "@/db/queries/billing-history";
 import { listPlans } from "@/db/queries/plans";
 import { getCurrentSubscription } from "@/db/queries/subscriptions";
-import { usageThisPeriod } from "@/lib/billing/usage";
+import { subscriptionUsage } from "@/lib/billing/usage";
 import { todayIn } from "@/lib/projects/dates";
 import { requireUser } from "@/lib/session";
 import { BillingHistory } from "../billing-history";
@@ -40,9 +40,7 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
     listPlans(),
     listBillingHistory(accountId, todayIn(user.timeZone)),
   ]);
-  const usage = subscription
-    ? await usageThisPeriod(accountId, { start: subscription.currentPeriodStart, end: subscription.currentPeriodEnd, includedMinutes: subscription.plan.includedMinutes })
-    : null;
+  const usage = subscription ? await subscriptionUsage(subscription) : null;
   // Plans no longer offered stay visible to their subscribers.
   const plans = allPlans.filter((plan) => plan.active || plan.id === subscription?.plan.id);
   const changeTo = subscription && search.change !== subscription.plan.id ? plans.find((plan) => plan.id === search.change && plan.active) : undefined;

@@ -12,6 +12,7 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { inputClass } from "@/components/ui/field";
 import { getCallStatistics, listCallAgentsForAccount, listCallsForAccount } from "@/db/queries/calls";
 import { formatDuration } from "@/lib/calls/format";
+import { callListQueryOf } from "@/lib/calls/history";
 import { CALL_SEARCH_MAX, CALL_SEARCH_MIN, callDirections, callSortColumns, callStatuses, type CallSort } from "@/lib/constants";
 import { ClientMessages } from "@/lib/i18n/client-messages";
 import { getDateFormatter } from "@/lib/i18n/date-format-server";
@@ -51,13 +52,12 @@ export default async function CallsPage({ searchParams }: { searchParams: Promis
     );
   }
 
-  const filters = { status: params.status, direction: params.direction, agentId: params.agent, from: params.from, to: params.to, search: params.q, timeZone: user.timeZone };
   const [tStats, dates, stats, agents, page] = await Promise.all([
     getTranslations("callStats"),
     getDateFormatter(),
     getCallStatistics(accountId, user.timeZone),
     listCallAgentsForAccount(accountId),
-    listCallsForAccount(accountId, { ...filters, sort: params.sort, order: params.order, cursor: position.after ?? position.before, before: !position.after && Boolean(position.before) }),
+    listCallsForAccount(accountId, { ...callListQueryOf(params, user.timeZone), cursor: position.after ?? position.before, before: !position.after && Boolean(position.before) }),
   ]);
   const filtered = Boolean(params.status || params.direction || params.agent || params.from || params.to || params.q);
   const paged = Boolean(position.after || position.before);

@@ -1,0 +1,11 @@
+import { subscriptionEndpoints } from "@/lib/api/endpoints/subscription";
+import { apiRoute } from "@/lib/api/route";
+import { subscriptionRefusal, subscriptionState } from "@/lib/api/subscription";
+import { cancelSubscription } from "@/lib/billing/subscriptions";
+import { requestInfoFrom } from "@/lib/request-info";
+
+export const POST = apiRoute(subscriptionEndpoints.cancel, async ({ caller, request, body }) => {
+  const result = await cancelSubscription(caller.user, { reason: body.reason ?? "" }, requestInfoFrom(request.headers));
+  if (result.status !== "ok") throw subscriptionRefusal(result.status);
+  return { status: 202, body: await subscriptionState(caller.user) };
+});
