@@ -41,6 +41,7 @@ const ownedByA: Record<string, Owned> = {
   "/calls/requests/{id}/cancel": { params: async (a) => ({ id: await a.callRequest() }) },
   "/invoices/{id}": { params: async (a) => ({ id: await a.invoice() }) },
   "/invoices/{id}/pdf": { params: async (a) => ({ id: await a.invoice() }) },
+  "/invoices/{id}/pay": { params: async (a) => ({ id: await a.invoice() }) },
   "/agents/requests/{id}": { params: async (a) => ({ id: await a.agentRequest() }) },
 };
 

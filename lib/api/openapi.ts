@@ -228,6 +228,7 @@ function operationOf(endpoint: ApiEndpoint, components: SchemaComponents): Json 
     const headers: Record<string, Json> = { ...rateLimitHeaderRefs };
     if (endpoint.etag && code === 200) headers.ETag = ref("headers", "ETag");
     if (endpoint.idempotent && code < 300) headers["Idempotent-Replayed"] = ref("headers", "Idempotent-Replayed");
+    if (code === 429 || code === 503) headers["Retry-After"] = ref("headers", "Retry-After");
     responses[status] = { description: spec.description, headers, ...(content ? { content } : {}) };
   }
   if (endpoint.etag) responses["304"] ??= { description: "Not modified: the `If-None-Match` tag is current.", headers: { ETag: ref("headers", "ETag"), ...rateLimitHeaderRefs } };
