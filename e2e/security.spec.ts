@@ -30,6 +30,7 @@ const publicActions: Record<string, string> = {
 const publicRoutes: Record<string, string> = {
   "app/api/auth/[...nextauth]/route.ts": "Auth.js's own endpoints (csrf, providers, session, sign-in and sign-out), which read the session themselves",
   "app/api/health/route.ts": "the health probe: it answers only whether the database is reachable",
+  "app/api/v1/openapi.json/route.ts": "the API's OpenAPI document: it describes the endpoints and grants nothing; every endpoint it lists checks its token",
   "app/api/stripe/webhook/route.ts": "Stripe's events: the signature over the raw body is the credential (400 and nothing written without a valid one)",
 };
 

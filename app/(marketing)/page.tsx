@@ -1,4 +1,5 @@
 import { CalendarCheck, CreditCard, FolderKanban, MessagesSquare, PhoneCall, ShieldCheck } from "lucide-react";
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ButtonLink } from "@/components/ui/button";
 import { Logo } from "@/components/logo";
@@ -14,7 +15,7 @@ const features = [
 ] as const;
 
 export default async function LandingPage() {
-  const [t, user] = await Promise.all([getTranslations("landing"), getSessionUser()]);
+  const [t, tDocs, user] = await Promise.all([getTranslations("landing"), getTranslations("apiDocs"), getSessionUser()]);
   return (
     <div className="min-h-dvh">
       <header className="mx-auto flex max-w-6xl items-center justify-between gap-3 px-4 py-4 sm:px-6">
@@ -72,7 +73,12 @@ export default async function LandingPage() {
           </ul>
         </section>
       </main>
-      <footer className="border-t border-border py-6 text-center text-13 text-fg-muted">{t("footer")}</footer>
+      <footer className="flex flex-wrap justify-center gap-x-4 gap-y-1 border-t border-border py-6 text-13 text-fg-muted">
+        <span>{t("footer")}</span>
+        <Link href="/docs/api" prefetch={false} className="underline underline-offset-2 hover:text-fg">
+          {tDocs("footerLink")}
+        </Link>
+      </footer>
     </div>
   );
 }

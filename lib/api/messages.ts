@@ -12,7 +12,13 @@ export async function threadBody(caller: ApiCaller, threadId: string) {
   const accountId = caller.user.accountId;
   const thread = accountId ? await getThread(accountId, caller.user.id, threadId) : null;
   if (!accountId || !thread) return null;
-  return { thread, messages: await threadMessages(accountId, thread.id) };
+  return { thread: shownThread(thread), messages: await threadMessages(accountId, thread.id) };
+}
+
+/** A thread as the API documents it: the caller's own account id is not part of it. */
+export function shownThread<T extends { accountId: string }>(thread: T): Omit<T, "accountId"> {
+  const { accountId, ...shown } = thread;
+  return shown;
 }
 
 export async function threadMessages(accountId: string, threadId: string) {

@@ -103,7 +103,7 @@ export const messagesEndpoints = {
     description: "The file's bytes with its own Content-Type, as an attachment; supports Range and If-None-Match.",
     scope: "messages:read",
     params: idParams.extend({ fileId: z.string().meta({ description: "The attachment's `fileId` (a UUID).", format: "uuid" }) }),
-    responses: { 200: { description: "The file.", contentType: "application/octet-stream" }, 206: { description: "The requested range.", contentType: "application/octet-stream" }, 404: { description: "No such attachment." } },
+    responses: { 200: { description: "The file, with its own content type.", contentType: "*/*" }, 206: { description: "The requested range.", contentType: "*/*" }, 404: { description: "No such attachment." } },
   }),
   start: defineEndpoint({
     method: "POST",

@@ -114,7 +114,7 @@ export const projectsEndpoints = {
     description: "The file's bytes with its own Content-Type, as an attachment; supports Range and If-None-Match.",
     scope: "projects:read",
     params: idParams.extend({ deliverableId: z.string().meta({ description: "The deliverable's id (a UUID).", format: "uuid" }) }),
-    responses: { 200: { description: "The file.", contentType: "application/octet-stream" }, 206: { description: "The requested range.", contentType: "application/octet-stream" }, 404: { description: "No such deliverable." } },
+    responses: { 200: { description: "The file, with its own content type.", contentType: "*/*" }, 206: { description: "The requested range.", contentType: "*/*" }, 404: { description: "No such deliverable." } },
   }),
   rate: defineEndpoint({
     method: "PUT",

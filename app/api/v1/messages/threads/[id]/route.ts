@@ -1,6 +1,6 @@
 import { messagesEndpoints } from "@/lib/api/endpoints/messages";
 import { ApiError } from "@/lib/api/errors";
-import { threadMessages } from "@/lib/api/messages";
+import { shownThread, threadMessages } from "@/lib/api/messages";
 import { apiRoute, assertUuid } from "@/lib/api/route";
 import { getThread } from "@/db/queries/messages";
 import { readThread } from "@/lib/messages/service";
@@ -12,5 +12,5 @@ export const GET = apiRoute(messagesEndpoints.thread, async ({ caller, params })
   if (!accountId || !thread) throw new ApiError(404, "not_found", "There is no such thread.");
   // As the page: read before listing, so what this answer holds counts as read, and nothing newer.
   if (thread.unread) await readThread(caller.user, thread.id);
-  return { body: { ...thread, messages: await threadMessages(accountId, thread.id) } };
+  return { body: { ...shownThread(thread), messages: await threadMessages(accountId, thread.id) } };
 });
