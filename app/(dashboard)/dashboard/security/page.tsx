@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { Metadata } from "next";
 import { CheckCircle2, ShieldAlert, XCircle } from "lucide-react";
 import { getFormatter, getTranslations } from "next-intl/server";
@@ -93,6 +94,11 @@ export default async function SecurityPage() {
           <ClientMessages namespaces={["apiTokens"]}>
             <Card aria-labelledby="api-tokens-heading">
               <CardHeader id="api-tokens-heading" title={tTokens("title")} description={tTokens("description", { max: API_TOKENS_PER_USER_MAX })} />
+              <p className="mt-2 text-13">
+                <Link href="/docs/api" prefetch={false} className="font-medium text-primary underline underline-offset-2">
+                  {tTokens("reference")}
+                </Link>
+              </p>
               <CreateApiTokenForm origin={appUrl()} />
               <h3 className="mt-6 text-sm font-semibold">{tTokens("listTitle")}</h3>
               <ApiTokenList tokens={apiTokenViews(tokens, dates)} action={revokeApiTokenAction} label={tTokens("listTitle")} />
