@@ -1,9 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState, useState } from "react";
+import { useActionState } from "react";
 import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
 import { ConfirmSubmit } from "@/components/ui/confirm-dialog";
 import { Field, inputClass } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
@@ -11,6 +10,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { initialActionState } from "@/lib/action-state";
 import { PLATFORM_KEY_NAME_MAX } from "@/lib/constants";
 import { createPlatformKeyAction, revokePlatformKeyAction } from "./actions";
+import { CopyButton } from "@/components/ui/copy-button";
 
 /** Names a new key; the key itself is shown here once, with a copy button. */
 export function CreateKeyForm() {
@@ -27,7 +27,7 @@ export function CreateKeyForm() {
           </label>
           <div className="flex flex-col gap-2 sm:flex-row">
             <input id="platform-key-value" readOnly value={key} onFocus={(event) => event.currentTarget.select()} aria-describedby="platform-key-hint" dir="ltr" className={`${inputClass} font-mono text-13`} />
-            <CopyButton text={key} />
+            <CopyButton text={key} label={t("copy")} copiedLabel={t("copied")} />
           </div>
           <p id="platform-key-hint" className="text-13">
             {t("newKeyHint")}
@@ -46,22 +46,6 @@ export function CreateKeyForm() {
   );
 }
 
-function CopyButton({ text }: { text: string }) {
-  const t = useTranslations("platformKeys");
-  const [copied, setCopied] = useState(false);
-  return (
-    <Button
-      type="button"
-      variant="secondary"
-      onClick={async () => {
-        await navigator.clipboard.writeText(text);
-        setCopied(true);
-      }}
-    >
-      {copied ? t("copied") : t("copy")}
-    </Button>
-  );
-}
 
 export type KeyRow = { id: string; name: string; prefix: string; created: string; lastUsed: string | null; revoked: string | null };
 

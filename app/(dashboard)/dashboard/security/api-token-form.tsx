@@ -1,8 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState, useState } from "react";
-import { Button } from "@/components/ui/button";
+import { useActionState } from "react";
 import { Field, inputClass, SelectField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -10,6 +9,7 @@ import { initialActionState } from "@/lib/action-state";
 import { API_TOKEN_NAME_MAX, apiAccessLevels, apiScopeAreas, apiTokenExpiryDays, PASSWORD_MAX } from "@/lib/constants";
 import { scopeField } from "@/lib/validations/api-tokens";
 import { createApiTokenAction } from "./actions";
+import { CopyButton } from "@/components/ui/copy-button";
 
 const DEFAULT_EXPIRY_DAYS = "90";
 
@@ -40,7 +40,7 @@ export function CreateApiTokenForm({ origin }: { origin: string }) {
               dir="ltr"
               className={`${inputClass} font-mono text-13`}
             />
-            <CopyButton text={token} />
+            <CopyButton text={token} label={t("copy")} copiedLabel={t("copied")} />
           </div>
           <p id="api-token-warning" className="text-13 font-medium">
             {t("newTokenWarning")}
@@ -124,19 +124,3 @@ export function CreateApiTokenForm({ origin }: { origin: string }) {
   );
 }
 
-function CopyButton({ text }: { text: string }) {
-  const t = useTranslations("apiTokens");
-  const [copied, setCopied] = useState(false);
-  return (
-    <Button
-      type="button"
-      variant="secondary"
-      onClick={async () => {
-        await navigator.clipboard.writeText(text);
-        setCopied(true);
-      }}
-    >
-      {copied ? t("copied") : t("copy")}
-    </Button>
-  );
-}

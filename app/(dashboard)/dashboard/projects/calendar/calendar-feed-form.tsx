@@ -1,14 +1,14 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState, useState } from "react";
-import { Button } from "@/components/ui/button";
+import { useActionState } from "react";
 import { ConfirmSubmit } from "@/components/ui/confirm-dialog";
 import { inputClass } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { initialActionState } from "@/lib/action-state";
 import { calendarFeedAction } from "./actions";
+import { CopyButton } from "@/components/ui/copy-button";
 
 /** Create, regenerate or revoke the feed; a new address is shown here once, with a copy button. */
 export function CalendarFeedForm({ hasFeed }: { hasFeed: boolean }) {
@@ -25,7 +25,7 @@ export function CalendarFeedForm({ hasFeed }: { hasFeed: boolean }) {
           </label>
           <div className="flex flex-col gap-2 sm:flex-row">
             <input id="calendar-feed-url" readOnly value={url} onFocus={(event) => event.currentTarget.select()} dir="ltr" className={`${inputClass} font-mono text-13`} />
-            <CopyButton text={url} />
+            <CopyButton text={url} label={t("copy")} copiedLabel={t("copied")} />
           </div>
         </div>
       ) : null}
@@ -64,19 +64,3 @@ export function CalendarFeedForm({ hasFeed }: { hasFeed: boolean }) {
   );
 }
 
-function CopyButton({ text }: { text: string }) {
-  const t = useTranslations("calendarFeed");
-  const [copied, setCopied] = useState(false);
-  return (
-    <Button
-      type="button"
-      variant="secondary"
-      onClick={async () => {
-        await navigator.clipboard.writeText(text);
-        setCopied(true);
-      }}
-    >
-      {copied ? t("copied") : t("copy")}
-    </Button>
-  );
-}

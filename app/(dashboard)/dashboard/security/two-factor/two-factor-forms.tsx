@@ -1,13 +1,14 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState, useState } from "react";
-import { Button, ButtonLink, buttonClass } from "@/components/ui/button";
+import { useActionState } from "react";
+import { ButtonLink, buttonClass } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { initialActionState } from "@/lib/action-state";
 import { confirmTwoFactorAction, disableTwoFactorAction, regenerateRecoveryCodesAction, startTwoFactorAction } from "./actions";
+import { CopyButton } from "@/components/ui/copy-button";
 
 export function StartTwoFactorForm() {
   const t = useTranslations("twoFactor");
@@ -64,7 +65,7 @@ export function ConfirmTwoFactorForm({ qrSvg, secret, uri, continueHref }: { qrS
             {groupedSecret(secret)}
           </p>
           <div className="flex flex-wrap gap-2">
-            <CopyButton text={secret} label={t("copyKey")} />
+            <CopyButton text={secret} label={t("copyKey")} copiedLabel={t("copied")} />
             {/* On a phone the QR code cannot be scanned by the phone itself: the app opens from this link instead. */}
             <a href={uri} className={buttonClass("secondary", "sm:hidden")}>
               {t("openInApp")}
@@ -93,23 +94,6 @@ export function ConfirmTwoFactorForm({ qrSvg, secret, uri, continueHref }: { qrS
   );
 }
 
-/** Copies `text` to the clipboard and says so on the button. */
-function CopyButton({ text, label }: { text: string; label: string }) {
-  const t = useTranslations("twoFactor");
-  const [copied, setCopied] = useState(false);
-  return (
-    <Button
-      type="button"
-      variant="secondary"
-      onClick={async () => {
-        await navigator.clipboard.writeText(text);
-        setCopied(true);
-      }}
-    >
-      {copied ? t("copied") : label}
-    </Button>
-  );
-}
 
 /** The codes, shown once, with ways to keep them: copy or a text file. */
 function RecoveryCodes({ codes }: { codes: string[] }) {
@@ -127,7 +111,7 @@ function RecoveryCodes({ codes }: { codes: string[] }) {
         ))}
       </ul>
       <div className="flex flex-wrap gap-2">
-        <CopyButton text={text} label={t("copy")} />
+        <CopyButton text={text} label={t("copy")} copiedLabel={t("copied")} />
         <a className={buttonClass("secondary")} href={`data:text/plain;charset=utf-8,${encodeURIComponent(`${text}\n`)}`} download="clientdesk-recovery-codes.txt">
           {t("download")}
         </a>
