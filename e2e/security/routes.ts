@@ -39,6 +39,12 @@ export function listRouteHandlers(folder = "app"): RouteHandler[] {
 /** The methods every route handler is called with; one it does not export answers 405. */
 export const routeMethods = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 
+/** The HTTP methods a route file exports (`export const GET = …` or `export async function GET`). */
+export function exportedMethods(file: string): (typeof routeMethods)[number][] {
+  const source = fs.readFileSync(file, "utf8");
+  return routeMethods.filter((method) => new RegExp(`export (const|async function|function) ${method}\\b`).test(source));
+}
+
 /**
  * A request as fetch() makes it: a 307/308 on this origin is followed with the same method and body
  * (Next answers an unexpected `_rsc` with one), but one to sign-in is the answer.
