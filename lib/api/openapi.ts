@@ -140,10 +140,15 @@ const formatExamples: Record<string, string> = {
   email: "casey@example.com",
 };
 
-/** Swagger UI makes samples from a format's regex pattern (an email of random characters, the year 5200): give those formats a plain example. */
-function addFormatExample({ jsonSchema }: { jsonSchema: Json }) {
+/**
+ * Swagger UI makes samples from a format's regex pattern (an email of random characters, the year 5200) and
+ * from an integer's bounds: plain examples for those formats, and no bounds for zod's ±2^53 default of `.int()`.
+ */
+function plainSamples({ jsonSchema }: { jsonSchema: Json }) {
   const example = typeof jsonSchema.format === "string" ? formatExamples[jsonSchema.format] : undefined;
   if (example && jsonSchema.pattern && jsonSchema.example === undefined && jsonSchema.examples === undefined) jsonSchema.example = example;
+  if (jsonSchema.minimum === Number.MIN_SAFE_INTEGER) delete jsonSchema.minimum;
+  if (jsonSchema.maximum === Number.MAX_SAFE_INTEGER) delete jsonSchema.maximum;
 }
 
 /**
@@ -157,7 +162,7 @@ class SchemaComponents {
   private anonymous = 0;
 
   convert(schema: z.ZodType, io: "input" | "output"): Json {
-    const { $schema: _dialect, $defs = {}, ...root } = z.toJSONSchema(schema, { target: "draft-2020-12", io, unrepresentable: "any", override: addFormatExample }) as Json;
+    const { $schema: _dialect, $defs = {}, ...root } = z.toJSONSchema(schema, { target: "draft-2020-12", io, unrepresentable: "any", override: plainSamples }) as Json;
     const defs = $defs as Record<string, Json>;
     const names = new Map<string, string>();
     // zod names a reused schema without an id `__schema0`; give it a name unique in the document.
