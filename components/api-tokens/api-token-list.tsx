@@ -47,8 +47,9 @@ export function ApiTokenList({
         <ul className="divide-y divide-border" aria-label={label}>
           {tokens.map((token) => (
             <li key={token.id} className="py-4">
-              <div className="flex flex-wrap items-start justify-between gap-3">
-                <div className="min-w-0">
+              {/* The button keeps its place beside the name: a long name wraps instead of pushing it below. */}
+              <div className="flex items-start justify-between gap-3">
+                <div className="min-w-0 flex-1">
                   <p className="flex flex-wrap items-center gap-2 font-medium">
                     <span className="break-words" id={`api-token-${token.id}`}>
                       {token.name}
@@ -63,7 +64,7 @@ export function ApiTokenList({
                   </p>
                 </div>
                 {token.status === "active" ? (
-                  <form action={formAction}>
+                  <form action={formAction} className="shrink-0">
                     <input type="hidden" name="tokenId" value={token.id} />
                     {userId ? <input type="hidden" name="userId" value={userId} /> : null}
                     <ConfirmSubmit

@@ -39,10 +39,13 @@ const description = `The JSON API over the same data and rules as the Clientdesk
 
 **ETags.** GETs that send an \`ETag\` answer 304 to a matching \`If-None-Match\`.`;
 
-const errorResponse = (text: string, headers: Record<string, Json> = {}) => ({
+/** Each shared error shows its own code and message; without one Swagger UI shows the schema's not_found sample everywhere. */
+const errorExample = (code: string, message: string, fields: Record<string, string> = {}) => ({ error: { code, message, fields } });
+
+const errorResponse = (text: string, example: Json, headers: Record<string, Json> = {}) => ({
   description: text,
   headers: { ...rateLimitHeaderRefs, ...headers },
-  content: { "application/json": { schema: schemaRef("Error") } },
+  content: { "application/json": { schema: schemaRef("Error"), example } },
 });
 
 const rateLimitHeaderRefs = {
@@ -54,22 +57,38 @@ const rateLimitHeaderRefs = {
 
 /** The errors every operation can answer, documented once and referred to by each operation. */
 const sharedResponses = {
-  BadRequest: errorResponse("The path, query or body is not valid; `fields` says why, per field."),
+  BadRequest: errorResponse(
+    "The path, query or body is not valid; `fields` says why, per field.",
+    errorExample("bad_request", "The request's query is not valid: see `fields`.", { limit: `Use a whole number from 1 to ${API_PAGE_SIZE_MAX}.` }),
+  ),
   Unauthorized: {
     description: "No token, or one that is unknown, revoked or expired.",
     headers: { "WWW-Authenticate": { description: 'Always `Bearer realm="clientdesk-api"`.', schema: { type: "string" } } },
-    content: { "application/json": { schema: schemaRef("Error") } },
+    content: { "application/json": { schema: schemaRef("Error"), example: errorExample("unauthorized", "This token is not valid, has expired or has been revoked.") } },
   },
-  Forbidden: errorResponse("The token lacks the operation's scope (`insufficient_scope`), or its user may not do this."),
-  NotFound: errorResponse("No such item for this token's account: unknown, malformed or another account's id."),
-  IdempotencyConflict: errorResponse("A request with this Idempotency-Key is still being processed."),
-  IdempotencyKeyReused: errorResponse("This Idempotency-Key was used for a different request."),
-  TooLarge: errorResponse("The body is larger than the operation accepts."),
-  UnsupportedMediaType: errorResponse("The body's Content-Type is not one the operation accepts."),
-  TooManyRequests: errorResponse("The token used up its requests for this window.", { "Retry-After": ref("headers", "Retry-After") }),
+  Forbidden: errorResponse(
+    "The token lacks the operation's scope (`insufficient_scope`), or its user may not do this.",
+    errorExample("insufficient_scope", "This token lacks the `invoices:read` scope."),
+  ),
+  NotFound: errorResponse("No such item for this token's account: unknown, malformed or another account's id.", errorExample("not_found", "There is no such invoice.")),
+  IdempotencyConflict: errorResponse(
+    "A request with this Idempotency-Key is still being processed.",
+    errorExample("idempotency_in_progress", "A request with this Idempotency-Key is still being processed."),
+  ),
+  IdempotencyKeyReused: errorResponse(
+    "This Idempotency-Key was used for a different request.",
+    errorExample("idempotency_key_reused", "This Idempotency-Key was used for a different request."),
+  ),
+  TooLarge: errorResponse("The body is larger than the operation accepts.", errorExample("too_large", "The body is larger than 1 MB.")),
+  UnsupportedMediaType: errorResponse("The body's Content-Type is not one the operation accepts.", errorExample("unsupported_media_type", "Send the body as application/json.")),
+  TooManyRequests: errorResponse(
+    "The token used up its requests for this window.",
+    errorExample("rate_limited", `This token made more than ${API_RATE_LIMIT} requests in a minute; try again in 12 s.`),
+    { "Retry-After": ref("headers", "Retry-After") },
+  ),
   Unexpected: {
     description: "The service failed (500) or is briefly unavailable (503, with `Retry-After`).",
-    content: { "application/json": { schema: schemaRef("Error") } },
+    content: { "application/json": { schema: schemaRef("Error"), example: errorExample("internal", "Something went wrong on our side.") } },
   },
 };
 
@@ -114,6 +133,24 @@ function mapRefs(value: Json, rename: (target: string) => string): Json {
   return out;
 }
 
+const formatExamples: Record<string, string> = {
+  uuid: "5f0c9e0a-8d7b-4c1e-9a55-2d1f3b6c7e81",
+  "date-time": "2026-11-26T09:30:00.000Z",
+  date: "2026-11-26",
+  email: "casey@example.com",
+};
+
+/**
+ * Swagger UI makes samples from a format's regex pattern (an email of random characters, the year 5200) and
+ * from an integer's bounds: plain examples for those formats, and no bounds for zod's ±2^53 default of `.int()`.
+ */
+function plainSamples({ jsonSchema }: { jsonSchema: Json }) {
+  const example = typeof jsonSchema.format === "string" ? formatExamples[jsonSchema.format] : undefined;
+  if (example && jsonSchema.pattern && jsonSchema.example === undefined && jsonSchema.examples === undefined) jsonSchema.example = example;
+  if (jsonSchema.minimum === Number.MIN_SAFE_INTEGER) delete jsonSchema.minimum;
+  if (jsonSchema.maximum === Number.MAX_SAFE_INTEGER) delete jsonSchema.maximum;
+}
+
 /**
  * Collects the named schemas (`.meta({ id })`) of every converted zod schema into components/schemas.
  * A name's request (input) form gets an `Input` suffix only where it differs from its answer form, and
@@ -125,7 +162,7 @@ class SchemaComponents {
   private anonymous = 0;
 
   convert(schema: z.ZodType, io: "input" | "output"): Json {
-    const { $schema: _dialect, $defs = {}, ...root } = z.toJSONSchema(schema, { target: "draft-2020-12", io, unrepresentable: "any" }) as Json;
+    const { $schema: _dialect, $defs = {}, ...root } = z.toJSONSchema(schema, { target: "draft-2020-12", io, unrepresentable: "any", override: plainSamples }) as Json;
     const defs = $defs as Record<string, Json>;
     const names = new Map<string, string>();
     // zod names a reused schema without an id `__schema0`; give it a name unique in the document.

@@ -40,7 +40,7 @@ export function CreateApiTokenForm({ origin }: { origin: string }) {
               dir="ltr"
               className={`${inputClass} font-mono text-13`}
             />
-            <CopyButton text={token} label={t("copy")} copiedLabel={t("copied")} />
+            <CopyButton key={token} text={token} label={t("copy")} copiedLabel={t("copied")} />
           </div>
           <p id="api-token-warning" className="text-13 font-medium">
             {t("newTokenWarning")}

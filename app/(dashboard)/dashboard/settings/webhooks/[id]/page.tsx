@@ -113,12 +113,13 @@ export default async function WebhookEndpointPage({ params, searchParams }: { pa
                         {delivery.replayOfId ? <span className="mt-0.5 block text-xs text-fg-muted">{t("log.replay")}</span> : null}
                       </th>
                       <td className={`${cell} whitespace-nowrap`}>
-                        <DeliveryStatusBadge status={delivery.status} responseStatus={delivery.responseStatus} />
+                        <DeliveryStatusBadge status={delivery.status} responseStatus={delivery.responseStatus} attempts={delivery.attempts} />
                       </td>
                       <td className={`${cell} tabular-nums`}>{delivery.attempts}</td>
                       <td className={`${cell} whitespace-nowrap tabular-nums`}>{delivery.durationMs !== null ? t("log.ms", { ms: delivery.durationMs }) : "—"}</td>
-                      <td className={`${cell} whitespace-nowrap`}>{when(delivery.createdAt)}</td>
-                      <td className={`${cell} whitespace-nowrap`}>{delivery.status === "pending" ? (when(delivery.nextAttemptAt) ?? t("log.soon")) : "—"}</td>
+                      {/* Dates may wrap: six columns fit the settings width at 1280 px without scrolling. */}
+                      <td className={`${cell} min-w-28`}>{when(delivery.createdAt)}</td>
+                      <td className={`${cell} min-w-28`}>{delivery.status === "pending" ? (when(delivery.nextAttemptAt) ?? t("log.soon")) : "—"}</td>
                     </tr>
                   ))
                 )}

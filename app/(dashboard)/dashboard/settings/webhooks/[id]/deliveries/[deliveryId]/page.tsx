@@ -46,7 +46,7 @@ export default async function WebhookDeliveryPage({ params }: { params: Params }
         <CardHeader
           id="delivery-heading"
           title={t("delivery.title", { type: delivery.eventType })}
-          actions={<DeliveryStatusBadge status={delivery.status} responseStatus={delivery.responseStatus} />}
+          actions={<DeliveryStatusBadge status={delivery.status} responseStatus={delivery.responseStatus} attempts={delivery.attempts.length} />}
         />
         <dl className="mt-4 grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
           <dt className="text-fg-muted">{t("delivery.eventId")}</dt>
