@@ -68,6 +68,11 @@ function decodeCallCursor(sort: CallSort, value: string | undefined): CallCursor
   }
 }
 
+/** Whether `value` is a cursor the list gave out for `sort` (the list itself starts over on any other). */
+export function isCallCursor(sort: CallSort, value: string): boolean {
+  return decodeCallCursor(sort, value) !== null;
+}
+
 function filterConditions(accountId: string, filters: CallListFilters): (SQL | undefined)[] {
   return [...listFilterConditions(accountId, filters), searchCondition(filters)];
 }

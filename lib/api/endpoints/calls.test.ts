@@ -202,11 +202,13 @@ describe("GET /api/v1/calls", () => {
     expect(Object.keys(twice.json.error.fields)).toEqual(["status"]);
   });
 
-  it("treats a tampered cursor as the first page", async () => {
+  it("refuses a tampered cursor, or one of another sort, with 400 on `cursor` instead of starting over", async () => {
     const first = await callApi(listCalls, callEndpoints.list, { token: readToken, query: { limit: "5" } });
-    const tampered = await callApi(listCalls, callEndpoints.list, { token: readToken, query: { limit: "5", cursor: "bm9uc2Vuc2U" } });
-    expect(tampered.status).toBe(200);
-    expect(tampered.json.data).toEqual(first.json.data);
+    for (const query of [{ limit: "5", cursor: "bm9uc2Vuc2U" }, { limit: "5", cursor: first.json.nextCursor, sort: "duration" }]) {
+      const refused = await callApi(listCalls, callEndpoints.list, { token: readToken, query });
+      expect(refused.status).toBe(400);
+      expect(Object.keys(refused.json.error.fields)).toEqual(["cursor"]);
+    }
   });
 
   it("needs the calls:read scope: another area's token gets 403 insufficient_scope", async () => {

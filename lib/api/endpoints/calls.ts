@@ -121,7 +121,7 @@ export const callEndpoints = {
     tag: "Calls",
     summary: "List calls",
     description:
-      "The account's call history with the filters and sort of the Calls page. `from` and `to` are days in the user's timezone (profile settings). A cursor belongs to its sort: with another `sort` it starts over at the first page.",
+      "The account's call history with the filters and sort of the Calls page. `from` and `to` are days in the user's timezone (profile settings). A cursor belongs to its sort: with another `sort`, or altered, it is refused (400).",
     scope: "calls:read",
     query: callListQuerySchema,
     responses: { 200: { description: "A page of calls.", schema: pageOf(callListItemSchema, "CallPage") } },
