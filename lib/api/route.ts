@@ -4,7 +4,7 @@ import { z } from "zod";
 import { isDatabaseUnavailable } from "@/db/errors";
 import { claimIdempotencyKey, completeIdempotencyKey, releaseIdempotencyKey } from "@/db/queries/api-idempotency";
 import { consumeRateLimit } from "@/db/queries/rate-limits";
-import { API_RATE_LIMIT, API_RATE_LIMIT_WINDOW_SECONDS } from "@/lib/constants";
+import { API_RATE_LIMIT, API_RATE_LIMIT_WINDOW_SECONDS, ATTACHMENT_MAX_BYTES, ATTACHMENT_MAX_FILES } from "@/lib/constants";
 import { AppError, describeError } from "@/lib/errors";
 import type { ApiEndpoint } from "./endpoint";
 import { ApiError, apiErrorResponse, fieldsFromZod } from "./errors";
@@ -25,6 +25,8 @@ export type ApiContext<E extends ApiEndpoint> = {
 export type ApiResult = { status?: number; body: unknown; headers?: Record<string, string> } | Response;
 
 const MAX_JSON_BYTES = 1024 * 1024;
+/** A form with files may carry the message form's files at their largest, and its fields. */
+const MAX_MULTIPART_BYTES = ATTACHMENT_MAX_FILES * ATTACHMENT_MAX_BYTES + MAX_JSON_BYTES;
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 
 function rateLimitHeaders(limit: number, remaining: number, resetSeconds: number): Record<string, string> {
@@ -53,17 +55,66 @@ function queryObject(url: URL): Record<string, string | string[]> {
   return query;
 }
 
-async function readBody(endpoint: ApiEndpoint, request: Request, raw: Uint8Array): Promise<{ body: unknown; files: File[] }> {
+function mediaTypeOf(request: Request): string {
+  return (request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
+}
+
+/**
+ * The request's body, read no further than its limit (1 MB of JSON, or a form's files at their
+ * largest): a larger one is refused with 413 before it fills the memory.
+ */
+async function readRaw(endpoint: ApiEndpoint, request: Request): Promise<Uint8Array> {
+  if (!endpoint.body || !request.body) return new Uint8Array();
+  const max = endpoint.multipart && mediaTypeOf(request) === "multipart/form-data" ? MAX_MULTIPART_BYTES : MAX_JSON_BYTES;
+  const tooLarge = () => new ApiError(413, "too_large", `The body is larger than ${max / (1024 * 1024)} MB.`);
+  const declared = Number(request.headers.get("content-length") ?? "");
+  if (Number.isFinite(declared) && declared > max) throw tooLarge();
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return new Uint8Array(Buffer.concat(chunks));
+}
+
+/** A multipart body as a form, or null when it is not one (readBody then refuses it). */
+async function formOf(endpoint: ApiEndpoint, request: Request, raw: Uint8Array): Promise<FormData | null> {
+  if (!endpoint.multipart || mediaTypeOf(request) !== "multipart/form-data") return null;
+  try {
+    return await new Request(request.url, { method: "POST", headers: request.headers, body: raw as BodyInit }).formData();
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * What makes two requests the same for an Idempotency-Key: the bytes of a JSON body; for a form,
+ * its fields and files in order, since a client picks a new multipart boundary for each retry.
+ */
+async function requestHashOf(raw: Uint8Array, form: FormData | null): Promise<string> {
+  if (!form) return createHash("sha256").update(raw).digest("hex");
+  const entries = await Promise.all(
+    [...form.entries()].map(async ([name, value]) =>
+      typeof value === "string" ? [name, value] : [name, value.name, value.type, createHash("sha256").update(new Uint8Array(await value.arrayBuffer())).digest("hex")],
+    ),
+  );
+  return createHash("sha256").update(JSON.stringify(entries)).digest("hex");
+}
+
+async function readBody(endpoint: ApiEndpoint, request: Request, raw: Uint8Array, form: FormData | null): Promise<{ body: unknown; files: File[] }> {
   if (!endpoint.body) return { body: undefined, files: [] };
-  const type = (request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
+  const type = mediaTypeOf(request);
   if (endpoint.multipart) {
     if (type === "multipart/form-data") {
-      let form: FormData;
-      try {
-        form = await new Request(request.url, { method: "POST", headers: request.headers, body: raw as BodyInit }).formData();
-      } catch {
-        throw new ApiError(400, "bad_request", "The body is not valid multipart/form-data.", { form: "The body is not valid multipart/form-data." });
-      }
+      if (!form) throw new ApiError(400, "bad_request", "The body is not valid multipart/form-data.", { form: "The body is not valid multipart/form-data." });
       const fields: Record<string, string> = {};
       const files: File[] = [];
       for (const [name, value] of form.entries()) {
@@ -77,7 +128,6 @@ async function readBody(endpoint: ApiEndpoint, request: Request, raw: Uint8Array
   } else if (type !== "application/json") {
     throw new ApiError(415, "unsupported_media_type", "Send the body as application/json.");
   }
-  if (raw.byteLength > MAX_JSON_BYTES) throw new ApiError(413, "too_large", "The body is larger than 1 MB.");
   let value: unknown;
   try {
     value = JSON.parse(new TextDecoder().decode(raw));
@@ -144,14 +194,15 @@ export function apiRoute<E extends ApiEndpoint>(endpoint: E, handler: (context: 
 
       const params = parseWith(endpoint.params, await (context?.params ?? Promise.resolve({})), "path");
       const query = parseWith(endpoint.query, queryObject(new URL(request.url)), "query");
-      const raw = endpoint.body ? new Uint8Array(await request.arrayBuffer()) : new Uint8Array();
+      const raw = await readRaw(endpoint, request);
+      const form = await formOf(endpoint, request, raw);
 
       const idempotencyKey = endpoint.idempotent ? request.headers.get("idempotency-key") : null;
       if (idempotencyKey !== null && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
         throw new ApiError(400, "bad_request", "Idempotency-Key must be 1–255 visible ASCII characters.", { "Idempotency-Key": "1–255 visible ASCII characters." });
       }
       const claim = idempotencyKey
-        ? { tokenId: caller.tokenId, key: idempotencyKey, method: endpoint.method, path: new URL(request.url).pathname, requestHash: createHash("sha256").update(raw).digest("hex") }
+        ? { tokenId: caller.tokenId, key: idempotencyKey, method: endpoint.method, path: new URL(request.url).pathname, requestHash: await requestHashOf(raw, form) }
         : null;
       if (claim) {
         const earlier = await claimIdempotencyKey(claim);
@@ -165,7 +216,7 @@ export function apiRoute<E extends ApiEndpoint>(endpoint: E, handler: (context: 
       }
 
       try {
-        const { body, files } = await readBody(endpoint, request, raw);
+        const { body, files } = await readBody(endpoint, request, raw, form);
         const result = await handler({ caller, request, params, query, body, files } as ApiContext<E>);
         if (result instanceof Response) {
           for (const [name, value] of Object.entries(headers)) if (!result.headers.has(name)) result.headers.set(name, value);

@@ -40,6 +40,13 @@ describe("webhook targets (SSRF guard)", () => {
     "::ffff:10.0.0.1",
     "::ffff:169.254.169.254",
     "64:ff9b::a9fe:a9fe",
+    // A local NAT64 prefix, 6to4 and Teredo tunnels, IPv4-translated and site-local addresses reach internal IPv4 or sites too.
+    "64:ff9b:1::a00:1",
+    "2002:a9fe:a9fe::1",
+    "2002:7f00:1::1",
+    "2001:0:4136:e378:8000:63bf:3fff:fdd2",
+    "::ffff:0:7f00:1",
+    "fec0::1",
   ])("refuses the internal address %s", (address) => {
     expect(isAllowedAddress(address)).toBe(false);
   });

@@ -30,8 +30,15 @@ for (const [network, prefix] of [
   ["::", 128],
   ["::1", 128],
   ["fe80::", 10],
+  ["fec0::", 10],
   ["fc00::", 7],
   ["ff00::", 8],
+  // Ways into IPv4 or a site that embeddedIpv4 does not read: IPv4-translated (SIIT), a local NAT64
+  // prefix, Teredo and 6to4 tunnels (both deprecated; no webhook receiver needs them).
+  ["::ffff:0:0:0", 96],
+  ["64:ff9b:1::", 48],
+  ["2001::", 32],
+  ["2002::", 16],
 ] as const) {
   blockedV6.addSubnet(network, prefix, "ipv6");
 }

@@ -1,17 +1,16 @@
 import { getCallRequest, listCallRequestsPage } from "@/db/queries/call-requests";
+import { pageAfter, pageBody } from "@/lib/api/cursor";
 import { apiCallRequest, callEndpoints } from "@/lib/api/endpoints/calls";
 import { ApiError } from "@/lib/api/errors";
 import { apiRoute } from "@/lib/api/route";
 import { createCallRequest } from "@/lib/calls/requests";
-import { decodeCursor, encodeCursor } from "@/lib/cursor";
 import en from "@/lib/i18n/messages/en.json";
 import { requestInfoFrom } from "@/lib/request-info";
 
 export const GET = apiRoute(callEndpoints.listRequests, async ({ caller, query }) => {
   const accountId = caller.user.accountId;
   if (!accountId) return { body: { data: [], nextCursor: null } };
-  const page = await listCallRequestsPage(accountId, { after: decodeCursor(query.cursor), limit: query.limit });
-  return { body: { data: page.rows.map(apiCallRequest), nextCursor: page.older ? encodeCursor(page.older) : null } };
+  return { body: pageBody(await listCallRequestsPage(accountId, pageAfter(query)), apiCallRequest) };
 });
 
 export const POST = apiRoute(callEndpoints.createRequest, async ({ caller, request, body }) => {
