@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { closeOwnedAccount } from "@/db/queries/account-deletion";
 import { deleteExpiredRecords } from "@/db/queries/cleanup";
 import { inTransaction } from "@/db/queries/transaction";
-import { auditLog, customerAccountMembers, customerAccounts, notifications, webhookDeliveries, webhookEndpoints } from "@/db/schema";
+import { auditLog, customerAccountMembers, customerAccounts, notifications, rateLimits, webhookDeliveries, webhookEndpoints } from "@/db/schema";
 import { setupTestDatabase, signedInUser, uniqueIp } from "@/db/testing";
 import { runQueuedJobs } from "@/lib/jobs/testing";
 import { deliverWebhook } from "./deliver";
@@ -318,6 +318,17 @@ describe("webhook deliveries", () => {
     expect(await sendTestWebhook(stranger, endpoint.id, info())).toEqual({ status: "not_found" });
     await updateWebhookEndpoint(owner, endpoint.id, { enabled: false }, info());
     expect(await sendTestWebhook(owner, endpoint.id, info())).toEqual({ status: "endpoint_disabled" });
+  });
+
+  it("limit the events an owner sends by hand (replays and pings) per account and hour", async () => {
+    const { owner, endpoint } = await ownerWithEndpoint();
+    expect((await sendTestWebhook(owner, endpoint.id, info())).status).toBe("ok");
+    await db().update(rateLimits).set({ count: 60 }).where(eq(rateLimits.key, `webhook-manual-sends:${owner.accountId}`));
+    const refused = await sendTestWebhook(owner, endpoint.id, info());
+    expect(refused).toEqual({ status: "rate_limited", retryAfterSeconds: expect.any(Number) });
+    const { id } = await onlyDelivery(owner, endpoint.id);
+    expect((await replayWebhookDelivery(owner, id, info())).status).toBe("rate_limited");
+    expect(await db().select().from(webhookDeliveries).where(eq(webhookDeliveries.endpointId, endpoint.id))).toHaveLength(1);
   });
 
   it("list a page at a time, newest first", async () => {

@@ -29,6 +29,7 @@ import type { RequestInfo } from "@/lib/request-info";
 import { enqueueWebhookDeliveries, newWebhookEventId, type WebhookPayload } from "./emit";
 import { generateWebhookSecret, sealWebhookSecret, unsealWebhookSecret, webhookSecretPrefix } from "./secrets";
 import { checkWebhookTarget, type WebhookTargetProblem } from "./target";
+import { consumeRateLimit } from "@/db/queries/rate-limits";
 
 export type WebhookEndpoint = WebhookEndpointBase & { secretPrefix?: string; lastDelivery?: WebhookLastDelivery };
 export type WebhookEndpointFields = { url: string; description: string; events: WebhookEventType[] };
@@ -206,7 +207,11 @@ export async function getWebhookDelivery(actor: Actor, deliveryId: string, db?: 
   return { ...delivery, attempts: attemptsLog };
 }
 
-export type ReplayWebhookDeliveryResult = { status: "ok"; deliveryId: string } | { status: "not_found" } | { status: "endpoint_disabled" };
+/** Replays and test events an account may send per hour: an endpoint must not become a way to flood someone's server. */
+const MANUAL_SENDS_PER_HOUR = 60;
+const manualSendLimit = (accountId: string) => ({ key: `webhook-manual-sends:${accountId}`, limit: MANUAL_SENDS_PER_HOUR, windowSeconds: 3600 });
+
+export type ReplayWebhookDeliveryResult = { status: "ok"; deliveryId: string } | { status: "not_found" } | { status: "endpoint_disabled" } | { status: "rate_limited"; retryAfterSeconds: number };
 
 /**
  * Sends a delivery's event again as a new delivery with the same payload and the same event id
@@ -220,6 +225,8 @@ export async function replayWebhookDelivery(actor: Actor, deliveryId: string, in
     const endpoint = await getWebhookEndpointRow(accountId, original.endpointId, tx);
     if (!endpoint) return { status: "not_found" as const };
     if (!endpoint.enabled) return { status: "endpoint_disabled" as const };
+    const limit = await consumeRateLimit([manualSendLimit(accountId)], tx);
+    if (!limit.allowed) return { status: "rate_limited" as const, retryAfterSeconds: limit.retryAfterSeconds };
     const [id] = await enqueueWebhookDeliveries(
       [{ endpointId: original.endpointId, accountId, eventId: original.eventId, eventType: original.eventType, payload: original.payload, replayOfId: original.id }],
       tx,
@@ -232,7 +239,7 @@ export async function replayWebhookDelivery(actor: Actor, deliveryId: string, in
   }, db);
 }
 
-export type SendTestWebhookResult = { status: "ok"; deliveryId: string } | { status: "not_found" } | { status: "endpoint_disabled" };
+export type SendTestWebhookResult = ReplayWebhookDeliveryResult;
 
 /**
  * Sends the endpoint a `ping` event (no endpoint subscribes to it) to try the receiver and its
@@ -244,6 +251,8 @@ export async function sendTestWebhook(actor: Actor, endpointId: string, _info: R
     const endpoint = await getWebhookEndpointRow(accountId, endpointId, tx);
     if (!endpoint) return { status: "not_found" as const };
     if (!endpoint.enabled) return { status: "endpoint_disabled" as const };
+    const limit = await consumeRateLimit([manualSendLimit(accountId)], tx);
+    if (!limit.allowed) return { status: "rate_limited" as const, retryAfterSeconds: limit.retryAfterSeconds };
     const payload: WebhookPayload = { type: WEBHOOK_PING_EVENT, timestamp: new Date().toISOString(), data: { endpointId, message: "A test event sent from the webhooks page." } };
     const [id] = await enqueueWebhookDeliveries([{ endpointId, accountId, eventId: newWebhookEventId(), eventType: WEBHOOK_PING_EVENT, payload }], tx);
     return { status: "ok" as const, deliveryId: id! };

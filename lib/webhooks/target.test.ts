@@ -95,13 +95,16 @@ describe("webhook targets (SSRF guard)", () => {
     expect(await checkWebhookTarget("https://hooks.example.com/in")).toMatchObject({ ok: true });
   });
 
-  it("with WEBHOOK_ALLOW_PRIVATE_TARGETS allows loopback (and http in production), never the private ranges", async () => {
+  it("with WEBHOOK_ALLOW_PRIVATE_TARGETS allows loopback (over http too in production), never the private ranges nor http elsewhere", async () => {
     vi.stubEnv("WEBHOOK_ALLOW_PRIVATE_TARGETS", "true");
     vi.stubEnv("NODE_ENV", "production");
     resolving("localhost", ["127.0.0.1", "::1"]);
     expect(await checkWebhookTarget("http://127.0.0.1:4000/hook")).toMatchObject({ ok: true });
     expect(await checkWebhookTarget("http://[::1]:4000/hook")).toMatchObject({ ok: true });
     expect(await checkWebhookTarget("http://localhost:4000/hook")).toMatchObject({ ok: true });
+    // Plain http stays for this machine only: a public host still needs https in production.
+    resolving("hooks.example.com", ["93.184.215.14"]);
+    expect(await checkWebhookTarget("http://hooks.example.com/in")).toEqual({ ok: false, reason: "https_required" });
     expect(await checkWebhookTarget("http://10.0.0.1/hook")).toEqual({ ok: false, reason: "private_address" });
     expect(await checkWebhookTarget("http://169.254.169.254/hook")).toEqual({ ok: false, reason: "private_address" });
     expect(await checkWebhookTarget("http://192.168.0.10/hook")).toEqual({ ok: false, reason: "private_address" });

@@ -116,7 +116,6 @@ export async function checkWebhookTarget(value: string): Promise<{ ok: true; url
   if (!URL.canParse(value)) return { ok: false, reason: "invalid" };
   const url = new URL(value);
   if (url.protocol !== "https:" && url.protocol !== "http:") return { ok: false, reason: "scheme" };
-  if (url.protocol === "http:" && process.env.NODE_ENV === "production" && !webhookLoopbackAllowed()) return { ok: false, reason: "https_required" };
   if (url.username || url.password) return { ok: false, reason: "credentials" };
   const host = hostOf(url);
   if (!host) return { ok: false, reason: "invalid" };
@@ -129,6 +128,8 @@ export async function checkWebhookTarget(value: string): Promise<{ ok: true; url
   }
   if (addresses.length === 0) return { ok: false, reason: "unresolvable" };
   if (!addresses.every(isAllowedAddress)) return { ok: false, reason: "private_address" };
+  // Plain http only to this machine under the development setting: in production, anything else is https.
+  if (url.protocol === "http:" && process.env.NODE_ENV === "production" && !(webhookLoopbackAllowed() && addresses.every(isLoopback))) return { ok: false, reason: "https_required" };
   return { ok: true, url };
 }
 

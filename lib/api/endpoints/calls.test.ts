@@ -204,7 +204,8 @@ describe("GET /api/v1/calls", () => {
 
   it("refuses a tampered cursor, or one of another sort, with 400 on `cursor` instead of starting over", async () => {
     const first = await callApi(listCalls, callEndpoints.list, { token: readToken, query: { limit: "5" } });
-    for (const query of [{ limit: "5", cursor: "bm9uc2Vuc2U" }, { limit: "5", cursor: first.json.nextCursor, sort: "duration" }]) {
+    const queries: Record<string, string>[] = [{ limit: "5", cursor: "bm9uc2Vuc2U" }, { limit: "5", cursor: first.json.nextCursor, sort: "duration" }];
+    for (const query of queries) {
       const refused = await callApi(listCalls, callEndpoints.list, { token: readToken, query });
       expect(refused.status).toBe(400);
       expect(Object.keys(refused.json.error.fields)).toEqual(["cursor"]);

@@ -15,6 +15,7 @@ import {
   deleteWebhookEndpoint,
   replayWebhookDelivery,
   rotateWebhookSecret,
+  sendTestWebhook,
   updateWebhookEndpoint,
   type WebhookTargetProblem,
 } from "@/lib/webhooks/service";
@@ -121,6 +122,19 @@ export const replayWebhookDeliveryAction = authedAction(deliveryId, async ({ del
   const t = await getTranslations("webhooks");
   if (result.status === "not_found") return notFoundState();
   if (result.status === "endpoint_disabled") return { ok: false, message: t("replayDisabled") };
+  if (result.status === "rate_limited") return { ok: false, message: t("sendLimit", { minutes: Math.ceil(result.retryAfterSeconds / 60) }) };
   revalidatePath(listPath, "layout");
   return { ok: true, message: t("replayed") };
+});
+
+/** Sends the endpoint a `ping` event, to try the receiver and its signature check. */
+export const sendTestWebhookAction = authedAction(endpointId, async ({ endpointId: id }, user, { info }) => {
+  if (!(await mayManage(user, id))) return notFoundState();
+  const result = await sendTestWebhook(user, id, info);
+  const t = await getTranslations("webhooks");
+  if (result.status === "not_found") return notFoundState();
+  if (result.status === "endpoint_disabled") return { ok: false, message: t("testDisabled") };
+  if (result.status === "rate_limited") return { ok: false, message: t("sendLimit", { minutes: Math.ceil(result.retryAfterSeconds / 60) }) };
+  revalidatePath(`${listPath}/${id}`);
+  return { ok: true, message: t("testSent") };
 });

@@ -6,7 +6,7 @@ import { ConfirmSubmit } from "@/components/ui/confirm-dialog";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { initialActionState } from "@/lib/action-state";
-import { deleteWebhookEndpointAction, replayWebhookDeliveryAction, rotateWebhookSecretAction, setWebhookEndpointEnabledAction } from "./actions";
+import { deleteWebhookEndpointAction, replayWebhookDeliveryAction, rotateWebhookSecretAction, sendTestWebhookAction, setWebhookEndpointEnabledAction } from "./actions";
 import { SecretReveal } from "./secret-reveal";
 
 /** Turns the endpoint off, or on again (which clears why it was turned off). */
@@ -20,6 +20,21 @@ export function EnabledForm({ endpointId, enabled }: { endpointId: string; enabl
       <input type="hidden" name="enabled" value={enabled ? "false" : "true"} />
       <SubmitButton variant={enabled ? "secondary" : "primary"} pendingLabel={t("form.saving")}>
         {enabled ? t("disable") : t("enable")}
+      </SubmitButton>
+    </form>
+  );
+}
+
+/** Sends a `ping` event now: it shows in the log below like any delivery. */
+export function TestEventForm({ endpointId }: { endpointId: string }) {
+  const t = useTranslations("webhooks");
+  const [state, action] = useActionState(sendTestWebhookAction, initialActionState);
+  return (
+    <form action={action} className="space-y-3">
+      <FormMessage state={state} />
+      <input type="hidden" name="endpointId" value={endpointId} />
+      <SubmitButton variant="secondary" pendingLabel={t("replaying")}>
+        {t("sendTest")}
       </SubmitButton>
     </form>
   );

@@ -10,7 +10,7 @@ import { ClientMessages } from "@/lib/i18n/client-messages";
 import { getDateFormatter } from "@/lib/i18n/date-format-server";
 import { getWebhookEndpoint, listWebhookDeliveries } from "@/lib/webhooks/service";
 import { DeliveryStatusBadge, EndpointStateBadge } from "../badges";
-import { DeleteEndpointForm, EnabledForm, RotateSecretForm } from "../endpoint-controls";
+import { DeleteEndpointForm, EnabledForm, RotateSecretForm, TestEventForm } from "../endpoint-controls";
 import { EditEndpointForm } from "../endpoint-form";
 import { isUuid, requireWebhookOwner } from "../owner";
 
@@ -57,8 +57,9 @@ export default async function WebhookEndpointPage({ params, searchParams }: { pa
             {endpoint.url}
           </p>
           {endpoint.enabled ? null : <p className="mt-3 text-sm">{endpoint.disabledReason === "failing" ? t("disabledFailingHelp") : t("disabledHelp")}</p>}
-          <div className="mt-4">
+          <div className="mt-4 flex flex-wrap items-start gap-3">
             <EnabledForm endpointId={endpoint.id} enabled={endpoint.enabled} />
+            {endpoint.enabled ? <TestEventForm endpointId={endpoint.id} /> : null}
           </div>
           <EditEndpointForm endpointId={endpoint.id} initial={{ url: endpoint.url, description: endpoint.description, events: endpoint.events }} />
         </Card>
