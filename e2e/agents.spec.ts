@@ -108,6 +108,9 @@ test("a customer asks for an agent with preferences, staff approve it choosing t
   // The customer has no primary agent yet, so the approval offers one.
   await expect(item.getByLabel("Role").locator("option:checked")).toHaveText("Primary");
   await item.getByLabel("Role").selectOption({ label: "Backup" });
+  // "Starts on" defaults to today in the staff member's zone (Berlin), which is tomorrow for the customer
+  // (the machine's zone) late in the UTC evening: start on the customer's today so the agent works for them now.
+  await item.getByLabel("Starts on").fill(new Intl.DateTimeFormat("en-CA", { year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date()));
   await item.getByRole("button", { name: "Approve and assign" }).click();
   await expect(item.getByTestId("form-message")).toContainText("Approved");
   await expect(item).toContainText(`Assigned ${agentName} as backup agent`);
