@@ -15,6 +15,7 @@ import type { SessionUser } from "@/db/queries/sessions";
 import { callRequests, storedFiles, userSettings } from "@/db/schema";
 import { setupTestDatabase, signedInUser } from "@/db/testing";
 import { callApi, testApiToken } from "@/db/testing/api";
+import { wavBytes } from "@/db/testing/call-platform";
 import { testAgent, testAssignment, testCalls } from "@/db/testing/calls";
 import { callListQueryOf } from "@/lib/calls/history";
 import { CALL_RECORDING_MAX_BYTES, callDirections, callStatuses, recordingTypes } from "@/lib/constants";
@@ -41,26 +42,6 @@ let readToken: string;
 let writeToken: string;
 let strangerToken: string;
 
-/** A second of 8 kHz mono 8-bit audio as a WAV file. */
-function wav(): Buffer {
-  const samples = Buffer.alloc(8000, 0);
-  for (let index = 0; index < samples.length; index++) samples[index] = 128 + Math.round(40 * Math.sin(index / 5));
-  const header = Buffer.alloc(44);
-  header.write("RIFF", 0);
-  header.writeUInt32LE(36 + samples.length, 4);
-  header.write("WAVEfmt ", 8);
-  header.writeUInt32LE(16, 16);
-  header.writeUInt16LE(1, 20);
-  header.writeUInt16LE(1, 22);
-  header.writeUInt32LE(8000, 24);
-  header.writeUInt32LE(8000, 28);
-  header.writeUInt16LE(1, 32);
-  header.writeUInt16LE(8, 34);
-  header.write("data", 36);
-  header.writeUInt32LE(samples.length, 40);
-  return Buffer.concat([header, samples]);
-}
-
 const later = () => new Date(Date.now() + 3_600_000).toISOString();
 
 beforeAll(async () => {
@@ -73,7 +54,7 @@ beforeAll(async () => {
   agentIds = agents.map((agent) => agent.id);
   await testAssignment(owner.accountId!, agentIds[0]!);
 
-  audio = wav();
+  audio = Buffer.from(wavBytes());
   const stored = await storeFile(audio, { allowedTypes: recordingTypes, maxBytes: CALL_RECORDING_MAX_BYTES });
   const [file] = await db()
     .insert(storedFiles)
